@@ -1,0 +1,106 @@
+package io.sipexporter.sip;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The fields {@link SipScanner} reads from one message. One instance is reused for every message
+ * an event loop scans, so scanning allocates nothing; text fields are offsets into {@link
+ * #buffer()} and only become Strings when asked for.
+ */
+public final class SipMessage {
+  byte[] buffer;
+  boolean request;
+  SipMethod method = SipMethod.OTHER;
+  int statusCode;
+  SipMethod cseqMethod = SipMethod.OTHER;
+  long cseqNumber;
+  int callIdOffset;
+  int callIdLength;
+  int branchOffset;
+  int branchLength;
+  int contentLength;
+  int headerLength;
+
+  void reset(byte[] buf) {
+    buffer = buf;
+    request = false;
+    method = SipMethod.OTHER;
+    statusCode = 0;
+    cseqMethod = SipMethod.OTHER;
+    cseqNumber = -1;
+    callIdOffset = callIdLength = 0;
+    branchOffset = branchLength = 0;
+    contentLength = -1;
+    headerLength = 0;
+  }
+
+  /** The bytes the message was scanned from. */
+  public byte[] buffer() {
+    return buffer;
+  }
+
+  /** True for a request, false for a response. */
+  public boolean isRequest() {
+    return request;
+  }
+
+  /** The request-line method (requests only). */
+  public SipMethod method() {
+    return method;
+  }
+
+  /** The status code, 100-699 (responses only; 0 for requests). */
+  public int statusCode() {
+    return statusCode;
+  }
+
+  /** The method named in CSeq: for a response, the method of the request it answers. */
+  public SipMethod cseqMethod() {
+    return cseqMethod;
+  }
+
+  /** The CSeq sequence number. */
+  public long cseqNumber() {
+    return cseqNumber;
+  }
+
+  /** Offset of the Call-ID value in {@link #buffer()}. */
+  public int callIdOffset() {
+    return callIdOffset;
+  }
+
+  /** Length of the Call-ID value. */
+  public int callIdLength() {
+    return callIdLength;
+  }
+
+  /** Offset of the top Via's {@code branch} parameter value; length 0 when it has none. */
+  public int branchOffset() {
+    return branchOffset;
+  }
+
+  /** Length of the top Via's branch value, 0 when absent. */
+  public int branchLength() {
+    return branchLength;
+  }
+
+  /** The Content-Length value, or -1 when the header is absent. */
+  public int contentLength() {
+    return contentLength;
+  }
+
+  /** Bytes from the message start through the CRLF CRLF that ends the headers. */
+  public int headerLength() {
+    return headerLength;
+  }
+
+  /** The Call-ID as a String (allocates: for tests, logs and tracking, not for counting). */
+  public String callId() {
+    return new String(buffer, callIdOffset, callIdLength, StandardCharsets.US_ASCII);
+  }
+
+  /** The top Via branch as a String, or "" (allocates). */
+  public String branch() {
+    return new String(buffer, branchOffset, branchLength, StandardCharsets.US_ASCII);
+  }
+}
