@@ -23,7 +23,7 @@ public enum SipMethod {
 
   private static final SipMethod[] VALUES = values();
   private final byte[] token = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-  private final String label = this == OTHER ? "other" : name();
+  private final String label = name().equals("OTHER") ? "other" : name();
 
   /** The Prometheus label value: the method name, or {@code other}. */
   public String label() {
