@@ -1,11 +1,131 @@
 package io.sipexporter.cli;
 
-/** The {@code sip-exporter} command line (placeholder until the CLI lands). */
-public final class SipExporterCommand {
-  private SipExporterCommand() {}
+import io.sipexporter.Exporter;
+import io.sipexporter.ExporterConfig;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code sip-exporter} command: with no subcommand it runs the exporter until stopped. Every
+ * flag can also be set by an environment variable, named in {@code --help}.
+ *
+ * <pre>{@code
+ * java -jar target/sip-exporter.jar --sip.listen-address=:5060 --web.listen-address=:10060
+ * }</pre>
+ */
+@Command(
+    name = "sip-exporter",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
+    footer = {"", "Each flag can be set with the environment variable shown as ${env:...} above."})
+public final class SipExporterCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--sip.listen-address",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:SIP_EXPORTER_SIP_LISTEN_ADDRESS:-:5060}",
+      converter = ListenAddressConverter.class,
+      description = "Where raw SIP copies arrive, UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_LISTEN_ADDRESS).")
+  ListenAddress sipListen;
+
+  @Option(
+      names = "--sip.max-message-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "${env:SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES:-65535}",
+      description = "Largest SIP message accepted on a TCP stream; a larger one closes the connection (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES).")
+  int maxMessageBytes;
+
+  @Option(
+      names = "--web.listen-address",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
+      converter = ListenAddressConverter.class,
+      description = "Where the HTTP server listens: metrics, landing page, health (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_LISTEN_ADDRESS).")
+  ListenAddress webListen;
+
+  @Option(
+      names = "--web.telemetry-path",
+      paramLabel = "PATH",
+      defaultValue = "${env:SIP_EXPORTER_WEB_TELEMETRY_PATH:-/metrics}",
+      description = "Path under which metrics are served (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_TELEMETRY_PATH).")
+  String telemetryPath;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ExporterConfig config = toConfig();
+    Exporter exporter = Exporter.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  exporter.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    org.slf4j.LoggerFactory.getLogger(SipExporterCommand.class)
+        .info(
+            "sip-exporter listening: SIP udp+tcp {}, web http://{}{}",
+            exporter.sipAddress(),
+            exporter.webAddress(),
+            config.telemetryPath());
+    stopped.await();
+    return 0;
+  }
+
+  ExporterConfig toConfig() {
+    if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
+      throw new IllegalArgumentException(
+          "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
+    }
+    if (!telemetryPath.startsWith("/") || telemetryPath.length() < 2) {
+      throw new IllegalArgumentException("--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
+    }
+    return new ExporterConfig(sipListen, maxMessageBytes, webListen, telemetryPath);
+  }
 
   /** Runs the command line and returns the process exit code. */
   public static int run(String[] args) {
-    return 0;
+    return newCommandLine().execute(args);
+  }
+
+  /** The command line with its error handling: one line naming the problem, then a hint. */
+  public static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new SipExporterCommand());
+    cl.setParameterExceptionHandler(
+        (e, argv) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("sip-exporter: " + e.getMessage());
+          err.println("Try 'sip-exporter --help'.");
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof IllegalArgumentException || e instanceof Exporter.ListenException) {
+            commandLine.getErr().println("sip-exporter: " + e.getMessage());
+            return 1;
+          }
+          throw e;
+        });
+    return cl;
+  }
+
+  /** Lets picocli turn flag text into a {@link ListenAddress}, with the parser's message. */
+  static final class ListenAddressConverter implements CommandLine.ITypeConverter<ListenAddress> {
+    @Override
+    public ListenAddress convert(String value) {
+      try {
+        return ListenAddress.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

@@ -1,0 +1,79 @@
+package io.sipexporter.ingest;
+
+import io.sipexporter.cli.ListenAddress;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.datagram.DatagramSocket;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.net.NetServer;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.NetSocket;
+
+/**
+ * Listens for raw SIP copies on one port, UDP and TCP: each datagram is one message (RFC 3261
+ * 18.3: datagrams carry whole messages), each TCP stream is framed by {@link SipStreamFramer}.
+ * Both end in this verticle's own {@link SipPipeline}.
+ */
+public final class SipListenerVerticle extends VerticleBase {
+  private final ListenAddress address;
+  private final int maxMessageBytes;
+  private final SipPipeline pipeline;
+  private final byte[] scratch = new byte[65536];
+  private DatagramSocket udp;
+  private NetServer tcp;
+
+  public SipListenerVerticle(ListenAddress address, int maxMessageBytes, SipPipeline pipeline) {
+    this.address = address;
+    this.maxMessageBytes = maxMessageBytes;
+    this.pipeline = pipeline;
+  }
+
+  /** The bound address (the real port when 0 was asked for); valid once started. */
+  public ListenAddress boundAddress() {
+    return address.withPort(tcp.actualPort());
+  }
+
+  @Override
+  public Future<?> start() {
+    tcp = vertx.createNetServer(new NetServerOptions()).connectHandler(this::onConnection);
+    udp = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(4 << 20));
+    udp.handler(packet -> onDatagram(packet.data()));
+    // TCP first: with port 0 it picks the port, and UDP takes the same number
+    return tcp.listen(address.port(), address.host())
+        .compose(server -> udp.listen(server.actualPort(), address.host()));
+  }
+
+  @Override
+  public Future<?> stop() {
+    return Future.join(tcp == null ? Future.succeededFuture() : tcp.close(),
+        udp == null ? Future.succeededFuture() : udp.close());
+  }
+
+  private void onDatagram(Buffer data) {
+    int len = Math.min(data.length(), scratch.length);
+    data.getBytes(0, len, scratch, 0);
+    pipeline.accept(Input.SIP, Transport.UDP, scratch, 0, len);
+  }
+
+  private void onConnection(NetSocket socket) {
+    SipStreamFramer framer =
+        new SipStreamFramer(
+            maxMessageBytes, (buf, off, len) -> pipeline.accept(Input.SIP, Transport.TCP, buf, off, len));
+    socket.handler(
+        data -> {
+          for (int pos = 0; pos < data.length(); pos += scratch.length) {
+            int len = Math.min(scratch.length, data.length() - pos);
+            data.getBytes(pos, pos + len, scratch, 0);
+            ErrorReason error = framer.feed(scratch, 0, len);
+            if (error != null) {
+              // RFC 3261 18.3: a stream that cannot be framed cannot be resynchronised
+              pipeline.counters().received(Input.SIP, Transport.TCP);
+              pipeline.counters().parseError(Input.SIP, error);
+              socket.close();
+              return;
+            }
+          }
+        });
+  }
+}

@@ -1,0 +1,70 @@
+package io.sipexporter.ingest;
+
+import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.sip.ScanResult;
+import io.sipexporter.sip.SipMessage;
+import io.sipexporter.sip.SipScanner;
+
+/**
+ * Where every input ends: one SIP message in, counters out. Not thread-safe (it reuses its scanner
+ * and message holder): one pipeline per event loop, all sharing one {@link TrafficCounters}.
+ *
+ * <pre>{@code
+ * SipPipeline pipeline = new SipPipeline(new TrafficCounters(registry));
+ * pipeline.accept(Input.SIP, Transport.UDP, datagram, 0, datagram.length);
+ * }</pre>
+ */
+public final class SipPipeline {
+  private final SipScanner scanner = new SipScanner();
+  private final SipMessage message = new SipMessage();
+  private final TrafficCounters counters;
+  private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
+
+  public SipPipeline(TrafficCounters counters) {
+    this.counters = counters;
+  }
+
+  /** The counters this pipeline feeds. */
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  /**
+   * Scans and counts one message. Keep-alives are ignored, malformed messages counted by reason;
+   * nothing thrown by the scanner escapes.
+   */
+  public ScanResult accept(Input input, Transport transport, byte[] buf, int off, int len) {
+    ScanResult result;
+    try {
+      result = scanner.scan(buf, off, len, message);
+    } catch (RuntimeException e) {
+      // a scanner bug must cost one message, never the listener
+      log.warn("internal_error", "scanner failed on a {}-byte message: {}", len, e.toString());
+      counters.parseError(input, InternalError.INSTANCE);
+      return ScanResult.NOT_SIP;
+    }
+    if (result == ScanResult.KEEPALIVE) {
+      return result;
+    }
+    counters.received(input, transport);
+    if (result != ScanResult.OK) {
+      counters.parseError(input, result);
+      log.debug(result.reason(), "malformed {} message over {}: {}", input.label(), transport.label(), result.reason());
+    } else if (message.isRequest()) {
+      counters.request(message.method());
+    } else {
+      counters.response(message.cseqMethod(), message.statusCode());
+    }
+    return result;
+  }
+
+  /** The reason counted when the scanner itself fails: a bug to report, not bad input. */
+  private enum InternalError implements ErrorReason {
+    INSTANCE;
+
+    @Override
+    public String reason() {
+      return "internal_error";
+    }
+  }
+}

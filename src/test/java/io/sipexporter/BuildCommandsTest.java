@@ -1,0 +1,38 @@
+package io.sipexporter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Dockerfile builds with the README's build command and runs the jar with the README's
+ * defaults, and CI runs the README's test command: the docs never drift from what is run.
+ */
+class BuildCommandsTest {
+  private static final String BUILD = "mvn -B -DskipTests package";
+  private static final String RUN = "java -jar target/sip-exporter.jar";
+  private static final String TEST = "mvn -B verify";
+
+  @Test
+  void readmeShowsTheBuildRunAndTestCommands() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains(BUILD + " && " + RUN).contains("\n" + TEST);
+  }
+
+  @Test
+  void dockerfileBuildsWithTheReadmeCommandAndRunsTheJarWithDefaults() throws IOException {
+    String dockerfile = Files.readString(Path.of("Dockerfile"));
+    assertThat(dockerfile).contains("RUN " + BUILD + "\n");
+    assertThat(dockerfile).contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/sip-exporter/sip-exporter.jar\"]\n");
+    assertThat(dockerfile).as("runs as non-root").containsPattern("\nUSER [1-9][0-9]*\n");
+    assertThat(dockerfile).contains("EXPOSE 5060/udp 5060/tcp 10060/tcp");
+  }
+
+  @Test
+  void ciRunsTheReadmeTestCommand() throws IOException {
+    assertThat(Files.readString(Path.of(".ci/run"))).contains("\n" + TEST + "\n");
+  }
+}

@@ -1,0 +1,158 @@
+package io.sipexporter;
+
+import static io.sipexporter.SipText.bytes;
+import static io.sipexporter.SipText.request;
+import static io.sipexporter.SipText.response;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sipexporter.cli.ListenAddress;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real exporter on ephemeral loopback ports: SIP over real UDP and TCP sockets in, {@code
+ * /metrics} scraped over HTTP, exact counts per (method, code, class) out.
+ */
+class ExporterIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(15);
+  private Exporter exporter;
+
+  @BeforeEach
+  void start() {
+    exporter =
+        Exporter.start(
+            new ExporterConfig(
+                ListenAddress.parse("127.0.0.1:0"), 4096, ListenAddress.parse("127.0.0.1:0"), "/metrics"));
+  }
+
+  @AfterEach
+  void stop() {
+    exporter.close();
+  }
+
+  @Test
+  void countsUdpResponsesByMethodCodeAndClassAcrossMalformedMessages() throws Exception {
+    try (DatagramSocket udp = new DatagramSocket()) {
+      send(udp, request("INVITE", "c1", 1, "v=0\r\n"));
+      send(udp, response(100, "Trying", "INVITE", "c1", 1));
+      send(udp, bytes("\r\n\r\n")); // keep-alive: neither a message nor an error
+      send(udp, response(180, "Ringing", "INVITE", "c1", 1));
+      send(udp, bytes("\u0000\u0001\u0002 binary junk \u00ff"));
+      send(udp, response(200, "OK", "INVITE", "c1", 1));
+      send(udp, bytes("SIP/2.0 700 Way Out\r\nCSeq: 1 INVITE\r\nCall-ID: x\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKx\r\n\r\n"));
+      send(udp, request("ACK", "c1", 1, ""));
+      send(udp, response(437, "Unsupported Certificate", "INVITE", "c2", 1));
+      send(udp, response(437, "Unsupported Credential", "INVITE", "c3", 1));
+      send(udp, bytes("SIP/2.0 486 Busy Here\r\nCall-ID: c4\r\nVia: SIP/2.0/UDP h;branch=z9hG4bKy\r\n\r\n"));
+      send(udp, response(486, "Busy Here", "INVITE", "c5", 1));
+      send(udp, response(401, "Unauthorized", "REGISTER", "r1", 1));
+      send(udp, response(200, "OK", "REGISTER", "r1", 2));
+      send(udp, request("FOO", "f1", 1, ""));
+      send(udp, response(501, "Not Implemented", "FOO", "f1", 1));
+    }
+    Scrape scrape = awaitMessages("udp", 15);
+
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "100", "class", "1xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "180", "class", "1xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "437", "class", "4xx"))
+        .as("437 counted once per message whichever reason phrase it carries")
+        .isEqualTo(2);
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "486", "class", "4xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "REGISTER", "code", "401", "class", "4xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "REGISTER", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_responses_total", "method", "other", "code", "501", "class", "5xx")).isEqualTo(1);
+    assertThat(scrape.sum("sip_responses_total")).isEqualTo(9);
+    assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isEqualTo(1);
+    assertThat(scrape.value("sip_requests_total", "method", "ACK")).isEqualTo(1);
+    assertThat(scrape.value("sip_requests_total", "method", "other")).isEqualTo(1);
+    assertThat(scrape.sum("sip_requests_total")).isEqualTo(3);
+    assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "not_sip")).isEqualTo(1);
+    assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "bad_status_code")).isEqualTo(1);
+    assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "missing_cseq")).isEqualTo(1);
+    assertThat(scrape.sum("sip_exporter_parse_errors_total")).isEqualTo(3);
+  }
+
+  @Test
+  void framesTcpStreamsAndClosesOnlyTheConnectionThatBreaksTheLimit() throws Exception {
+    try (Socket good = tcp(); Socket bad = tcp()) {
+      OutputStream out = good.getOutputStream();
+      // several messages in one write, with keep-alives between them
+      out.write(concat(request("OPTIONS", "o1", 1, ""), bytes("\r\n\r\n"), response(200, "OK", "OPTIONS", "o1", 1)));
+      out.flush();
+      // one message split across writes
+      byte[] invite = response(503, "Service Unavailable", "INVITE", "i1", 1);
+      for (int i = 0; i < invite.length; i += 7) {
+        out.write(invite, i, Math.min(7, invite.length - i));
+        out.flush();
+      }
+      // over --sip.max-message-bytes (4096 here): counted, and that connection closed
+      bad.getOutputStream().write(request("MESSAGE", "m1", 1, "x".repeat(5000)));
+      bad.getOutputStream().flush();
+      assertThat(readUntilClosed(bad.getInputStream())).as("the exporter closes the oversize stream").isTrue();
+      // the other connection still counts
+      out.write(response(200, "OK", "SUBSCRIBE", "s1", 1));
+      out.flush();
+      Scrape scrape = awaitMessages("tcp", 5);
+      assertThat(scrape.value("sip_requests_total", "method", "OPTIONS")).isEqualTo(1);
+      assertThat(scrape.value("sip_responses_total", "method", "OPTIONS", "code", "200", "class", "2xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "503", "class", "5xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_responses_total", "method", "SUBSCRIBE", "code", "200", "class", "2xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_requests_total", "method", "MESSAGE")).isZero();
+      assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "too_large")).isEqualTo(1);
+    }
+  }
+
+  private Scrape awaitMessages(String transport, int expected) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    Scrape scrape;
+    do {
+      scrape = Scrape.of("http://" + exporter.webAddress() + "/metrics");
+      if (scrape.value("sip_exporter_messages_received_total", "input", "sip", "transport", transport) >= expected) {
+        return scrape;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval, not a wait for the answer
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("expected " + expected + " " + transport + " messages within " + DEADLINE + ", scrape had "
+        + scrape.value("sip_exporter_messages_received_total", "input", "sip", "transport", transport));
+  }
+
+  private void send(DatagramSocket udp, byte[] datagram) throws IOException {
+    ListenAddress sip = exporter.sipAddress();
+    udp.send(new DatagramPacket(datagram, datagram.length, InetAddress.getByName(sip.host()), sip.port()));
+  }
+
+  private Socket tcp() throws IOException {
+    Socket socket = new Socket(exporter.sipAddress().host(), exporter.sipAddress().port());
+    socket.setSoTimeout((int) DEADLINE.toMillis());
+    return socket;
+  }
+
+  private static boolean readUntilClosed(InputStream in) throws IOException {
+    byte[] buf = new byte[256];
+    while (true) {
+      if (in.read(buf) < 0) {
+        return true;
+      }
+    }
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+}

@@ -1,0 +1,159 @@
+package io.sipexporter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sipexporter.Scrape;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded jar run as a user runs it: flags, errors, exit codes, and a clean SIGTERM. */
+class CommandLineIT {
+  private static final String JAR = System.getProperty("exporter.jar", "target/sip-exporter.jar");
+
+  @TempDir Path dir;
+
+  @Test
+  void helpNamesEveryFlagAndItsEnvironmentVariable() throws Exception {
+    Result r = run("--help");
+    assertThat(r.exit).isZero();
+    assertThat(r.out)
+        .contains("--sip.listen-address", "SIP_EXPORTER_SIP_LISTEN_ADDRESS", ":5060")
+        .contains("--web.listen-address", "SIP_EXPORTER_WEB_LISTEN_ADDRESS", ":10060")
+        .contains("--web.telemetry-path", "--sip.max-message-bytes");
+  }
+
+  @Test
+  void versionPrintsVersionAndRevision() throws Exception {
+    Result r = run("--version");
+    assertThat(r.exit).isZero();
+    assertThat(r.out).startsWith("sip-exporter ").contains("revision");
+  }
+
+  @Test
+  void unknownFlagExitsWithOneLineNamingIt() throws Exception {
+    Result r = run("--sip.listen-adress=:5060");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err.lines().findFirst().orElse("")).contains("--sip.listen-adress");
+  }
+
+  @Test
+  void malformedAddressExitsNamingTheFlagAndValue() throws Exception {
+    Result r = run("--web.listen-address=localhost:99999");
+    assertThat(r.exit).isEqualTo(2);
+    assertThat(r.err.lines().findFirst().orElse("")).contains("--web.listen-address", "99999", "0 to 65535");
+  }
+
+  @Test
+  void addressInUseExitsNamingTheListener() throws Exception {
+    try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+      Result r = run("--sip.listen-address=127.0.0.1:" + port, "--web.listen-address=127.0.0.1:0");
+      assertThat(r.exit).isEqualTo(1);
+      assertThat(r.err).contains("cannot start SIP listener on 127.0.0.1:" + port);
+    }
+  }
+
+  @Test
+  void servesMetricsAndLandingPageThenStopsOnSigterm() throws Exception {
+    int sipPort = freePort();
+    int webPort = freePort();
+    Process p = start("--sip.listen-address=127.0.0.1:" + sipPort, "--web.listen-address=127.0.0.1:" + webPort);
+    try {
+      String base = "http://127.0.0.1:" + webPort;
+      awaitOk(base + "/-/ready", p);
+      assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
+      HttpResponse<String> landing = get(base + "/");
+      assertThat(landing.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+      assertThat(landing.body()).contains("SIP Exporter", "127.0.0.1:" + sipPort, "href=\"/metrics\"");
+      Scrape scrape = Scrape.of(base + "/metrics");
+      assertThat(scrape.sum("sip_exporter_build_info")).isEqualTo(1);
+      assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isZero();
+      assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
+      HttpResponse<String> om =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                      .header("Accept", "application/openmetrics-text; version=1.0.0")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(om.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
+      assertThat(om.body()).endsWith("# EOF\n");
+      assertThat(get(base + "/nope").statusCode()).isEqualTo(404);
+    } finally {
+      p.destroy(); // SIGTERM
+      assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
+      p.destroyForcibly();
+    }
+    assertThat(p.exitValue()).as("clean exit on SIGTERM").isIn(0, 143);
+  }
+
+  private void awaitOk(String url, Process p) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (Instant.now().isBefore(deadline)) {
+      assertThat(p.isAlive()).as("exporter still running").isTrue();
+      try {
+        if (get(url).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // poll interval
+    }
+    throw new AssertionError(url + " not ready within 30s");
+  }
+
+  private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private Process start(String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR));
+    cmd.addAll(List.of(args));
+    return new ProcessBuilder(cmd)
+        .redirectOutput(dir.resolve("out.txt").toFile())
+        .redirectError(dir.resolve("err.txt").toFile())
+        .start();
+  }
+
+  private Result run(String... args) throws Exception {
+    Process p = start(args);
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("sip-exporter " + String.join(" ", args) + " did not exit within 60s");
+    }
+    return new Result(
+        p.exitValue(),
+        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private record Result(int exit, String out, String err) {}
+}

@@ -1,0 +1,39 @@
+package io.sipexporter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The README's metrics table says exactly what the {@link SipMeters} catalogue holds. */
+class MetricsReadmeTest {
+
+  @Test
+  void readmeTableMatchesTheCatalogue() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    String table =
+        readme.substring(
+            readme.indexOf("<!-- metrics-table:start -->"), readme.indexOf("<!-- metrics-table:end -->"));
+    List<String> rows = table.lines().filter(l -> l.startsWith("| `")).collect(Collectors.toList());
+
+    List<String> expected = new ArrayList<>();
+    for (SipMeters meter : SipMeters.values()) {
+      expected.add(
+          "| `"
+              + meter.prometheusName()
+              + "` | "
+              + meter.type().name().toLowerCase(java.util.Locale.ROOT)
+              + " | "
+              + meter.labelKeys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))
+              + " | "
+              + meter.help()
+              + " |");
+    }
+    assertThat(rows).as("README metrics table, row per SipMeters entry").containsExactlyElementsOf(expected);
+  }
+}
