@@ -13,10 +13,14 @@ import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
+import io.sipexporter.ingest.ConnectionLimits;
+import io.sipexporter.ingest.Input;
+import io.sipexporter.ingest.ReceiveBuffer;
 import io.sipexporter.ingest.SipListenerVerticle;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.metrics.UdpReceiveDrops;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -61,10 +65,14 @@ public final class Exporter implements AutoCloseable {
     Vertx web = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     AtomicBoolean ready = new AtomicBoolean();
     try {
+      ConnectionLimits sipLimits =
+          new ConnectionLimits(registry, Input.SIP, config.listener().tcpMaxConnections(), config.listener().tcpIdleTimeout());
       SipListenerVerticle sip =
-          new SipListenerVerticle(config.sipListen(), config.maxMessageBytes(), new SipPipeline(counters));
+          new SipListenerVerticle(config.sipListen(), config.listener(), new SipPipeline(counters), sipLimits);
       await(ingest.deployVerticle(sip), "SIP listener on " + config.sipListen() + " (udp+tcp)");
       ListenAddress sipBound = sip.boundAddress();
+      new UdpReceiveDrops(Input.SIP.label(), sipBound.port()).bindTo(registry);
+      ReceiveBuffer.report(config.listener().udpReceiveBufferBytes());
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",

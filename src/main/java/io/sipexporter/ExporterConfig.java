@@ -1,21 +1,22 @@
 package io.sipexporter;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.ingest.ListenerOptions;
 
 /**
  * Everything the running exporter needs to know, as the command line or tests give it.
  *
  * @param sipListen where the raw-SIP UDP socket and TCP server listen (same port for both)
- * @param maxMessageBytes the largest SIP message accepted on a stream
+ * @param listener limits and buffers of the listeners
  * @param webListen where the HTTP server listens
  * @param telemetryPath the path that serves metrics
  */
 public record ExporterConfig(
-    ListenAddress sipListen, int maxMessageBytes, ListenAddress webListen, String telemetryPath) {
+    ListenAddress sipListen, ListenerOptions listener, ListenAddress webListen, String telemetryPath) {
 
   /** The defaults the README documents. */
   public static ExporterConfig defaults() {
     return new ExporterConfig(
-        ListenAddress.parse(":5060"), 65535, ListenAddress.parse(":10060"), "/metrics");
+        ListenAddress.parse(":5060"), ListenerOptions.defaults(), ListenAddress.parse(":10060"), "/metrics");
   }
 }

@@ -6,6 +6,7 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.ingest.ListenerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,12 +28,11 @@ class ExporterIT {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private Exporter exporter;
 
-  @BeforeEach
-  void start() {
+  private void start(ListenerOptions options) {
     exporter =
         Exporter.start(
             new ExporterConfig(
-                ListenAddress.parse("127.0.0.1:0"), 4096, ListenAddress.parse("127.0.0.1:0"), "/metrics"));
+                ListenAddress.parse("127.0.0.1:0"), options, ListenAddress.parse("127.0.0.1:0"), "/metrics"));
   }
 
   @AfterEach
@@ -43,6 +42,7 @@ class ExporterIT {
 
   @Test
   void countsUdpResponsesByMethodCodeAndClassAcrossMalformedMessages() throws Exception {
+    start(ListenerOptions.defaults());
     try (DatagramSocket udp = new DatagramSocket()) {
       send(udp, request("INVITE", "c1", 1, "v=0\r\n"));
       send(udp, response(100, "Trying", "INVITE", "c1", 1));
@@ -86,6 +86,7 @@ class ExporterIT {
 
   @Test
   void framesTcpStreamsAndClosesOnlyTheConnectionThatBreaksTheLimit() throws Exception {
+    start(ListenerOptions.defaults().withMaxMessageBytes(4096));
     try (Socket good = tcp(); Socket bad = tcp()) {
       OutputStream out = good.getOutputStream();
       // several messages in one write, with keep-alives between them
@@ -112,6 +113,43 @@ class ExporterIT {
       assertThat(scrape.value("sip_requests_total", "method", "MESSAGE")).isZero();
       assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "too_large")).isEqualTo(1);
     }
+  }
+
+  @Test
+  void refusesConnectionsOverTheLimitAndClosesIdlePeers() throws Exception {
+    start(ListenerOptions.defaults().withTcpMaxConnections(1).withTcpIdleTimeout(Duration.ofMillis(400)));
+    try (Socket first = tcp()) {
+      first.getOutputStream().write(request("OPTIONS", "o1", 1, ""));
+      first.getOutputStream().flush();
+      awaitMessages("tcp", 1);
+      try (Socket second = tcp()) {
+        assertThat(readUntilClosed(second.getInputStream())).as("second connection refused").isTrue();
+      }
+      // a peer that trickles a message and never finishes it is closed by the idle limit
+      first.getOutputStream().write(bytes("INVITE sip:bob@example.com SIP/2.0\r\nVia: "));
+      first.getOutputStream().flush();
+      assertThat(readUntilClosed(first.getInputStream())).as("idle peer closed").isTrue();
+    }
+    Scrape scrape = Scrape.of("http://" + exporter.webAddress() + "/metrics");
+    assertThat(scrape.value("sip_exporter_limits_reached_total", "input", "sip", "limit", "tcp_max_connections"))
+        .isEqualTo(1);
+    assertThat(scrape.value("sip_exporter_limits_reached_total", "input", "sip", "limit", "tcp_idle_timeout"))
+        .isEqualTo(1);
+    assertThat(awaitValue(0, "sip_exporter_tcp_connections", "input", "sip")).isZero();
+    assertThat(scrape.value("sip_exporter_udp_receive_drops_total", "input", "sip")).isZero();
+  }
+
+  private double awaitValue(double expected, String name, String... labels) throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(DEADLINE);
+    double value;
+    do {
+      value = Scrape.of("http://" + exporter.webAddress() + "/metrics").value(name, labels);
+      if (value == expected) {
+        break;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
+    } while (Instant.now().isBefore(deadline));
+    return value;
   }
 
   private Scrape awaitMessages(String transport, int expected) throws IOException, InterruptedException {

@@ -2,6 +2,7 @@ package io.sipexporter.cli;
 
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
+import io.sipexporter.ingest.ListenerOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,6 +42,28 @@ public final class SipExporterCommand implements Callable<Integer> {
       defaultValue = "${env:SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES:-65535}",
       description = "Largest SIP message accepted on a TCP stream; a larger one closes the connection (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES).")
   int maxMessageBytes;
+
+  @Option(
+      names = "--sip.udp-receive-buffer-bytes",
+      paramLabel = "BYTES",
+      defaultValue = "${env:SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES:-4194304}",
+      description = "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
+  int udpReceiveBufferBytes;
+
+  @Option(
+      names = "--sip.tcp-max-connections",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS:-1024}",
+      description = "TCP connections open at once; more are refused and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS).")
+  int tcpMaxConnections;
+
+  @Option(
+      names = "--sip.tcp-idle-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT:-10m}",
+      converter = DurationConverter.class,
+      description = "Close a TCP connection that delivers no whole message for this long, e.g. 30s, 10m (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT).")
+  java.time.Duration tcpIdleTimeout;
 
   @Option(
       names = "--web.listen-address",
@@ -88,7 +111,17 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (!telemetryPath.startsWith("/") || telemetryPath.length() < 2) {
       throw new IllegalArgumentException("--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
     }
-    return new ExporterConfig(sipListen, maxMessageBytes, webListen, telemetryPath);
+    if (udpReceiveBufferBytes < 4096) {
+      throw new IllegalArgumentException("--sip.udp-receive-buffer-bytes must be at least 4096, not " + udpReceiveBufferBytes);
+    }
+    if (tcpMaxConnections < 1) {
+      throw new IllegalArgumentException("--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
+    }
+    return new ExporterConfig(
+        sipListen,
+        new ListenerOptions(maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout),
+        webListen,
+        telemetryPath);
   }
 
   /** Runs the command line and returns the process exit code. */

@@ -9,6 +9,8 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Listens for raw SIP copies on one port, UDP and TCP: each datagram is one message (RFC 3261
@@ -17,16 +19,20 @@ import io.vertx.core.net.NetSocket;
  */
 public final class SipListenerVerticle extends VerticleBase {
   private final ListenAddress address;
-  private final int maxMessageBytes;
+  private final ListenerOptions options;
   private final SipPipeline pipeline;
+  private final ConnectionLimits limits;
   private final byte[] scratch = new byte[65536];
+  private final Set<Connection> connections = new HashSet<>();
   private DatagramSocket udp;
   private NetServer tcp;
 
-  public SipListenerVerticle(ListenAddress address, int maxMessageBytes, SipPipeline pipeline) {
+  public SipListenerVerticle(
+      ListenAddress address, ListenerOptions options, SipPipeline pipeline, ConnectionLimits limits) {
     this.address = address;
-    this.maxMessageBytes = maxMessageBytes;
+    this.options = options;
     this.pipeline = pipeline;
+    this.limits = limits;
   }
 
   /** The bound address (the real port when 0 was asked for); valid once started. */
@@ -37,8 +43,12 @@ public final class SipListenerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     tcp = vertx.createNetServer(new NetServerOptions()).connectHandler(this::onConnection);
-    udp = vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(4 << 20));
+    udp =
+        vertx.createDatagramSocket(
+            new DatagramSocketOptions().setReceiveBufferSize(options.udpReceiveBufferBytes()));
     udp.handler(packet -> onDatagram(packet.data()));
+    long sweepMillis = Math.max(100, Math.min(1000, limits.idleTimeout().toMillis() / 4));
+    vertx.setPeriodic(sweepMillis, id -> closeIdle());
     // TCP first: with port 0 it picks the port, and UDP takes the same number
     return tcp.listen(address.port(), address.host())
         .compose(server -> udp.listen(server.actualPort(), address.host()));
@@ -46,7 +56,8 @@ public final class SipListenerVerticle extends VerticleBase {
 
   @Override
   public Future<?> stop() {
-    return Future.join(tcp == null ? Future.succeededFuture() : tcp.close(),
+    return Future.join(
+        tcp == null ? Future.succeededFuture() : tcp.close(),
         udp == null ? Future.succeededFuture() : udp.close());
   }
 
@@ -57,23 +68,59 @@ public final class SipListenerVerticle extends VerticleBase {
   }
 
   private void onConnection(NetSocket socket) {
-    SipStreamFramer framer =
-        new SipStreamFramer(
-            maxMessageBytes, (buf, off, len) -> pipeline.accept(Input.SIP, Transport.TCP, buf, off, len));
-    socket.handler(
-        data -> {
-          for (int pos = 0; pos < data.length(); pos += scratch.length) {
-            int len = Math.min(scratch.length, data.length() - pos);
-            data.getBytes(pos, pos + len, scratch, 0);
-            ErrorReason error = framer.feed(scratch, 0, len);
-            if (error != null) {
-              // RFC 3261 18.3: a stream that cannot be framed cannot be resynchronised
-              pipeline.counters().received(Input.SIP, Transport.TCP);
-              pipeline.counters().parseError(Input.SIP, error);
-              socket.close();
-              return;
-            }
-          }
+    if (!limits.tryOpen()) {
+      socket.close();
+      return;
+    }
+    Connection connection = new Connection(socket);
+    connections.add(connection);
+    socket.closeHandler(
+        v -> {
+          connections.remove(connection);
+          limits.closed();
         });
+    socket.handler(connection::onData);
+  }
+
+  private void closeIdle() {
+    long now = System.nanoTime();
+    for (Connection c : connections) {
+      if (limits.idleTooLong(c.lastMessageNanos, now)) {
+        limits.countIdleClose();
+        c.socket.close();
+      }
+    }
+  }
+
+  /** One TCP peer: its framer, and when it last delivered a whole message. */
+  private final class Connection {
+    final NetSocket socket;
+    final SipStreamFramer framer;
+    long lastMessageNanos = System.nanoTime();
+
+    Connection(NetSocket socket) {
+      this.socket = socket;
+      this.framer = new SipStreamFramer(options.maxMessageBytes(), this::onMessage);
+    }
+
+    void onMessage(byte[] buf, int off, int len) {
+      lastMessageNanos = System.nanoTime();
+      pipeline.accept(Input.SIP, Transport.TCP, buf, off, len);
+    }
+
+    void onData(Buffer data) {
+      for (int pos = 0; pos < data.length(); pos += scratch.length) {
+        int len = Math.min(scratch.length, data.length() - pos);
+        data.getBytes(pos, pos + len, scratch, 0);
+        ErrorReason error = framer.feed(scratch, 0, len);
+        if (error != null) {
+          // RFC 3261 18.3: a stream that cannot be framed cannot be resynchronised
+          pipeline.counters().received(Input.SIP, Transport.TCP);
+          pipeline.counters().parseError(Input.SIP, error);
+          socket.close();
+          return;
+        }
+      }
+    }
   }
 }

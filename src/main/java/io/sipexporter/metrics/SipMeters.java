@@ -30,6 +30,25 @@ public enum SipMeters {
       "Messages that could not be read, by input and reason.",
       "input",
       "reason"),
+  UDP_RECEIVE_DROPS(
+      "sip.exporter.udp.receive.drops",
+      Type.COUNTER,
+      "",
+      "Datagrams the kernel dropped on the exporter's UDP sockets because the receive buffer was full.",
+      "input"),
+  LIMITS_REACHED(
+      "sip.exporter.limits.reached",
+      Type.COUNTER,
+      "",
+      "Times a protective limit closed or refused a connection, by input and limit.",
+      "input",
+      "limit"),
+  TCP_CONNECTIONS(
+      "sip.exporter.tcp.connections",
+      Type.GAUGE,
+      "",
+      "TCP connections currently open to the exporter's listeners, by input.",
+      "input"),
   BUILD_INFO(
       "sip.exporter.build.info",
       Type.GAUGE,

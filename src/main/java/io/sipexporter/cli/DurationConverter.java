@@ -1,0 +1,39 @@
+package io.sipexporter.cli;
+
+import java.time.Duration;
+import picocli.CommandLine;
+
+/** Reads durations as Prometheus writes them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */
+final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+  @Override
+  public Duration convert(String value) {
+    return parse(value);
+  }
+
+  /** Parses a positive duration; the exception names the value and the accepted forms. */
+  static Duration parse(String value) {
+    String v = value.strip();
+    int split = 0;
+    while (split < v.length() && Character.isDigit(v.charAt(split))) {
+      split++;
+    }
+    if (split == 0 || split > 9) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a duration (a number and a unit: ms, s, m or h, e.g. 30s)");
+    }
+    long n = Long.parseLong(v.substring(0, split));
+    Duration d =
+        switch (v.substring(split)) {
+          case "ms" -> Duration.ofMillis(n);
+          case "s" -> Duration.ofSeconds(n);
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          default -> null;
+        };
+    if (d == null || d.isZero()) {
+      throw new CommandLine.TypeConversionException(
+          "'" + value + "' is not a positive duration (a number and a unit: ms, s, m or h, e.g. 30s)");
+    }
+    return d;
+  }
+}
