@@ -1,6 +1,7 @@
 package io.sipexporter.ingest;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.sip.ScanResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -112,11 +113,11 @@ public final class SipListenerVerticle extends VerticleBase {
       for (int pos = 0; pos < data.length(); pos += scratch.length) {
         int len = Math.min(scratch.length, data.length() - pos);
         data.getBytes(pos, pos + len, scratch, 0);
-        ErrorReason error = framer.feed(scratch, 0, len);
-        if (error != null) {
+        ScanResult result = framer.feed(scratch, 0, len);
+        if (result.isError()) {
           // RFC 3261 18.3: a stream that cannot be framed cannot be resynchronised
           pipeline.counters().received(Input.SIP, Transport.TCP);
-          pipeline.counters().parseError(Input.SIP, error);
+          pipeline.counters().parseError(Input.SIP, result);
           socket.close();
           return;
         }
