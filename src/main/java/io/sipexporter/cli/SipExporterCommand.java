@@ -80,9 +80,30 @@ public final class SipExporterCommand implements Callable<Integer> {
       description = "Path under which metrics are served (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_TELEMETRY_PATH).")
   String telemetryPath;
 
+  @Option(
+      names = "--log.level",
+      paramLabel = "LEVEL",
+      defaultValue = "${env:SIP_EXPORTER_LOG_LEVEL:-info}",
+      description = "debug, info, warn or error; debug logs malformed messages, rate-limited (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_LEVEL).")
+  String logLevel;
+
+  @Option(
+      names = "--log.format",
+      paramLabel = "FORMAT",
+      defaultValue = "${env:SIP_EXPORTER_LOG_FORMAT:-text}",
+      description = "text, or json for one JSON object per line (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_FORMAT).")
+  String logFormat;
+
+  @Option(
+      names = "--config.file",
+      paramLabel = "FILE",
+      description = "YAML file with the same keys as the flags (sip: {listen-address: \":5060\"}); flags and environment variables win (env SIP_EXPORTER_CONFIG_FILE).")
+  java.nio.file.Path configFile;
+
   @Override
   public Integer call() throws InterruptedException {
     ExporterConfig config = toConfig();
+    Logging.configure(logFormatValue(), logLevel);
     Exporter exporter = Exporter.start(config);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -103,7 +124,19 @@ public final class SipExporterCommand implements Callable<Integer> {
     return 0;
   }
 
+  private Logging.LogFormat logFormatValue() {
+    try {
+      return Logging.LogFormat.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--log.format must be text or json, not '" + logFormat + "'");
+    }
+  }
+
   ExporterConfig toConfig() {
+    if (!java.util.Set.of("debug", "info", "warn", "error").contains(logLevel.toLowerCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException("--log.level must be debug, info, warn or error, not '" + logLevel + "'");
+    }
+    logFormatValue();
     if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
       throw new IllegalArgumentException(
           "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
@@ -126,7 +159,45 @@ public final class SipExporterCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the process exit code. */
   public static int run(String[] args) {
-    return newCommandLine().execute(args);
+    CommandLine cl = newCommandLine();
+    String config = configFileArgument(args);
+    if (config != null) {
+      try {
+        cl.setDefaultValueProvider(new ConfigDefaults(ConfigFile.read(java.nio.file.Path.of(config), flagKeys(cl))));
+      } catch (IllegalArgumentException e) {
+        cl.getErr().println("sip-exporter: --config.file " + e.getMessage());
+        return 2;
+      }
+    }
+    return cl.execute(args);
+  }
+
+  /** The --config.file value: the flag (before any subcommand), else its environment variable. */
+  static String configFileArgument(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].startsWith("--config.file=")) {
+        return args[i].substring("--config.file=".length());
+      }
+      if (args[i].equals("--config.file") && i + 1 < args.length) {
+        return args[i + 1];
+      }
+      if (!args[i].startsWith("-")) {
+        return null; // a subcommand: it takes no config file
+      }
+    }
+    return System.getenv("SIP_EXPORTER_CONFIG_FILE");
+  }
+
+  /** The keys a config file may hold: every long flag but the file itself, help and version. */
+  static java.util.Set<String> flagKeys(CommandLine cl) {
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    for (CommandLine.Model.OptionSpec option : cl.getCommandSpec().options()) {
+      String name = option.longestName().replaceFirst("^-+", "");
+      if (!option.usageHelp() && !option.versionHelp() && !name.equals("config.file")) {
+        keys.add(name);
+      }
+    }
+    return keys;
   }
 
   /** The command line with its error handling: one line naming the problem, then a hint. */
