@@ -24,7 +24,12 @@ import io.sipexporter.metrics.UdpReceiveDrops;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.DeploymentOptions;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -39,6 +44,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * }</pre>
  */
 public final class Exporter implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
   private final Vertx ingest;
   private final Vertx web;
   private final ListenAddress sipAddress;
@@ -61,16 +67,31 @@ public final class Exporter implements AutoCloseable {
     BuildInfo build = BuildInfo.load();
     PrometheusMeterRegistry registry = newRegistry(build);
     TrafficCounters counters = new TrafficCounters(registry);
-    Vertx ingest = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors()));
+    int loops = config.listener().eventLoops();
+    Vertx ingest = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     Vertx web = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     AtomicBoolean ready = new AtomicBoolean();
     try {
       ConnectionLimits sipLimits =
           new ConnectionLimits(registry, Input.SIP, config.listener().tcpMaxConnections(), config.listener().tcpIdleTimeout());
-      SipListenerVerticle sip =
-          new SipListenerVerticle(config.sipListen(), config.listener(), new SipPipeline(counters), sipLimits);
-      await(ingest.deployVerticle(sip), "SIP listener on " + config.sipListen() + " (udp+tcp)");
-      ListenAddress sipBound = sip.boundAddress();
+      // one UDP socket per event loop where SO_REUSEPORT works (epoll), else one in all
+      int udpSockets = ingest.isNativeTransportEnabled() ? loops : 1;
+      List<SipListenerVerticle> sip = java.util.Collections.synchronizedList(new ArrayList<>());
+      Supplier<SipListenerVerticle> listener =
+          () -> {
+            SipListenerVerticle v =
+                new SipListenerVerticle(
+                    config.sipListen(), config.listener(), new SipPipeline(counters), sipLimits, sip.size() < udpSockets);
+            sip.add(v);
+            return v;
+          };
+      await(
+          ingest.deployVerticle(listener, new DeploymentOptions().setInstances(loops)),
+          "SIP listener on " + config.sipListen() + " (udp+tcp)");
+      ListenAddress sipBound = sip.get(0).boundAddress();
+      LOG.info(
+          "SIP listener {}: {} event loops, {} UDP socket(s), transport {}",
+          sipBound, loops, udpSockets, ingest.isNativeTransportEnabled() ? "epoll" : "nio (" + ingest.unavailableNativeTransportCause() + ")");
       new UdpReceiveDrops(Input.SIP.label(), sipBound.port()).bindTo(registry);
       ReceiveBuffer.report(config.listener().udpReceiveBufferBytes());
       LandingPage landing =

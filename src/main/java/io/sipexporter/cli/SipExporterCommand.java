@@ -66,6 +66,13 @@ public final class SipExporterCommand implements Callable<Integer> {
   java.time.Duration tcpIdleTimeout;
 
   @Option(
+      names = "--sip.event-loops",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_SIP_EVENT_LOOPS:-0}",
+      description = "Event loops reading SIP input, each with its own UDP socket (SO_REUSEPORT, Linux epoll); 0 = one per CPU (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_EVENT_LOOPS).")
+  int eventLoops;
+
+  @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
@@ -147,12 +154,20 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (udpReceiveBufferBytes < 4096) {
       throw new IllegalArgumentException("--sip.udp-receive-buffer-bytes must be at least 4096, not " + udpReceiveBufferBytes);
     }
+    if (eventLoops < 0 || eventLoops > 256) {
+      throw new IllegalArgumentException("--sip.event-loops must be 0 (one per CPU) to 256, not " + eventLoops);
+    }
     if (tcpMaxConnections < 1) {
       throw new IllegalArgumentException("--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
     }
     return new ExporterConfig(
         sipListen,
-        new ListenerOptions(maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout),
+        new ListenerOptions(
+            maxMessageBytes,
+            udpReceiveBufferBytes,
+            tcpMaxConnections,
+            tcpIdleTimeout,
+            eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops),
         webListen,
         telemetryPath);
   }

@@ -23,13 +23,19 @@ public final class SipListenerVerticle extends VerticleBase {
   private final ListenerOptions options;
   private final SipPipeline pipeline;
   private final ConnectionLimits limits;
+  private final boolean bindUdp;
   private final byte[] scratch = new byte[65536];
   private final Set<Connection> connections = new HashSet<>();
   private DatagramSocket udp;
   private NetServer tcp;
 
   public SipListenerVerticle(
-      ListenAddress address, ListenerOptions options, SipPipeline pipeline, ConnectionLimits limits) {
+      ListenAddress address,
+      ListenerOptions options,
+      SipPipeline pipeline,
+      ConnectionLimits limits,
+      boolean bindUdp) {
+    this.bindUdp = bindUdp;
     this.address = address;
     this.options = options;
     this.pipeline = pipeline;
@@ -44,15 +50,21 @@ public final class SipListenerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     tcp = vertx.createNetServer(new NetServerOptions()).connectHandler(this::onConnection);
-    udp =
-        vertx.createDatagramSocket(
-            new DatagramSocketOptions().setReceiveBufferSize(options.udpReceiveBufferBytes()));
-    udp.handler(packet -> onDatagram(packet.data()));
     long sweepMillis = Math.max(100, Math.min(1000, limits.idleTimeout().toMillis() / 4));
     vertx.setPeriodic(sweepMillis, id -> closeIdle());
-    // TCP first: with port 0 it picks the port, and UDP takes the same number
-    return tcp.listen(address.port(), address.host())
-        .compose(server -> udp.listen(server.actualPort(), address.host()));
+    // TCP first: with port 0 it picks the port (Vert.x shares it among instances), UDP takes the same
+    Future<NetServer> listening = tcp.listen(address.port(), address.host());
+    if (!bindUdp) {
+      return listening;
+    }
+    udp =
+        vertx.createDatagramSocket(
+            new DatagramSocketOptions()
+                .setReceiveBufferSize(options.udpReceiveBufferBytes())
+                // epoll only: each event loop reads its own socket, the kernel spreads datagrams
+                .setReusePort(vertx.isNativeTransportEnabled()));
+    udp.handler(packet -> onDatagram(packet.data()));
+    return listening.compose(server -> udp.listen(server.actualPort(), address.host()));
   }
 
   @Override
