@@ -21,7 +21,7 @@ public enum ScanResult implements io.sipexporter.ingest.ErrorReason {
   MISSING_CSEQ,
   /** A CSeq header that is not {@code number SP method}. */
   BAD_CSEQ,
-  /** No Call-ID header. */
+  /** No Call-ID header, or only empty ones. */
   MISSING_CALL_ID,
   /** No Via header. */
   MISSING_VIA,

@@ -20,6 +20,8 @@ public final class SipMessage {
   int branchLength;
   int contentLength;
   int headerLength;
+  int bodyOffset;
+  int bodyLength;
 
   void reset(byte[] buf) {
     buffer = buf;
@@ -32,6 +34,7 @@ public final class SipMessage {
     branchOffset = branchLength = 0;
     contentLength = -1;
     headerLength = 0;
+    bodyOffset = bodyLength = 0;
   }
 
   /** The bytes the message was scanned from. */
@@ -92,6 +95,19 @@ public final class SipMessage {
   /** Bytes from the message start through the CRLF CRLF that ends the headers. */
   public int headerLength() {
     return headerLength;
+  }
+
+  /** Offset of the body in {@link #buffer()}. */
+  public int bodyOffset() {
+    return bodyOffset;
+  }
+
+  /**
+   * Length of the body: the Content-Length, or without one the rest of the bytes scanned (a UDP
+   * datagram; a framed TCP message without Content-Length has none).
+   */
+  public int bodyLength() {
+    return bodyLength;
   }
 
   /** The Call-ID as a String (allocates: for tests, logs and tracking, not for counting). */

@@ -1,0 +1,79 @@
+package io.sipexporter.sip;
+
+/** Reads a request line or a status line (RFC 3261 7.1, 7.2) into a {@link SipMessage}. */
+final class StartLine {
+  private static final byte[] SIP_2_0 = HeaderName.ascii("SIP/2.0");
+  private static final int VERSION_LEN = 7;
+
+  /** Index just past the line's LF, once {@link #scan} returned OK. */
+  int next;
+
+  /** Scans the line starting at buf[p] (not CR or LF), within buf[p, end). */
+  ScanResult scan(byte[] buf, int p, int end, SipMessage out) {
+    if (!SipChars.isToken(buf[p])) {
+      return ScanResult.NOT_SIP; // every start line begins with a method token or "SIP/"
+    }
+    int lf = p;
+    while (lf < end && buf[lf] != '\n') {
+      if (SipChars.isBinary(buf[lf])) {
+        return ScanResult.NOT_SIP;
+      }
+      lf++;
+    }
+    if (lf == end) {
+      return ScanResult.TRUNCATED;
+    }
+    next = lf + 1;
+    int le = buf[lf - 1] == '\r' ? lf - 1 : lf;
+    if (SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)) {
+      return status(buf, p + VERSION_LEN, le, out);
+    }
+    return request(buf, p, le, out);
+  }
+
+  /** RFC 3261 7.2: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; 3DIGIT code. */
+  private static ScanResult status(byte[] buf, int p, int le, SipMessage out) {
+    if (p == le || buf[p] != ' ') {
+      return ScanResult.BAD_START_LINE;
+    }
+    int from = p + 1;
+    int to = from;
+    while (to < le && buf[to] != ' ') {
+      to++;
+    }
+    // RFC 3261 21: codes are 100-699; the reason phrase may be empty (with or without its SP)
+    long code = to - from == 3 ? SipChars.digits(buf, from, to, 699) : -1;
+    if (code < 100) {
+      return ScanResult.BAD_STATUS_CODE;
+    }
+    out.request = false;
+    out.statusCode = (int) code;
+    return ScanResult.OK;
+  }
+
+  /** RFC 3261 7.1: Request-Line = Method SP Request-URI SP SIP-Version CRLF. */
+  private static ScanResult request(byte[] buf, int p, int le, SipMessage out) {
+    int m = p;
+    while (m < le && SipChars.isToken(buf[m])) {
+      m++;
+    }
+    if (m == le || buf[m] != ' ') {
+      return ScanResult.BAD_START_LINE;
+    }
+    int uri = m + 1;
+    int u = uri;
+    while (u < le && buf[u] != ' ' && buf[u] != '\t') {
+      u++;
+    }
+    // RFC 3261 7.1: the version is case-insensitive; trailing whitespace is tolerated
+    int version = u + 1;
+    if (u == uri || u == le || buf[u] != ' '
+        || !SipChars.startsWithIgnoreCase(buf, version, le, SIP_2_0)
+        || SipChars.trimLws(buf, version + VERSION_LEN, le) != version + VERSION_LEN) {
+      return ScanResult.BAD_START_LINE;
+    }
+    out.request = true;
+    out.method = SipMethod.match(buf, p, m - p);
+    return ScanResult.OK;
+  }
+}
