@@ -31,8 +31,12 @@ public final class CatalogJson {
     ArrayNode classes = root.putArray("classes");
     for (CodeClass cc : CodeClass.values()) {
       ClassGuidance g = catalog.guidance(cc);
-      classes.addObject().put("class", cc.label()).put("name", cc.displayName())
-          .put("outcome", g.outcome()).put("treatedAs", g.treatedAs());
+      classes
+          .addObject()
+          .put("class", cc.label())
+          .put("name", cc.displayName())
+          .put("outcome", g.outcome())
+          .put("treatedAs", g.treatedAs());
     }
     ArrayNode codes = root.putArray("codes");
     for (int code = 100; code <= 699; code++) {
@@ -45,8 +49,10 @@ public final class CatalogJson {
         } else {
           n.putNull("reason");
         }
-        n.put("class", c.codeClass().label()).put("severity", c.severity().label())
-            .put("registered", c.registered()).put("seen", count);
+        n.put("class", c.codeClass().label())
+            .put("severity", c.severity().label())
+            .put("registered", c.registered())
+            .put("seen", count);
       }
     }
     return write(root);

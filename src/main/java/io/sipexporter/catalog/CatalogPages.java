@@ -22,18 +22,20 @@ public final class CatalogPages {
   private CatalogPages() {}
 
   /**
-   * The table of all registered codes with the count seen since start, followed by any
-   * unregistered codes that were seen.
+   * The table of all registered codes with the count seen since start, followed by any unregistered
+   * codes that were seen.
    *
    * @param seen the number of responses seen with a code since start (0 if never)
    */
   public static String index(ResponseCodeCatalog catalog, IntToLongFunction seen) {
     StringBuilder b = head("SIP response codes");
-    b.append("<h1>SIP response codes</h1>\n<p>All codes of the IANA registry, with the number of"
-        + " responses seen since the exporter started. Also as JSON: <a href=\"/api/v1/codes\">"
-        + "/api/v1/codes</a>. Compare two codes at <code>/codes/compare/486/600</code>.</p>\n");
-    b.append("<table>\n<tr><th>Code</th><th>Reason</th><th>Class</th><th>Severity</th>"
-        + "<th>Seen</th></tr>\n");
+    b.append(
+        "<h1>SIP response codes</h1>\n<p>All codes of the IANA registry, with the number of"
+            + " responses seen since the exporter started. Also as JSON: <a href=\"/api/v1/codes\">"
+            + "/api/v1/codes</a>. Compare two codes at <code>/codes/compare/486/600</code>.</p>\n");
+    b.append(
+        "<table>\n<tr><th>Code</th><th>Reason</th><th>Class</th><th>Severity</th>"
+            + "<th>Seen</th></tr>\n");
     for (int code = 100; code <= 699; code++) {
       long count = seen.applyAsLong(code);
       if (!catalog.isRegistered(code) && count == 0) {
@@ -41,11 +43,20 @@ public final class CatalogPages {
       }
       ResponseCode c = catalog.lookup(code);
       String reason = c.registered() ? esc(c.reason()) : "<em>unregistered</em>";
-      b.append("<tr><td><a href=\"/codes/").append(code).append("\">").append(code)
-          .append("</a></td><td>").append(reason).append("</td><td>")
+      b.append("<tr><td><a href=\"/codes/")
+          .append(code)
+          .append("\">")
+          .append(code)
+          .append("</a></td><td>")
+          .append(reason)
+          .append("</td><td>")
           .append(esc(c.codeClass().label() + " " + c.codeClass().displayName()))
-          .append("</td><td class=\"").append(c.severity().label()).append("\">")
-          .append(c.severity().label()).append("</td><td class=\"n\">").append(count)
+          .append("</td><td class=\"")
+          .append(c.severity().label())
+          .append("\">")
+          .append(c.severity().label())
+          .append("</td><td class=\"n\">")
+          .append(count)
           .append("</td></tr>\n");
     }
     b.append("</table>\n");
@@ -55,13 +66,17 @@ public final class CatalogPages {
   /** One code: class, severity, RFC, what it means, when you see it, how to fix, related codes. */
   public static String code(ResponseCodeCatalog catalog, ResponseCode c, long seen) {
     StringBuilder b = head(c.title());
-    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>").append(esc(c.title()))
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
+        .append(esc(c.title()))
         .append("</h1>\n");
     facts(b, catalog, c);
     b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
     prose(b, catalog, c, "h2");
-    b.append("<p>As JSON: <a href=\"/api/v1/codes/").append(c.code()).append("\">/api/v1/codes/")
-        .append(c.code()).append("</a></p>\n");
+    b.append("<p>As JSON: <a href=\"/api/v1/codes/")
+        .append(c.code())
+        .append("\">/api/v1/codes/")
+        .append(c.code())
+        .append("</a></p>\n");
     return tail(b);
   }
 
@@ -69,14 +84,18 @@ public final class CatalogPages {
   public static String compare(ResponseCodeCatalog catalog, CodeComparison cmp) {
     String title = cmp.first().title() + " vs " + cmp.second().title();
     StringBuilder b = head(title);
-    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>").append(esc(title))
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
+        .append(esc(title))
         .append("</h1>\n<h2>Key differences</h2>\n<ul>\n");
     for (String d : cmp.differences()) {
       b.append("<li>").append(esc(d)).append("</li>\n");
     }
     b.append("</ul>\n");
     for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
-      b.append("<h2><a href=\"/codes/").append(c.code()).append("\">").append(esc(c.title()))
+      b.append("<h2><a href=\"/codes/")
+          .append(c.code())
+          .append("\">")
+          .append(esc(c.title()))
           .append("</a></h2>\n");
       facts(b, catalog, c);
       b.append("</table>\n");
@@ -112,8 +131,10 @@ public final class CatalogPages {
   private static void facts(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c) {
     b.append("<table>\n");
     row(b, "Class", esc(c.codeClass().label() + " " + c.codeClass().displayName()));
-    row(b, "Severity", "<span class=\"" + c.severity().label() + "\">" + c.severity().label()
-        + "</span>");
+    row(
+        b,
+        "Severity",
+        "<span class=\"" + c.severity().label() + "\">" + c.severity().label() + "</span>");
     if (c.registered()) {
       row(b, "Defined in", esc(c.rfc()));
       if (!c.aliases().isEmpty()) {
@@ -125,20 +146,40 @@ public final class CatalogPages {
       }
       row(b, "Related", rel.toString());
     } else {
-      row(b, "Registry", "not registered; handled as "
-          + link(catalog.lookup(c.related().get(0))) + " (RFC 3261 8.1.3.2)");
+      row(
+          b,
+          "Registry",
+          "not registered; handled as "
+              + link(catalog.lookup(c.related().get(0)))
+              + " (RFC 3261 8.1.3.2)");
     }
   }
 
-  private static void prose(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c,
-      String h) {
-    b.append('<').append(h).append(">What it means</").append(h).append(">\n<p>")
-        .append(esc(c.description())).append("</p>\n<p>For the call: ")
-        .append(esc(catalog.guidance(c.codeClass()).outcome())).append("</p>\n");
-    b.append('<').append(h).append(">When you see it</").append(h).append(">\n<p>")
-        .append(esc(c.whenSeen())).append("</p>\n");
-    b.append('<').append(h).append(">How to fix</").append(h).append(">\n<p>")
-        .append(esc(c.howToFix())).append("</p>\n");
+  private static void prose(
+      StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c, String h) {
+    b.append('<')
+        .append(h)
+        .append(">What it means</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.description()))
+        .append("</p>\n<p>For the call: ")
+        .append(esc(catalog.guidance(c.codeClass()).outcome()))
+        .append("</p>\n");
+    b.append('<')
+        .append(h)
+        .append(">When you see it</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.whenSeen()))
+        .append("</p>\n");
+    b.append('<')
+        .append(h)
+        .append(">How to fix</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.howToFix()))
+        .append("</p>\n");
   }
 
   private static String link(ResponseCode c) {
@@ -150,9 +191,13 @@ public final class CatalogPages {
   }
 
   private static StringBuilder head(String title) {
-    return new StringBuilder(4096).append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n<title>").append(esc(title))
-        .append("</title>\n<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
+    return new StringBuilder(4096)
+        .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
+        .append("<meta charset=\"utf-8\">\n<title>")
+        .append(esc(title))
+        .append("</title>\n<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
   }
 
   private static String tail(StringBuilder b) {

@@ -17,6 +17,7 @@ import java.util.function.IntToLongFunction;
 public final class CatalogRoutes {
   /** Content type of the HTML pages. */
   public static final String HTML = "text/html; charset=utf-8";
+
   /** Content type of the JSON bodies. */
   public static final String JSON = "application/json";
 
@@ -44,7 +45,8 @@ public final class CatalogRoutes {
    * /api/v1/codes}. A malformed or out-of-range code gives 404 with a one-line explanation.
    */
   public Optional<Response> respond(String path) {
-    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    String p =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     boolean json = p.equals(API) || p.startsWith(API + "/");
     String rest;
     if (json) {
@@ -57,17 +59,23 @@ public final class CatalogRoutes {
     String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
     try {
       if (parts.length == 0) {
-        return ok(json, json ? CatalogJson.index(catalog, seen) : CatalogPages.index(catalog, seen));
+        return ok(
+            json, json ? CatalogJson.index(catalog, seen) : CatalogPages.index(catalog, seen));
       }
       if (parts.length == 1) {
         ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode(parts[0]));
-        return ok(json, json ? CatalogJson.code(catalog, c)
-            : CatalogPages.code(catalog, c, seen.applyAsLong(c.code())));
+        return ok(
+            json,
+            json
+                ? CatalogJson.code(catalog, c)
+                : CatalogPages.code(catalog, c, seen.applyAsLong(c.code())));
       }
       if (parts.length == 3 && parts[0].equals("compare")) {
-        CodeComparison cmp = catalog.compare(ResponseCodeCatalog.parseCode(parts[1]),
-            ResponseCodeCatalog.parseCode(parts[2]));
-        return ok(json, json ? CatalogJson.compare(catalog, cmp) : CatalogPages.compare(catalog, cmp));
+        CodeComparison cmp =
+            catalog.compare(
+                ResponseCodeCatalog.parseCode(parts[1]), ResponseCodeCatalog.parseCode(parts[2]));
+        return ok(
+            json, json ? CatalogJson.compare(catalog, cmp) : CatalogPages.compare(catalog, cmp));
       }
       return notFound(json, "no such page: use /codes, /codes/{code} or /codes/compare/{a}/{b}");
     } catch (IllegalArgumentException e) {
@@ -80,7 +88,10 @@ public final class CatalogRoutes {
   }
 
   private static Optional<Response> notFound(boolean json, String message) {
-    return Optional.of(new Response(404, json ? JSON : HTML,
-        json ? CatalogJson.error(message) : CatalogPages.error(message)));
+    return Optional.of(
+        new Response(
+            404,
+            json ? JSON : HTML,
+            json ? CatalogJson.error(message) : CatalogPages.error(message)));
   }
 }

@@ -36,8 +36,15 @@ public record CodeComparison(
               + " They differ in cause, see what each means and when each applies.");
     } else {
       out.add(
-          "Class: " + first.code() + " is " + classOf(first) + ", " + second.code() + " is "
-              + classOf(second) + ".");
+          "Class: "
+              + first.code()
+              + " is "
+              + classOf(first)
+              + ", "
+              + second.code()
+              + " is "
+              + classOf(second)
+              + ".");
       out.add("For the call, " + first.code() + ": " + firstClass.outcome());
       out.add("For the call, " + second.code() + ": " + secondClass.outcome());
     }
@@ -45,18 +52,31 @@ public record CodeComparison(
     if (p1 != second.codeClass().isProvisional()) {
       int prov = p1 ? first.code() : second.code();
       int fin = p1 ? second.code() : first.code();
-      out.add(prov + " is provisional (more responses follow); " + fin
-          + " is final and ends the transaction.");
+      out.add(
+          prov
+              + " is provisional (more responses follow); "
+              + fin
+              + " is final and ends the transaction.");
     }
     if (first.severity() != second.severity()) {
       out.add(
-          "Alerting severity: " + first.code() + " is " + first.severity().label() + ", "
-              + second.code() + " is " + second.severity().label() + ".");
+          "Alerting severity: "
+              + first.code()
+              + " is "
+              + first.severity().label()
+              + ", "
+              + second.code()
+              + " is "
+              + second.severity().label()
+              + ".");
     }
     if (first.registered() != second.registered()) {
       ResponseCode u = first.registered() ? second : first;
-      out.add(u.code() + " is not in the IANA registry and is handled as " + u.related().get(0)
-          + " (RFC 3261 8.1.3.2).");
+      out.add(
+          u.code()
+              + " is not in the IANA registry and is handled as "
+              + u.related().get(0)
+              + " (RFC 3261 8.1.3.2).");
     }
     if (first.related().contains(second.code()) || second.related().contains(first.code())) {
       out.add("The catalogue lists them as related codes.");

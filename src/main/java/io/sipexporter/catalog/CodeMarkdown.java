@@ -19,7 +19,8 @@ public final class CodeMarkdown {
    *
    * @param link the link target for a related code, or {@code null} for plain text
    */
-  public static String explain(ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
+  public static String explain(
+      ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(c.title()).append("\n\n");
     facts(out, catalog, c, link);
@@ -33,7 +34,10 @@ public final class CodeMarkdown {
   /** Two codes compared: key differences, then each code's meaning, occasions and fix. */
   public static String compare(ResponseCodeCatalog catalog, CodeComparison cmp) {
     StringBuilder out = new StringBuilder();
-    out.append("# ").append(cmp.first().title()).append(" vs ").append(cmp.second().title())
+    out.append("# ")
+        .append(cmp.first().title())
+        .append(" vs ")
+        .append(cmp.second().title())
         .append("\n\n## Key differences\n\n");
     for (String d : cmp.differences()) {
       out.append("- ").append(d).append('\n');
@@ -48,8 +52,8 @@ public final class CodeMarkdown {
     return out.toString();
   }
 
-  private static void facts(StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c,
-      IntFunction<String> link) {
+  private static void facts(
+      StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
     out.append("| | |\n|---|---|\n");
     row(out, "Class", c.codeClass().label() + " " + c.codeClass().displayName());
     row(out, "Severity", "`" + c.severity().label() + "`");
@@ -58,11 +62,17 @@ public final class CodeMarkdown {
       if (!c.aliases().isEmpty()) {
         row(out, "Older phrases", String.join(", ", c.aliases()));
       }
-      row(out, "Related", c.related().stream().map(r -> ref(catalog, r, link))
-          .collect(Collectors.joining(", ")));
+      row(
+          out,
+          "Related",
+          c.related().stream().map(r -> ref(catalog, r, link)).collect(Collectors.joining(", ")));
     } else {
-      row(out, "Registry", "not registered; handled as "
-          + ref(catalog, c.related().get(0), link) + " (RFC 3261 8.1.3.2)");
+      row(
+          out,
+          "Registry",
+          "not registered; handled as "
+              + ref(catalog, c.related().get(0), link)
+              + " (RFC 3261 8.1.3.2)");
     }
   }
 

@@ -50,8 +50,8 @@ public final class CodeText {
     return out.toString();
   }
 
-  private static void facts(StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c,
-      String indent) {
+  private static void facts(
+      StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, String indent) {
     fact(out, indent, "Class:", c.codeClass().label() + " " + c.codeClass().displayName());
     fact(out, indent, "Severity:", c.severity().label());
     if (c.registered()) {
@@ -59,11 +59,21 @@ public final class CodeText {
       if (!c.aliases().isEmpty()) {
         fact(out, indent, "Also sent as:", String.join(", ", c.aliases()));
       }
-      fact(out, indent, "Related:", c.related().stream().map(r -> catalog.lookup(r).title())
-          .collect(Collectors.joining(", ")));
+      fact(
+          out,
+          indent,
+          "Related:",
+          c.related().stream()
+              .map(r -> catalog.lookup(r).title())
+              .collect(Collectors.joining(", ")));
     } else {
-      fact(out, indent, "Registry:", "not registered; handled as "
-          + catalog.lookup(c.related().get(0)).title() + " (RFC 3261 8.1.3.2)");
+      fact(
+          out,
+          indent,
+          "Registry:",
+          "not registered; handled as "
+              + catalog.lookup(c.related().get(0)).title()
+              + " (RFC 3261 8.1.3.2)");
     }
   }
 
@@ -78,7 +88,10 @@ public final class CodeText {
     out.append('\n');
   }
 
-  /** Appends {@code text} word-wrapped, the first line after {@code first}, the rest after {@code rest}. */
+  /**
+   * Appends {@code text} word-wrapped, the first line after {@code first}, the rest after {@code
+   * rest}.
+   */
   static void wrap(StringBuilder out, String text, String first, String rest) {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder(first);

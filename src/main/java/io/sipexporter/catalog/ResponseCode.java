@@ -16,8 +16,8 @@ import java.util.Locale;
  * @param whenSeen the situations that produce it
  * @param howToFix what an operator should check or change
  * @param severity how much it matters for alerting
- * @param related other registered codes worth reading alongside; for an unregistered code, the
- *     code it is handled as
+ * @param related other registered codes worth reading alongside; for an unregistered code, the code
+ *     it is handled as
  * @param registered true when the code is in the IANA registry
  */
 public record ResponseCode(
@@ -45,8 +45,8 @@ public record ResponseCode(
 
   /**
    * True when {@code phrase} is this code's reason phrase or one of its older phrases, ignoring
-   * case and repeated white space. The code alone identifies a response (RFC 3261 21: the phrase
-   * is for people), so this only matters when reading logs or traces by phrase.
+   * case and repeated white space. The code alone identifies a response (RFC 3261 21: the phrase is
+   * for people), so this only matters when reading logs or traces by phrase.
    */
   public boolean hasPhrase(String phrase) {
     String wanted = normalise(phrase);

@@ -35,7 +35,8 @@ public final class ResponseCodeCatalog {
   private final Map<CodeClass, ClassGuidance> classes;
   private final List<ResponseCode> registered;
 
-  private ResponseCodeCatalog(Map<Integer, ResponseCode> codes, Map<CodeClass, ClassGuidance> classes) {
+  private ResponseCodeCatalog(
+      Map<Integer, ResponseCode> codes, Map<CodeClass, ClassGuidance> classes) {
     this.codes = codes;
     this.classes = classes;
     this.registered = List.copyOf(codes.values());
@@ -97,7 +98,8 @@ public final class ResponseCodeCatalog {
       }
     }
     for (ClassGuidance g : classes.values()) {
-      check(codes.containsKey(g.treatedAs()), g.codeClass().label() + " treatedAs " + g.treatedAs());
+      check(
+          codes.containsKey(g.treatedAs()), g.codeClass().label() + " treatedAs " + g.treatedAs());
     }
     return new ResponseCodeCatalog(Collections.unmodifiableMap(codes), classes);
   }
@@ -152,9 +154,9 @@ public final class ResponseCodeCatalog {
   }
 
   /**
-   * Turns what a person typed into a code, or throws {@link IllegalArgumentException} whose
-   * message is one line naming the problem, e.g. {@code 'abc' is not a number: SIP response codes
-   * are three digits from 100 to 699}.
+   * Turns what a person typed into a code, or throws {@link IllegalArgumentException} whose message
+   * is one line naming the problem, e.g. {@code 'abc' is not a number: SIP response codes are three
+   * digits from 100 to 699}.
    */
   public static int parseCode(String text) {
     String t = text == null ? "" : text.strip();

@@ -60,9 +60,18 @@ public final class RunbookWriter {
         .append(" `docs/codes/503.md`. The exporter serves the same content at `/codes`.\n\n")
         .append("| Code | Reason | Class | Severity |\n|---|---|---|---|\n");
     for (ResponseCode c : catalog.registered()) {
-      b.append("| [").append(c.code()).append("](").append(c.code()).append(".md) | ")
-          .append(c.reason()).append(" | ").append(c.codeClass().label()).append(' ')
-          .append(c.codeClass().displayName()).append(" | `").append(c.severity().label())
+      b.append("| [")
+          .append(c.code())
+          .append("](")
+          .append(c.code())
+          .append(".md) | ")
+          .append(c.reason())
+          .append(" | ")
+          .append(c.codeClass().label())
+          .append(' ')
+          .append(c.codeClass().displayName())
+          .append(" | `")
+          .append(c.severity().label())
           .append("` |\n");
     }
     b.append("\n## Codes outside the registry\n\n")
@@ -72,12 +81,26 @@ public final class RunbookWriter {
         .append(" code as 183.\n");
     for (CodeClass cc : CodeClass.values()) {
       ClassGuidance g = catalog.guidance(cc);
-      b.append("\n### ").append(cc.label()).append(' ').append(cc.displayName()).append("\n\n")
-          .append("Handled as [").append(catalog.lookup(g.treatedAs()).title()).append("](")
-          .append(g.treatedAs()).append(".md); severity `").append(g.severity().label())
-          .append("`.\n\n").append(g.description()).append(' ').append(g.outcome())
-          .append("\n\n**When you see it:** ").append(g.whenSeen())
-          .append("\n\n**How to fix:** ").append(g.howToFix()).append('\n');
+      b.append("\n### ")
+          .append(cc.label())
+          .append(' ')
+          .append(cc.displayName())
+          .append("\n\n")
+          .append("Handled as [")
+          .append(catalog.lookup(g.treatedAs()).title())
+          .append("](")
+          .append(g.treatedAs())
+          .append(".md); severity `")
+          .append(g.severity().label())
+          .append("`.\n\n")
+          .append(g.description())
+          .append(' ')
+          .append(g.outcome())
+          .append("\n\n**When you see it:** ")
+          .append(g.whenSeen())
+          .append("\n\n**How to fix:** ")
+          .append(g.howToFix())
+          .append('\n');
     }
     return b.toString();
   }

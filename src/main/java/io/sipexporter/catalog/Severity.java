@@ -18,7 +18,10 @@ public enum Severity {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The severity named {@code label} ({@code none}, {@code info}, {@code warning}, {@code critical}). */
+  /**
+   * The severity named {@code label} ({@code none}, {@code info}, {@code warning}, {@code
+   * critical}).
+   */
   public static Severity ofLabel(String label) {
     for (Severity s : values()) {
       if (s.label().equals(label)) {

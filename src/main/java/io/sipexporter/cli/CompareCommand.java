@@ -14,12 +14,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "compare",
-    description = "Compare two SIP response codes: classes, what each means for the call, when"
-        + " each applies.")
+    description =
+        "Compare two SIP response codes: classes, what each means for the call, when"
+            + " each applies.")
 public final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
   @Parameters(index = "0", paramLabel = "CODE1", description = "The first response code.")

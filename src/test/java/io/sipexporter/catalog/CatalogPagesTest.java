@@ -16,7 +16,8 @@ class CatalogPagesTest {
     }
     assertThat(html).contains("<td>OK</td>").contains("<td class=\"n\">42</td>");
     assertThat(html.split("<tr><td>", -1)).hasSize(75 + 1 + 1); // 75 registered + 499 seen
-    assertThat(html).contains("/codes/499\">499</a></td><td><em>unregistered</em>")
+    assertThat(html)
+        .contains("/codes/499\">499</a></td><td><em>unregistered</em>")
         .doesNotContain("/codes/498\"");
     assertThat(html).contains("Call/Transaction Does Not Exist");
   }
@@ -24,17 +25,20 @@ class CatalogPagesTest {
   @Test
   void codePageEscapesCatalogueText() {
     String html = CatalogPages.code(CATALOG, CATALOG.lookup(183), 7);
-    assertThat(html).contains("<h1>183 Session Progress</h1>")
+    assertThat(html)
+        .contains("<h1>183 Session Progress</h1>")
         .contains("(&quot;the number you have dialled...&quot;)")
         .doesNotContain("(\"the number");
     assertThat(CatalogPages.code(CATALOG, CATALOG.lookup(200), 0))
-        .contains("caller&#39;s ACK").doesNotContain("caller's ACK");
+        .contains("caller&#39;s ACK")
+        .doesNotContain("caller's ACK");
   }
 
   @Test
   void codePageShowsAllSections() {
     String html = CatalogPages.code(CATALOG, CATALOG.lookup(437), 5);
-    assertThat(html).contains("<title>437 Unsupported Credential</title>")
+    assertThat(html)
+        .contains("<title>437 Unsupported Credential</title>")
         .contains("<tr><th>Class</th><td>4xx Client Failure</td></tr>")
         .contains("<tr><th>Defined in</th><td>RFC 8224</td></tr>")
         .contains("<tr><th>Older phrases</th><td>Unsupported Certificate</td></tr>")
@@ -47,14 +51,16 @@ class CatalogPagesTest {
   @Test
   void unregisteredCodePageNamesTheFallback() {
     String html = CatalogPages.code(CATALOG, CATALOG.lookup(499), 1);
-    assertThat(html).contains("<h1>499 (unregistered 4xx)</h1>")
+    assertThat(html)
+        .contains("<h1>499 (unregistered 4xx)</h1>")
         .contains("handled as <a href=\"/codes/400\">400 Bad Request</a>");
   }
 
   @Test
   void comparePageShowsDifferencesThenBothCodes() {
     String html = CatalogPages.compare(CATALOG, CATALOG.compare(200, 437));
-    assertThat(html).contains("<h1>200 OK vs 437 Unsupported Credential</h1>")
+    assertThat(html)
+        .contains("<h1>200 OK vs 437 Unsupported Credential</h1>")
         .contains("<li>Class: 200 is 2xx Success, 437 is 4xx Client Failure.</li>")
         .contains("<h2><a href=\"/codes/200\">200 OK</a></h2>")
         .contains("<h2><a href=\"/codes/437\">437 Unsupported Credential</a></h2>");
@@ -63,7 +69,8 @@ class CatalogPagesTest {
   @Test
   void errorPageEscapesTheMessage() {
     assertThat(CatalogPages.error("'<script>' is not a number"))
-        .contains("&#39;&lt;script&gt;&#39; is not a number").doesNotContain("<script>");
+        .contains("&#39;&lt;script&gt;&#39; is not a number")
+        .doesNotContain("<script>");
   }
 
   @Test

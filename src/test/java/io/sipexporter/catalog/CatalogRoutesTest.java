@@ -19,7 +19,8 @@ class CatalogRoutesTest {
     CatalogRoutes.Response page = get("/codes/437");
     assertThat(page.contentType()).isEqualTo(CatalogRoutes.HTML);
     assertThat(page.body()).contains("<h1>437 Unsupported Credential</h1>", "<td>12</td>");
-    assertThat(get("/codes/compare/200/437").body()).contains("200 OK vs 437 Unsupported Credential");
+    assertThat(get("/codes/compare/200/437").body())
+        .contains("200 OK vs 437 Unsupported Credential");
     assertThat(get("/codes/499").body()).contains("499 (unregistered 4xx)");
   }
 

@@ -23,9 +23,12 @@ class ResponseCodeCatalogTest {
   /** code -> {reason, reference, note} from the IANA registry export. */
   private static Map<Integer, String[]> registry() throws IOException {
     Map<Integer, String[]> rows = new LinkedHashMap<>();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        ResponseCodeCatalogTest.class.getResourceAsStream("/catalog/iana-sip-response-codes.csv"),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader in =
+        new BufferedReader(
+            new InputStreamReader(
+                ResponseCodeCatalogTest.class.getResourceAsStream(
+                    "/catalog/iana-sip-response-codes.csv"),
+                StandardCharsets.UTF_8))) {
       assertThat(in.readLine()).isEqualTo("code,reason,reference,note");
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (!line.isBlank()) {
@@ -41,7 +44,8 @@ class ResponseCodeCatalogTest {
   void holdsExactlyTheRegisteredCodesWithTheirPhrasesAndRfcs() throws IOException {
     Map<Integer, String[]> registry = registry();
     assertThat(registry).hasSize(75);
-    assertThat(CATALOG.registered()).extracting(ResponseCode::code)
+    assertThat(CATALOG.registered())
+        .extracting(ResponseCode::code)
         .containsExactlyElementsOf(registry.keySet());
     for (ResponseCode c : CATALOG.registered()) {
       String[] row = registry.get(c.code());
@@ -57,7 +61,8 @@ class ResponseCodeCatalogTest {
     for (Map.Entry<Integer, String[]> e : registry().entrySet()) {
       Matcher m = named.matcher(e.getValue()[2]);
       if (m.find()) {
-        assertThat(CATALOG.lookup(e.getKey()).aliases()).as("aliases of %d", e.getKey())
+        assertThat(CATALOG.lookup(e.getKey()).aliases())
+            .as("aliases of %d", e.getKey())
             .contains(m.group(1));
       }
     }
@@ -74,8 +79,11 @@ class ResponseCodeCatalogTest {
       assertThat(c.severity()).as("severity of %d", c.code()).isNotNull();
       assertThat(c.codeClass()).isEqualTo(CodeClass.of(c.code()));
       assertThat(c.codeClass().label()).startsWith(Integer.toString(c.code() / 100));
-      assertThat(c.related()).as("related of %d", c.code()).isNotEmpty()
-          .doesNotContain(c.code()).allMatch(CATALOG::isRegistered);
+      assertThat(c.related())
+          .as("related of %d", c.code())
+          .isNotEmpty()
+          .doesNotContain(c.code())
+          .allMatch(CATALOG::isRegistered);
     }
   }
 
@@ -83,8 +91,8 @@ class ResponseCodeCatalogTest {
   void severitiesFollowTheClasses() {
     for (ResponseCode c : CATALOG.registered()) {
       switch (c.codeClass()) {
-        case PROVISIONAL, SUCCESS -> assertThat(c.severity()).as("%d", c.code())
-            .isEqualTo(Severity.NONE);
+        case PROVISIONAL, SUCCESS ->
+            assertThat(c.severity()).as("%d", c.code()).isEqualTo(Severity.NONE);
         default -> assertThat(c.severity()).as("%d", c.code()).isNotEqualTo(Severity.NONE);
       }
     }
@@ -123,7 +131,8 @@ class ResponseCodeCatalogTest {
   }
 
   private static List<Integer> codes(String phrase) {
-    return CATALOG.codesForPhrase(phrase).stream().map(ResponseCode::code)
+    return CATALOG.codesForPhrase(phrase).stream()
+        .map(ResponseCode::code)
         .collect(Collectors.toList());
   }
 

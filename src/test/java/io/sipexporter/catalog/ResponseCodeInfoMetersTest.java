@@ -27,9 +27,11 @@ class ResponseCodeInfoMetersTest {
   @Test
   void exposesOneSeriesPerRegisteredCode() {
     String scrape = scrape();
-    assertThat(scrape).contains("# TYPE sip_response_code_info gauge")
-        .contains("sip_response_code_info{class=\"4xx\",code=\"437\","
-            + "reason=\"Unsupported Credential\"} 1\n");
+    assertThat(scrape)
+        .contains("# TYPE sip_response_code_info gauge")
+        .contains(
+            "sip_response_code_info{class=\"4xx\",code=\"437\","
+                + "reason=\"Unsupported Credential\"} 1\n");
     assertThat(scrape.lines().filter(l -> l.startsWith("sip_response_code_info{"))).hasSize(75);
     assertThat(scrape).doesNotContain("code=\"499\"");
   }

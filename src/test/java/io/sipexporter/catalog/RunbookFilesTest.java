@@ -33,22 +33,29 @@ class RunbookFilesTest {
     assertThat(dir).as(REGENERATE).isDirectory();
     Set<String> present;
     try (Stream<Path> files = Files.list(dir)) {
-      present = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
-          .collect(Collectors.toSet());
+      present =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".md"))
+              .collect(Collectors.toSet());
     }
     assertThat(present).as(REGENERATE).isEqualTo(expected.keySet());
     for (Map.Entry<String, String> e : expected.entrySet()) {
       assertThat(Files.readString(dir.resolve(e.getKey()), StandardCharsets.UTF_8))
-          .as(e.getKey() + ": " + REGENERATE).isEqualTo(e.getValue());
+          .as(e.getKey() + ": " + REGENERATE)
+          .isEqualTo(e.getValue());
     }
   }
 
   @Test
   void pagesLinkRelatedCodesAndTheIndex() {
     Map<String, String> pages = RunbookWriter.render(ResponseCodeCatalog.load());
-    assertThat(pages.get("437.md")).startsWith("# 437 Unsupported Credential\n")
-        .contains("[436 Bad Identity Info](436.md)", "[All codes](README.md)", "edit the catalogue");
-    assertThat(pages.get("README.md")).contains("| [503](503.md) | Service Unavailable |")
+    assertThat(pages.get("437.md"))
+        .startsWith("# 437 Unsupported Credential\n")
+        .contains(
+            "[436 Bad Identity Info](436.md)", "[All codes](README.md)", "edit the catalogue");
+    assertThat(pages.get("README.md"))
+        .contains("| [503](503.md) | Service Unavailable |")
         .contains("runbook_url", "Codes outside the registry", "8.1.3.2");
   }
 }

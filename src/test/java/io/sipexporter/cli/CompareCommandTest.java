@@ -22,21 +22,24 @@ class CompareCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
     String out = run.out();
-    assertThat(out).startsWith("200 OK  vs  437 Unsupported Credential\n")
+    assertThat(out)
+        .startsWith("200 OK  vs  437 Unsupported Credential\n")
         .contains("Key differences", "Class: 200 is 2xx Success, 437 is 4xx Client Failure.")
         .contains("For the call, 200:", "For the call, 437:")
         .contains("Alerting severity: 200 is none, 437 is warning.");
     // each side: meaning, when it applies, fix
-    assertThat(out).contains("When it applies: A call is answered")
-        .contains("When it applies: STIR/SHAKEN").contains("ACK").contains("certificate");
+    assertThat(out)
+        .contains("When it applies: A call is answered")
+        .contains("When it applies: STIR/SHAKEN")
+        .contains("ACK")
+        .contains("certificate");
     assertThat(out.indexOf("\n200 OK\n")).isLessThan(out.indexOf("\n437 Unsupported Credential\n"));
   }
 
   @Test
   void comparesWithinAClassByCause() {
     String out = compare("486", "480").out();
-    assertThat(out).contains("Same class: both are 4xx Client Failure")
-        .contains("related codes");
+    assertThat(out).contains("Same class: both are 4xx Client Failure").contains("related codes");
   }
 
   @Test
@@ -48,7 +51,8 @@ class CompareCommandTest {
   @Test
   void comparesWithAnUnregisteredCode() {
     String out = compare("200", "499").out();
-    assertThat(out).contains("499 (unregistered 4xx)")
+    assertThat(out)
+        .contains("499 (unregistered 4xx)")
         .contains("499 is not in the IANA registry and is handled as 400");
   }
 
@@ -85,8 +89,7 @@ class CompareCommandTest {
       CliRun run = compare(a, b, "--format", format);
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.out()).isEmpty();
-      assertThat(run.err()).startsWith("compare: " + problem).endsWith("699\n")
-          .hasLineCount(1);
+      assertThat(run.err()).startsWith("compare: " + problem).endsWith("699\n").hasLineCount(1);
     }
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ExplainCommandTest {
   private static final ResponseCodeCatalog CATALOG = ResponseCodeCatalog.load();
@@ -21,7 +21,8 @@ class ExplainCommandTest {
     CliRun run = explain("200");
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out()).startsWith("200 OK\n")
+    assertThat(run.out())
+        .startsWith("200 OK\n")
         .contains("Class:        2xx Success", "What it means", "When you see it", "How to fix")
         .contains("REGISTER", "Nothing needed", "ACK");
   }
@@ -29,7 +30,8 @@ class ExplainCommandTest {
   @Test
   void explains437AsACertificateProblem() {
     String out = explain("437").out();
-    assertThat(out).startsWith("437 Unsupported Credential\n")
+    assertThat(out)
+        .startsWith("437 Unsupported Credential\n")
         .contains("4xx Client Failure", "RFC 8224", "Also sent as: Unsupported Certificate")
         .contains("certificate", "self-signed", "CA the verifier trusts", "complete chain")
         .contains("436 Bad Identity Info");
@@ -40,7 +42,8 @@ class ExplainCommandTest {
   void explainsAnUnregisteredCodeByItsClass() {
     CliRun run = explain("499");
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).startsWith("499 (unregistered 4xx)\n")
+    assertThat(run.out())
+        .startsWith("499 (unregistered 4xx)\n")
         .contains("4xx Client Failure", "not registered", "400 Bad Request", "8.1.3.2");
   }
 
@@ -68,7 +71,8 @@ class ExplainCommandTest {
   @Test
   void writesMarkdown() {
     String out = explain("437", "--format", "markdown").out();
-    assertThat(out).startsWith("# 437 Unsupported Credential\n")
+    assertThat(out)
+        .startsWith("# 437 Unsupported Credential\n")
         .contains("| Class | 4xx Client Failure |", "## How to fix", "certificate");
   }
 
@@ -79,9 +83,13 @@ class ExplainCommandTest {
       CliRun run = explain(input, "--format", format);
       assertThat(run.exitCode()).isEqualTo(2);
       assertThat(run.out()).isEmpty();
-      assertThat(run.err()).isEqualTo(
-          "explain: '" + input + "' " + problem
-              + ": SIP response codes are three digits from 100 to 699\n");
+      assertThat(run.err())
+          .isEqualTo(
+              "explain: '"
+                  + input
+                  + "' "
+                  + problem
+                  + ": SIP response codes are three digits from 100 to 699\n");
     }
   }
 
