@@ -1,0 +1,31 @@
+package io.sipexporter.catalog;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The shape of {@code catalog/sip-response-codes.yaml}, as Jackson reads it. */
+record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
+
+  /** One {@code classes:} item. */
+  record ClassEntry(
+      @JsonProperty("class") String label,
+      String name,
+      String severity,
+      int treatedAs,
+      String outcome,
+      String description,
+      String when,
+      String fix) {}
+
+  /** One {@code codes:} item. */
+  record CodeEntry(
+      int code,
+      String reason,
+      String rfc,
+      List<String> aliases,
+      String severity,
+      List<Integer> related,
+      String description,
+      String when,
+      String fix) {}
+}

@@ -1,0 +1,206 @@
+package io.sipexporter.catalog;
+
+import java.util.List;
+import java.util.function.IntToLongFunction;
+
+/**
+ * HTML pages for {@code /codes}, {@code /codes/{code}} and {@code /codes/compare/{a}/{b}}: pure
+ * functions from the catalogue to a complete document, every catalogue text HTML-escaped.
+ *
+ * <pre>{@code
+ * String html = CatalogPages.index(catalog, code -> counts.seen(code));
+ * }</pre>
+ */
+public final class CatalogPages {
+  private static final String STYLE =
+      "body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}"
+          + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;"
+          + "text-align:left;vertical-align:top}td.n{text-align:right}"
+          + ".none{color:#555}.info{color:#05a}.warning{color:#a60}.critical{color:#c00;"
+          + "font-weight:bold}";
+
+  private CatalogPages() {}
+
+  /**
+   * The table of all registered codes with the count seen since start, followed by any unregistered
+   * codes that were seen.
+   *
+   * @param seen the number of responses seen with a code since start (0 if never)
+   */
+  public static String index(ResponseCodeCatalog catalog, IntToLongFunction seen) {
+    StringBuilder b = head("SIP response codes");
+    b.append(
+        "<h1>SIP response codes</h1>\n<p>All codes of the IANA registry, with the number of"
+            + " responses seen since the exporter started. Also as JSON: <a href=\"/api/v1/codes\">"
+            + "/api/v1/codes</a>. Compare two codes at <code>/codes/compare/486/600</code>.</p>\n");
+    b.append(
+        "<table>\n<tr><th>Code</th><th>Reason</th><th>Class</th><th>Severity</th>"
+            + "<th>Seen</th></tr>\n");
+    for (int code = 100; code <= 699; code++) {
+      long count = seen.applyAsLong(code);
+      if (!catalog.isRegistered(code) && count == 0) {
+        continue;
+      }
+      ResponseCode c = catalog.lookup(code);
+      String reason = c.registered() ? esc(c.reason()) : "<em>unregistered</em>";
+      b.append("<tr><td><a href=\"/codes/")
+          .append(code)
+          .append("\">")
+          .append(code)
+          .append("</a></td><td>")
+          .append(reason)
+          .append("</td><td>")
+          .append(esc(c.codeClass().label() + " " + c.codeClass().displayName()))
+          .append("</td><td class=\"")
+          .append(c.severity().label())
+          .append("\">")
+          .append(c.severity().label())
+          .append("</td><td class=\"n\">")
+          .append(count)
+          .append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+    return tail(b);
+  }
+
+  /** One code: class, severity, RFC, what it means, when you see it, how to fix, related codes. */
+  public static String code(ResponseCodeCatalog catalog, ResponseCode c, long seen) {
+    StringBuilder b = head(c.title());
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
+        .append(esc(c.title()))
+        .append("</h1>\n");
+    facts(b, catalog, c);
+    b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
+    prose(b, catalog, c, "h2");
+    b.append("<p>As JSON: <a href=\"/api/v1/codes/")
+        .append(c.code())
+        .append("\">/api/v1/codes/")
+        .append(c.code())
+        .append("</a></p>\n");
+    return tail(b);
+  }
+
+  /** Two codes side by side: key differences first, then each code in full. */
+  public static String compare(ResponseCodeCatalog catalog, CodeComparison cmp) {
+    String title = cmp.first().title() + " vs " + cmp.second().title();
+    StringBuilder b = head(title);
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
+        .append(esc(title))
+        .append("</h1>\n<h2>Key differences</h2>\n<ul>\n");
+    for (String d : cmp.differences()) {
+      b.append("<li>").append(esc(d)).append("</li>\n");
+    }
+    b.append("</ul>\n");
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      b.append("<h2><a href=\"/codes/")
+          .append(c.code())
+          .append("\">")
+          .append(esc(c.title()))
+          .append("</a></h2>\n");
+      facts(b, catalog, c);
+      b.append("</table>\n");
+      prose(b, catalog, c, "h3");
+    }
+    return tail(b);
+  }
+
+  /** A short page for bad input (unknown or malformed code, unknown path). */
+  public static String error(String message) {
+    StringBuilder b = head("Not a SIP response code");
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<p>").append(esc(message)).append("</p>\n");
+    return tail(b);
+  }
+
+  /** Escapes text for HTML element content and double-quoted attributes. */
+  static String esc(String s) {
+    StringBuilder out = new StringBuilder(s.length() + 16);
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#39;");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static void facts(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c) {
+    b.append("<table>\n");
+    row(b, "Class", esc(c.codeClass().label() + " " + c.codeClass().displayName()));
+    row(
+        b,
+        "Severity",
+        "<span class=\"" + c.severity().label() + "\">" + c.severity().label() + "</span>");
+    if (c.registered()) {
+      row(b, "Defined in", esc(c.rfc()));
+      if (!c.aliases().isEmpty()) {
+        row(b, "Older phrases", esc(String.join(", ", c.aliases())));
+      }
+      StringBuilder rel = new StringBuilder();
+      for (int r : c.related()) {
+        rel.append(rel.length() == 0 ? "" : ", ").append(link(catalog.lookup(r)));
+      }
+      row(b, "Related", rel.toString());
+    } else {
+      row(
+          b,
+          "Registry",
+          "not registered; handled as "
+              + link(catalog.lookup(c.related().get(0)))
+              + " (RFC 3261 8.1.3.2)");
+    }
+  }
+
+  private static void prose(
+      StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c, String h) {
+    b.append('<')
+        .append(h)
+        .append(">What it means</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.description()))
+        .append("</p>\n<p>For the call: ")
+        .append(esc(catalog.guidance(c.codeClass()).outcome()))
+        .append("</p>\n");
+    b.append('<')
+        .append(h)
+        .append(">When you see it</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.whenSeen()))
+        .append("</p>\n");
+    b.append('<')
+        .append(h)
+        .append(">How to fix</")
+        .append(h)
+        .append(">\n<p>")
+        .append(esc(c.howToFix()))
+        .append("</p>\n");
+  }
+
+  private static String link(ResponseCode c) {
+    return "<a href=\"/codes/" + c.code() + "\">" + esc(c.title()) + "</a>";
+  }
+
+  private static void row(StringBuilder b, String key, String html) {
+    b.append("<tr><th>").append(key).append("</th><td>").append(html).append("</td></tr>\n");
+  }
+
+  private static StringBuilder head(String title) {
+    return new StringBuilder(4096)
+        .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
+        .append("<meta charset=\"utf-8\">\n<title>")
+        .append(esc(title))
+        .append("</title>\n<style>")
+        .append(STYLE)
+        .append("</style>\n</head>\n<body>\n");
+  }
+
+  private static String tail(StringBuilder b) {
+    return b.append("</body>\n</html>\n").toString();
+  }
+}

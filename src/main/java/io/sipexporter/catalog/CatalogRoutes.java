@@ -1,0 +1,97 @@
+package io.sipexporter.catalog;
+
+import java.util.Optional;
+import java.util.function.IntToLongFunction;
+
+/**
+ * Maps a request path under {@code /codes} or {@code /api/v1/codes} to a finished response, so the
+ * HTTP server only copies status, content type and body. Pure: no I/O, no Vert.x types.
+ *
+ * <pre>{@code
+ * CatalogRoutes routes = new CatalogRoutes(catalog, counts::seen);
+ * routes.respond(request.path()).ifPresent(r ->
+ *     request.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType())
+ *         .end(r.body()));
+ * }</pre>
+ */
+public final class CatalogRoutes {
+  /** Content type of the HTML pages. */
+  public static final String HTML = "text/html; charset=utf-8";
+
+  /** Content type of the JSON bodies. */
+  public static final String JSON = "application/json";
+
+  private static final String PAGES = "/codes";
+  private static final String API = "/api/v1/codes";
+
+  private final ResponseCodeCatalog catalog;
+  private final IntToLongFunction seen;
+
+  /**
+   * @param seen the number of responses seen with a code since start (0 if never); called on the
+   *     HTTP thread, so it must be safe to read concurrently with the counters being updated
+   */
+  public CatalogRoutes(ResponseCodeCatalog catalog, IntToLongFunction seen) {
+    this.catalog = catalog;
+    this.seen = seen;
+  }
+
+  /** A finished response. */
+  public record Response(int status, String contentType, String body) {}
+
+  /**
+   * The response for {@code path} (without query string), or empty when the path is not one of
+   * {@code /codes}, {@code /codes/{code}}, {@code /codes/compare/{a}/{b}} or the same under {@code
+   * /api/v1/codes}. A malformed or out-of-range code gives 404 with a one-line explanation.
+   */
+  public Optional<Response> respond(String path) {
+    String p =
+        path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    boolean json = p.equals(API) || p.startsWith(API + "/");
+    String rest;
+    if (json) {
+      rest = p.substring(API.length());
+    } else if (p.equals(PAGES) || p.startsWith(PAGES + "/")) {
+      rest = p.substring(PAGES.length());
+    } else {
+      return Optional.empty();
+    }
+    String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
+    try {
+      if (parts.length == 0) {
+        return ok(
+            json, json ? CatalogJson.index(catalog, seen) : CatalogPages.index(catalog, seen));
+      }
+      if (parts.length == 1) {
+        ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode(parts[0]));
+        return ok(
+            json,
+            json
+                ? CatalogJson.code(catalog, c)
+                : CatalogPages.code(catalog, c, seen.applyAsLong(c.code())));
+      }
+      if (parts.length == 3 && parts[0].equals("compare")) {
+        CodeComparison cmp =
+            catalog.compare(
+                ResponseCodeCatalog.parseCode(parts[1]), ResponseCodeCatalog.parseCode(parts[2]));
+        return ok(
+            json, json ? CatalogJson.compare(catalog, cmp) : CatalogPages.compare(catalog, cmp));
+      }
+      return notFound(json, "no such page: use /codes, /codes/{code} or /codes/compare/{a}/{b}");
+    } catch (IllegalArgumentException e) {
+      return notFound(json, e.getMessage());
+    }
+  }
+
+  private static Optional<Response> ok(boolean json, String body) {
+    return Optional.of(new Response(200, json ? JSON : HTML, body));
+  }
+
+  private static Optional<Response> notFound(boolean json, String message) {
+    return Optional.of(
+        new Response(
+            404,
+            json ? JSON : HTML,
+            json ? CatalogJson.error(message) : CatalogPages.error(message)));
+  }
+}

@@ -1,0 +1,88 @@
+package io.sipexporter.catalog;
+
+import java.util.List;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Markdown explanations, for {@code --format markdown} and the runbooks under {@code docs/codes/}.
+ *
+ * <pre>{@code
+ * String md = CodeMarkdown.explain(catalog, catalog.lookup(437), code -> code + ".md");
+ * }</pre>
+ */
+public final class CodeMarkdown {
+  private CodeMarkdown() {}
+
+  /**
+   * One code as a Markdown page.
+   *
+   * @param link the link target for a related code, or {@code null} for plain text
+   */
+  public static String explain(
+      ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
+    StringBuilder out = new StringBuilder();
+    out.append("# ").append(c.title()).append("\n\n");
+    facts(out, catalog, c, link);
+    out.append("\n## What it means\n\n").append(c.description()).append("\n\n");
+    out.append("For the call: ").append(catalog.guidance(c.codeClass()).outcome()).append('\n');
+    out.append("\n## When you see it\n\n").append(c.whenSeen()).append('\n');
+    out.append("\n## How to fix\n\n").append(c.howToFix()).append('\n');
+    return out.toString();
+  }
+
+  /** Two codes compared: key differences, then each code's meaning, occasions and fix. */
+  public static String compare(ResponseCodeCatalog catalog, CodeComparison cmp) {
+    StringBuilder out = new StringBuilder();
+    out.append("# ")
+        .append(cmp.first().title())
+        .append(" vs ")
+        .append(cmp.second().title())
+        .append("\n\n## Key differences\n\n");
+    for (String d : cmp.differences()) {
+      out.append("- ").append(d).append('\n');
+    }
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      out.append("\n## ").append(c.title()).append("\n\n");
+      facts(out, catalog, c, code -> null);
+      out.append("\n**What it means:** ").append(c.description()).append("\n\n");
+      out.append("**When it applies:** ").append(c.whenSeen()).append("\n\n");
+      out.append("**How to fix:** ").append(c.howToFix()).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static void facts(
+      StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
+    out.append("| | |\n|---|---|\n");
+    row(out, "Class", c.codeClass().label() + " " + c.codeClass().displayName());
+    row(out, "Severity", "`" + c.severity().label() + "`");
+    if (c.registered()) {
+      row(out, "Defined in", c.rfc());
+      if (!c.aliases().isEmpty()) {
+        row(out, "Older phrases", String.join(", ", c.aliases()));
+      }
+      row(
+          out,
+          "Related",
+          c.related().stream().map(r -> ref(catalog, r, link)).collect(Collectors.joining(", ")));
+    } else {
+      row(
+          out,
+          "Registry",
+          "not registered; handled as "
+              + ref(catalog, c.related().get(0), link)
+              + " (RFC 3261 8.1.3.2)");
+    }
+  }
+
+  private static String ref(ResponseCodeCatalog catalog, int code, IntFunction<String> link) {
+    String title = catalog.lookup(code).title();
+    String target = link.apply(code);
+    return target == null ? title : "[" + title + "](" + target + ")";
+  }
+
+  private static void row(StringBuilder out, String key, String value) {
+    out.append("| ").append(key).append(" | ").append(value.replace("|", "\\|")).append(" |\n");
+  }
+}

@@ -1,0 +1,115 @@
+package io.sipexporter.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Plain-text explanations for a terminal, wrapped at 78 columns.
+ *
+ * <pre>{@code
+ * System.out.print(CodeText.explain(catalog, catalog.lookup(437)));
+ * }</pre>
+ */
+public final class CodeText {
+  private static final int WIDTH = 78;
+  private static final int LABEL = 14;
+
+  private CodeText() {}
+
+  /** Everything the catalogue says about one code. */
+  public static String explain(ResponseCodeCatalog catalog, ResponseCode c) {
+    StringBuilder out = new StringBuilder();
+    out.append(c.title()).append('\n');
+    facts(out, catalog, c, "");
+    out.append('\n');
+    out.append("What it means\n");
+    wrap(out, c.description(), "  ", "  ");
+    wrap(out, "For the call: " + catalog.guidance(c.codeClass()).outcome(), "  ", "  ");
+    out.append('\n');
+    section(out, "When you see it", c.whenSeen());
+    section(out, "How to fix", c.howToFix());
+    return out.toString();
+  }
+
+  /** The key differences of two codes, then what each means and when each applies. */
+  public static String compare(ResponseCodeCatalog catalog, CodeComparison cmp) {
+    StringBuilder out = new StringBuilder();
+    out.append(cmp.first().title()).append("  vs  ").append(cmp.second().title()).append("\n\n");
+    out.append("Key differences\n");
+    for (String d : cmp.differences()) {
+      wrap(out, d, "  - ", "    ");
+    }
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      out.append('\n').append(c.title()).append('\n');
+      facts(out, catalog, c, "  ");
+      wrap(out, "What it means: " + c.description(), "  ", "  ");
+      wrap(out, "When it applies: " + c.whenSeen(), "  ", "  ");
+      wrap(out, "How to fix: " + c.howToFix(), "  ", "  ");
+    }
+    return out.toString();
+  }
+
+  private static void facts(
+      StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, String indent) {
+    fact(out, indent, "Class:", c.codeClass().label() + " " + c.codeClass().displayName());
+    fact(out, indent, "Severity:", c.severity().label());
+    if (c.registered()) {
+      fact(out, indent, "Defined in:", c.rfc());
+      if (!c.aliases().isEmpty()) {
+        fact(out, indent, "Also sent as:", String.join(", ", c.aliases()));
+      }
+      fact(
+          out,
+          indent,
+          "Related:",
+          c.related().stream()
+              .map(r -> catalog.lookup(r).title())
+              .collect(Collectors.joining(", ")));
+    } else {
+      fact(
+          out,
+          indent,
+          "Registry:",
+          "not registered; handled as "
+              + catalog.lookup(c.related().get(0)).title()
+              + " (RFC 3261 8.1.3.2)");
+    }
+  }
+
+  private static void fact(StringBuilder out, String indent, String label, String value) {
+    String pad = " ".repeat(LABEL - label.length());
+    wrap(out, value, indent + label + pad, indent + " ".repeat(LABEL));
+  }
+
+  private static void section(StringBuilder out, String heading, String body) {
+    out.append(heading).append('\n');
+    wrap(out, body, "  ", "  ");
+    out.append('\n');
+  }
+
+  /**
+   * Appends {@code text} word-wrapped, the first line after {@code first}, the rest after {@code
+   * rest}.
+   */
+  static void wrap(StringBuilder out, String text, String first, String rest) {
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder(first);
+    int empty = first.length();
+    for (String word : text.split("\\s+")) {
+      if (line.length() > empty && line.length() + 1 + word.length() > WIDTH) {
+        lines.add(line.toString());
+        line = new StringBuilder(rest);
+        empty = rest.length();
+      }
+      if (line.length() > empty) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(line.toString());
+    for (String l : lines) {
+      out.append(l).append('\n');
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.sipexporter.catalog;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the catalogue knows about one response code: a registered entry, or for a code outside the
+ * IANA registry the guidance of its class ({@link #registered()} false, empty reason and RFC).
+ *
+ * @param code the three-digit code, 100-699
+ * @param reason the IANA reason phrase; empty for an unregistered code
+ * @param rfc the defining RFC, e.g. {@code RFC 8224}; empty for an unregistered code
+ * @param aliases older reason phrases still seen on the wire for the same code
+ * @param codeClass the class, from the first digit
+ * @param description what the code means
+ * @param whenSeen the situations that produce it
+ * @param howToFix what an operator should check or change
+ * @param severity how much it matters for alerting
+ * @param related other registered codes worth reading alongside; for an unregistered code, the code
+ *     it is handled as
+ * @param registered true when the code is in the IANA registry
+ */
+public record ResponseCode(
+    int code,
+    String reason,
+    String rfc,
+    List<String> aliases,
+    CodeClass codeClass,
+    String description,
+    String whenSeen,
+    String howToFix,
+    Severity severity,
+    List<Integer> related,
+    boolean registered) {
+
+  public ResponseCode {
+    aliases = List.copyOf(aliases);
+    related = List.copyOf(related);
+  }
+
+  /** {@code 437 Unsupported Credential}, or {@code 499 (unregistered 4xx)}. */
+  public String title() {
+    return registered ? code + " " + reason : code + " (unregistered " + codeClass.label() + ")";
+  }
+
+  /**
+   * True when {@code phrase} is this code's reason phrase or one of its older phrases, ignoring
+   * case and repeated white space. The code alone identifies a response (RFC 3261 21: the phrase is
+   * for people), so this only matters when reading logs or traces by phrase.
+   */
+  public boolean hasPhrase(String phrase) {
+    String wanted = normalise(phrase);
+    if (normalise(reason).equals(wanted) && registered) {
+      return true;
+    }
+    return aliases.stream().anyMatch(a -> normalise(a).equals(wanted));
+  }
+
+  static String normalise(String phrase) {
+    return phrase.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,212 @@
+package io.sipexporter.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * The SIP response-code knowledge base: every code of the IANA registry with its meaning, causes
+ * and fixes, plus per-class guidance for codes outside the registry. Immutable; load it once.
+ *
+ * <pre>{@code
+ * ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
+ * ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode("437"));
+ * System.out.println(c.title() + ": " + c.howToFix());
+ * }</pre>
+ */
+public final class ResponseCodeCatalog {
+  /** The classpath resource the catalogue is read from. */
+  public static final String RESOURCE = "/catalog/sip-response-codes.yaml";
+
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
+  private static final String RANGE = "SIP response codes are three digits from 100 to 699";
+
+  private final Map<Integer, ResponseCode> codes;
+  private final Map<CodeClass, ClassGuidance> classes;
+  private final List<ResponseCode> registered;
+
+  private ResponseCodeCatalog(
+      Map<Integer, ResponseCode> codes, Map<CodeClass, ClassGuidance> classes) {
+    this.codes = codes;
+    this.classes = classes;
+    this.registered = List.copyOf(codes.values());
+  }
+
+  /** Reads the catalogue bundled at {@link #RESOURCE}; fails loudly if it is missing or invalid. */
+  public static ResponseCodeCatalog load() {
+    try (InputStream in = ResponseCodeCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("missing classpath resource " + RESOURCE);
+      }
+      return read(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  /** Reads a catalogue in the YAML format of {@link #RESOURCE}. */
+  public static ResponseCodeCatalog read(InputStream yaml) throws IOException {
+    CatalogFile file = new ObjectMapper(new YAMLFactory()).readValue(yaml, CatalogFile.class);
+    Map<CodeClass, ClassGuidance> classes = new EnumMap<>(CodeClass.class);
+    for (CatalogFile.ClassEntry e : file.classes()) {
+      CodeClass cc = CodeClass.ofLabel(e.label());
+      check(cc.displayName().equals(e.name()), cc.label() + " is named " + cc.displayName());
+      ClassGuidance g =
+          new ClassGuidance(
+              cc,
+              Severity.ofLabel(e.severity()),
+              e.treatedAs(),
+              text(e.outcome(), cc.label() + " outcome"),
+              text(e.description(), cc.label() + " description"),
+              text(e.when(), cc.label() + " when"),
+              text(e.fix(), cc.label() + " fix"));
+      check(classes.put(cc, g) == null, "class " + cc.label() + " listed twice");
+    }
+    check(classes.size() == CodeClass.values().length, "every class needs guidance");
+
+    Map<Integer, ResponseCode> codes = new TreeMap<>();
+    for (CatalogFile.CodeEntry e : file.codes()) {
+      String where = "code " + e.code();
+      ResponseCode c =
+          new ResponseCode(
+              e.code(),
+              text(e.reason(), where + " reason"),
+              text(e.rfc(), where + " rfc"),
+              Objects.requireNonNullElse(e.aliases(), List.of()),
+              CodeClass.of(e.code()),
+              text(e.description(), where + " description"),
+              text(e.when(), where + " when"),
+              text(e.fix(), where + " fix"),
+              Severity.ofLabel(e.severity()),
+              Objects.requireNonNullElse(e.related(), List.of()),
+              true);
+      check(codes.put(c.code(), c) == null, where + " listed twice");
+    }
+    for (ResponseCode c : codes.values()) {
+      for (int r : c.related()) {
+        check(r != c.code() && codes.containsKey(r), "code " + c.code() + ": related " + r);
+      }
+    }
+    for (ClassGuidance g : classes.values()) {
+      check(
+          codes.containsKey(g.treatedAs()), g.codeClass().label() + " treatedAs " + g.treatedAs());
+    }
+    return new ResponseCodeCatalog(Collections.unmodifiableMap(codes), classes);
+  }
+
+  /**
+   * The entry for {@code code}: the registered one, or else one built from the guidance of its
+   * class and marked unregistered (RFC 3261 8.1.3.2 handles unknown codes as the class's x00).
+   *
+   * @throws IllegalArgumentException if {@code code} is outside 100-699; use {@link #parseCode}
+   *     first for user input
+   */
+  public ResponseCode lookup(int code) {
+    ResponseCode known = codes.get(code);
+    return known != null ? known : unregistered(code);
+  }
+
+  /** True when {@code code} is in the IANA registry. */
+  public boolean isRegistered(int code) {
+    return codes.containsKey(code);
+  }
+
+  /** The registered codes in ascending order. */
+  public List<ResponseCode> registered() {
+    return registered;
+  }
+
+  /** The catalogue's guidance for a class. */
+  public ClassGuidance guidance(CodeClass codeClass) {
+    return classes.get(codeClass);
+  }
+
+  /** The two codes side by side, for {@code compare}; both must be in 100-699. */
+  public CodeComparison compare(int first, int second) {
+    ResponseCode a = lookup(first);
+    ResponseCode b = lookup(second);
+    return new CodeComparison(a, b, guidance(a.codeClass()), guidance(b.codeClass()));
+  }
+
+  /**
+   * The registered codes that use {@code phrase} as reason phrase, now or formerly, ignoring case:
+   * both "Unsupported Certificate" and "Unsupported Credential" give 437. Some phrases belong to
+   * two codes ("Not Acceptable" is 406 and 606), hence a list.
+   */
+  public List<ResponseCode> codesForPhrase(String phrase) {
+    List<ResponseCode> found = new ArrayList<>();
+    for (ResponseCode c : registered) {
+      if (c.hasPhrase(phrase)) {
+        found.add(c);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * Turns what a person typed into a code, or throws {@link IllegalArgumentException} whose message
+   * is one line naming the problem, e.g. {@code 'abc' is not a number: SIP response codes are three
+   * digits from 100 to 699}.
+   */
+  public static int parseCode(String text) {
+    String t = text == null ? "" : text.strip();
+    if (!DIGITS.matcher(t).matches()) {
+      throw new IllegalArgumentException("'" + t + "' is not a number: " + RANGE);
+    }
+    int code = Integer.parseInt(t);
+    if (t.length() != 3 || code < 100 || code > 699) {
+      throw new IllegalArgumentException("'" + t + "' is out of range: " + RANGE);
+    }
+    return code;
+  }
+
+  private ResponseCode unregistered(int code) {
+    CodeClass cc = CodeClass.of(code);
+    ClassGuidance g = classes.get(cc);
+    ResponseCode as = codes.get(g.treatedAs());
+    String rule =
+        cc.isProvisional()
+            ? "a client handles a provisional code it does not know (other than 100) as "
+            : "a client handles a final code it does not know as the x00 code of its class, ";
+    String description =
+        code
+            + " is not in the IANA registry. RFC 3261 8.1.3.2: "
+            + rule
+            + as.title()
+            + ". "
+            + g.description();
+    return new ResponseCode(
+        code,
+        "",
+        "",
+        List.of(),
+        cc,
+        description,
+        g.whenSeen(),
+        g.howToFix(),
+        g.severity(),
+        List.of(as.code()),
+        false);
+  }
+
+  private static String text(String value, String what) {
+    check(value != null && !value.isBlank(), what + " is empty");
+    return value.strip();
+  }
+
+  private static void check(boolean ok, String problem) {
+    if (!ok) {
+      throw new IllegalStateException("invalid response-code catalogue: " + problem);
+    }
+  }
+}

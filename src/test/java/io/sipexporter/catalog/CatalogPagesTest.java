@@ -1,0 +1,80 @@
+package io.sipexporter.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CatalogPagesTest {
+  private static final ResponseCodeCatalog CATALOG = ResponseCodeCatalog.load();
+
+  @Test
+  void indexListsEveryCodeWithItsCount() {
+    String html = CatalogPages.index(CATALOG, code -> code == 200 ? 42 : code == 499 ? 3 : 0);
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    for (ResponseCode c : CATALOG.registered()) {
+      assertThat(html).contains("<a href=\"/codes/" + c.code() + "\">" + c.code() + "</a>");
+    }
+    assertThat(html).contains("<td>OK</td>").contains("<td class=\"n\">42</td>");
+    assertThat(html.split("<tr><td>", -1)).hasSize(75 + 1 + 1); // 75 registered + 499 seen
+    assertThat(html)
+        .contains("/codes/499\">499</a></td><td><em>unregistered</em>")
+        .doesNotContain("/codes/498\"");
+    assertThat(html).contains("Call/Transaction Does Not Exist");
+  }
+
+  @Test
+  void codePageEscapesCatalogueText() {
+    String html = CatalogPages.code(CATALOG, CATALOG.lookup(183), 7);
+    assertThat(html)
+        .contains("<h1>183 Session Progress</h1>")
+        .contains("(&quot;the number you have dialled...&quot;)")
+        .doesNotContain("(\"the number");
+    assertThat(CatalogPages.code(CATALOG, CATALOG.lookup(200), 0))
+        .contains("caller&#39;s ACK")
+        .doesNotContain("caller's ACK");
+  }
+
+  @Test
+  void codePageShowsAllSections() {
+    String html = CatalogPages.code(CATALOG, CATALOG.lookup(437), 5);
+    assertThat(html)
+        .contains("<title>437 Unsupported Credential</title>")
+        .contains("<tr><th>Class</th><td>4xx Client Failure</td></tr>")
+        .contains("<tr><th>Defined in</th><td>RFC 8224</td></tr>")
+        .contains("<tr><th>Older phrases</th><td>Unsupported Certificate</td></tr>")
+        .contains("<tr><th>Seen since start</th><td>5</td></tr>")
+        .contains("What it means", "When you see it", "How to fix", "complete chain")
+        .contains("<a href=\"/codes/436\">436 Bad Identity Info</a>")
+        .contains("href=\"/api/v1/codes/437\"");
+  }
+
+  @Test
+  void unregisteredCodePageNamesTheFallback() {
+    String html = CatalogPages.code(CATALOG, CATALOG.lookup(499), 1);
+    assertThat(html)
+        .contains("<h1>499 (unregistered 4xx)</h1>")
+        .contains("handled as <a href=\"/codes/400\">400 Bad Request</a>");
+  }
+
+  @Test
+  void comparePageShowsDifferencesThenBothCodes() {
+    String html = CatalogPages.compare(CATALOG, CATALOG.compare(200, 437));
+    assertThat(html)
+        .contains("<h1>200 OK vs 437 Unsupported Credential</h1>")
+        .contains("<li>Class: 200 is 2xx Success, 437 is 4xx Client Failure.</li>")
+        .contains("<h2><a href=\"/codes/200\">200 OK</a></h2>")
+        .contains("<h2><a href=\"/codes/437\">437 Unsupported Credential</a></h2>");
+  }
+
+  @Test
+  void errorPageEscapesTheMessage() {
+    assertThat(CatalogPages.error("'<script>' is not a number"))
+        .contains("&#39;&lt;script&gt;&#39; is not a number")
+        .doesNotContain("<script>");
+  }
+
+  @Test
+  void escapesAllSpecialCharacters() {
+    assertThat(CatalogPages.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
+  }
+}
