@@ -9,7 +9,10 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
@@ -65,7 +68,9 @@ public final class Exporter implements AutoCloseable {
    */
   public static Exporter start(ExporterConfig config) {
     BuildInfo build = BuildInfo.load();
+    ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
     PrometheusMeterRegistry registry = newRegistry(build);
+    new ResponseCodeInfoMeters(catalog).bindTo(registry);
     TrafficCounters counters = new TrafficCounters(registry);
     int loops = config.listener().eventLoops();
     Vertx ingest = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
@@ -100,10 +105,16 @@ public final class Exporter implements AutoCloseable {
               List.of("SIP udp+tcp " + sipBound),
               List.of(
                   new String[] {config.telemetryPath(), "Metrics"},
+                  new String[] {"/codes", "SIP response codes: what each means, how to fix it, how many seen"},
                   new String[] {"/-/healthy", "Health"},
                   new String[] {"/-/ready", "Readiness"}));
       WebVerticle webVerticle =
-          new WebVerticle(config.webListen(), new WebRoutes(registry, config.telemetryPath(), landing, ready::get));
+          new WebVerticle(config.webListen(), new WebRoutes(
+                  registry,
+                  config.telemetryPath(),
+                  landing,
+                  ready::get,
+                  new CodeRoutes(catalog, counters::responsesWithCode)));
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
       return new Exporter(ingest, web, sipBound, webVerticle.boundAddress(), registry);

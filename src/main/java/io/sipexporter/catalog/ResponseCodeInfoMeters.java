@@ -3,6 +3,7 @@ package io.sipexporter.catalog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.sipexporter.metrics.SipMeters;
 
 /**
  * The static info metric {@code sip_response_code_info{code, reason, class} 1}: one series per
@@ -13,9 +14,6 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * }</pre>
  */
 public final class ResponseCodeInfoMeters implements MeterBinder {
-  /** The Micrometer name; Prometheus shows it as {@code sip_response_code_info}. */
-  public static final String NAME = "sip.response.code.info";
-
   private final ResponseCodeCatalog catalog;
 
   public ResponseCodeInfoMeters(ResponseCodeCatalog catalog) {
@@ -25,8 +23,8 @@ public final class ResponseCodeInfoMeters implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     for (ResponseCode c : catalog.registered()) {
-      Gauge.builder(NAME, () -> 1)
-          .description("Registered SIP response codes with their IANA reason phrase and class")
+      Gauge.builder(SipMeters.RESPONSE_CODE_INFO.meterName(), () -> 1)
+          .description(SipMeters.RESPONSE_CODE_INFO.help())
           .tag("code", Integer.toString(c.code()))
           .tag("reason", c.reason())
           .tag("class", c.codeClass().label())

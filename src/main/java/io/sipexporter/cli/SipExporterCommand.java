@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
     name = "sip-exporter",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
+    subcommands = {ExplainCommand.class, CompareCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",

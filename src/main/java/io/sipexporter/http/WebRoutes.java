@@ -3,7 +3,7 @@ package io.sipexporter.http;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
 
-/** Maps a request path to its page: metrics, landing page, health and readiness. */
+/** Maps a request path to its page: metrics, landing page, health, readiness, response codes. */
 public final class WebRoutes {
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -12,9 +12,15 @@ public final class WebRoutes {
   private final String telemetryPath;
   private final LandingPage landing;
   private final BooleanSupplier ready;
+  private final CodeRoutes codes;
 
   public WebRoutes(
-      PrometheusMeterRegistry registry, String telemetryPath, LandingPage landing, BooleanSupplier ready) {
+      PrometheusMeterRegistry registry,
+      String telemetryPath,
+      LandingPage landing,
+      BooleanSupplier ready,
+      CodeRoutes codes) {
+    this.codes = codes;
     this.registry = registry;
     this.telemetryPath = telemetryPath;
     this.landing = landing;
@@ -36,7 +42,7 @@ public final class WebRoutes {
             ? WebPage.text(200, "OK\n")
             : WebPage.text(503, "starting: listeners not bound yet\n");
       default:
-        return WebPage.notFound(path);
+        return codes.respond(path).orElseGet(() -> WebPage.notFound(path));
     }
   }
 

@@ -46,6 +46,20 @@ class CommandLineIT {
   }
 
   @Test
+  void explainAndCompareRunFromTheJar() throws Exception {
+    Result explain = run("explain", "437");
+    assertThat(explain.exit).isZero();
+    assertThat(explain.out).contains("437", "Unsupported Credential").containsIgnoringCase("certificate");
+    Result compare = run("compare", "200", "437", "--format", "json");
+    assertThat(compare.exit).isZero();
+    assertThat(compare.out).containsPattern("\"code\"\\s*:\\s*200").containsPattern("\"code\"\\s*:\\s*437");
+    Result bad = run("explain", "700");
+    assertThat(bad.exit).isEqualTo(2);
+    assertThat(bad.err.strip().lines().count()).as("one line: %s", bad.err).isEqualTo(1);
+    assertThat(bad.err).contains("700");
+  }
+
+  @Test
   void unknownFlagExitsWithOneLineNamingIt() throws Exception {
     Result r = run("--sip.listen-adress=:5060");
     assertThat(r.exit).isEqualTo(2);
@@ -80,7 +94,16 @@ class CommandLineIT {
       assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
       HttpResponse<String> landing = get(base + "/");
       assertThat(landing.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
-      assertThat(landing.body()).contains("SIP Exporter", "127.0.0.1:" + sipPort, "href=\"/metrics\"");
+      assertThat(landing.body())
+          .contains("SIP Exporter", "127.0.0.1:" + sipPort, "href=\"/metrics\"", "href=\"/codes\"");
+      HttpResponse<String> code = get(base + "/codes/437");
+      assertThat(code.statusCode()).isEqualTo(200);
+      assertThat(code.body()).contains("Unsupported Credential");
+      HttpResponse<String> api = get(base + "/api/v1/codes/compare/200/437");
+      assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+      assertThat(get(base + "/api/v1/codes/99").statusCode()).isEqualTo(404);
+      assertThat(Scrape.of(base + "/metrics").value("sip_response_code_info", "code", "437", "reason", "Unsupported Credential", "class", "4xx"))
+          .isEqualTo(1);
       Scrape scrape = Scrape.of(base + "/metrics");
       assertThat(scrape.sum("sip_exporter_build_info")).isEqualTo(1);
       assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isZero();

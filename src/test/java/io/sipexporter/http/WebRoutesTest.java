@@ -17,7 +17,8 @@ class WebRoutesTest {
           registry,
           "/custom-metrics",
           new LandingPage("1.2.3 (abc)", List.of("SIP udp+tcp <0.0.0.0:5060>"), List.<String[]>of(new String[] {"/custom-metrics", "Metrics"})),
-          ready::get);
+          ready::get,
+          new CodeRoutes(io.sipexporter.catalog.ResponseCodeCatalog.load(), code -> 0));
 
   @Test
   void servesPrometheusTextUnlessOpenMetricsIsAsked() {

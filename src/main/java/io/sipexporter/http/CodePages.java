@@ -1,5 +1,10 @@
-package io.sipexporter.catalog;
+package io.sipexporter.http;
 
+import io.sipexporter.catalog.CatalogJson;
+import io.sipexporter.catalog.CodeClass;
+import io.sipexporter.catalog.CodeComparison;
+import io.sipexporter.catalog.ResponseCode;
+import io.sipexporter.catalog.ResponseCodeCatalog;
 import java.util.List;
 import java.util.function.IntToLongFunction;
 
@@ -8,10 +13,10 @@ import java.util.function.IntToLongFunction;
  * functions from the catalogue to a complete document, every catalogue text HTML-escaped.
  *
  * <pre>{@code
- * String html = CatalogPages.index(catalog, code -> counts.seen(code));
+ * String html = CodePages.index(catalog, code -> counts.seen(code));
  * }</pre>
  */
-public final class CatalogPages {
+public final class CodePages {
   private static final String STYLE =
       "body{font-family:sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}"
           + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;"
@@ -19,7 +24,7 @@ public final class CatalogPages {
           + ".none{color:#555}.info{color:#05a}.warning{color:#a60}.critical{color:#c00;"
           + "font-weight:bold}";
 
-  private CatalogPages() {}
+  private CodePages() {}
 
   /**
    * The table of all registered codes with the count seen since start, followed by any unregistered
@@ -42,7 +47,7 @@ public final class CatalogPages {
         continue;
       }
       ResponseCode c = catalog.lookup(code);
-      String reason = c.registered() ? esc(c.reason()) : "<em>unregistered</em>";
+      String reason = c.registered() ? Html.escape(c.reason()) : "<em>unregistered</em>";
       b.append("<tr><td><a href=\"/codes/")
           .append(code)
           .append("\">")
@@ -50,7 +55,7 @@ public final class CatalogPages {
           .append("</a></td><td>")
           .append(reason)
           .append("</td><td>")
-          .append(esc(c.codeClass().label() + " " + c.codeClass().displayName()))
+          .append(Html.escape(c.codeClass().label() + " " + c.codeClass().displayName()))
           .append("</td><td class=\"")
           .append(c.severity().label())
           .append("\">")
@@ -67,7 +72,7 @@ public final class CatalogPages {
   public static String code(ResponseCodeCatalog catalog, ResponseCode c, long seen) {
     StringBuilder b = head(c.title());
     b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
-        .append(esc(c.title()))
+        .append(Html.escape(c.title()))
         .append("</h1>\n");
     facts(b, catalog, c);
     b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
@@ -85,17 +90,17 @@ public final class CatalogPages {
     String title = cmp.first().title() + " vs " + cmp.second().title();
     StringBuilder b = head(title);
     b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
-        .append(esc(title))
+        .append(Html.escape(title))
         .append("</h1>\n<h2>Key differences</h2>\n<ul>\n");
     for (String d : cmp.differences()) {
-      b.append("<li>").append(esc(d)).append("</li>\n");
+      b.append("<li>").append(Html.escape(d)).append("</li>\n");
     }
     b.append("</ul>\n");
     for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
       b.append("<h2><a href=\"/codes/")
           .append(c.code())
           .append("\">")
-          .append(esc(c.title()))
+          .append(Html.escape(c.title()))
           .append("</a></h2>\n");
       facts(b, catalog, c);
       b.append("</table>\n");
@@ -107,38 +112,22 @@ public final class CatalogPages {
   /** A short page for bad input (unknown or malformed code, unknown path). */
   public static String error(String message) {
     StringBuilder b = head("Not a SIP response code");
-    b.append("<p><a href=\"/codes\">All codes</a></p>\n<p>").append(esc(message)).append("</p>\n");
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<p>").append(Html.escape(message)).append("</p>\n");
     return tail(b);
   }
 
-  /** Escapes text for HTML element content and double-quoted attributes. */
-  static String esc(String s) {
-    StringBuilder out = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char ch = s.charAt(i);
-      switch (ch) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(ch);
-      }
-    }
-    return out.toString();
-  }
 
   private static void facts(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c) {
     b.append("<table>\n");
-    row(b, "Class", esc(c.codeClass().label() + " " + c.codeClass().displayName()));
+    row(b, "Class", Html.escape(c.codeClass().label() + " " + c.codeClass().displayName()));
     row(
         b,
         "Severity",
         "<span class=\"" + c.severity().label() + "\">" + c.severity().label() + "</span>");
     if (c.registered()) {
-      row(b, "Defined in", esc(c.rfc()));
+      row(b, "Defined in", Html.escape(c.rfc()));
       if (!c.aliases().isEmpty()) {
-        row(b, "Older phrases", esc(String.join(", ", c.aliases())));
+        row(b, "Older phrases", Html.escape(String.join(", ", c.aliases())));
       }
       StringBuilder rel = new StringBuilder();
       for (int r : c.related()) {
@@ -162,28 +151,28 @@ public final class CatalogPages {
         .append(">What it means</")
         .append(h)
         .append(">\n<p>")
-        .append(esc(c.description()))
+        .append(Html.escape(c.description()))
         .append("</p>\n<p>For the call: ")
-        .append(esc(catalog.guidance(c.codeClass()).outcome()))
+        .append(Html.escape(catalog.guidance(c.codeClass()).outcome()))
         .append("</p>\n");
     b.append('<')
         .append(h)
         .append(">When you see it</")
         .append(h)
         .append(">\n<p>")
-        .append(esc(c.whenSeen()))
+        .append(Html.escape(c.whenSeen()))
         .append("</p>\n");
     b.append('<')
         .append(h)
         .append(">How to fix</")
         .append(h)
         .append(">\n<p>")
-        .append(esc(c.howToFix()))
+        .append(Html.escape(c.howToFix()))
         .append("</p>\n");
   }
 
   private static String link(ResponseCode c) {
-    return "<a href=\"/codes/" + c.code() + "\">" + esc(c.title()) + "</a>";
+    return "<a href=\"/codes/" + c.code() + "\">" + Html.escape(c.title()) + "</a>";
   }
 
   private static void row(StringBuilder b, String key, String html) {
@@ -194,7 +183,7 @@ public final class CatalogPages {
     return new StringBuilder(4096)
         .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n<title>")
-        .append(esc(title))
+        .append(Html.escape(title))
         .append("</title>\n<style>")
         .append(STYLE)
         .append("</style>\n</head>\n<body>\n");

@@ -1,5 +1,9 @@
-package io.sipexporter.catalog;
+package io.sipexporter.http;
 
+import io.sipexporter.catalog.CatalogJson;
+import io.sipexporter.catalog.CodeComparison;
+import io.sipexporter.catalog.ResponseCode;
+import io.sipexporter.catalog.ResponseCodeCatalog;
 import java.util.Optional;
 import java.util.function.IntToLongFunction;
 
@@ -8,19 +12,13 @@ import java.util.function.IntToLongFunction;
  * HTTP server only copies status, content type and body. Pure: no I/O, no Vert.x types.
  *
  * <pre>{@code
- * CatalogRoutes routes = new CatalogRoutes(catalog, counts::seen);
+ * CodeRoutes routes = new CodeRoutes(catalog, counts::seen);
  * routes.respond(request.path()).ifPresent(r ->
  *     request.response().setStatusCode(r.status()).putHeader("Content-Type", r.contentType())
  *         .end(r.body()));
  * }</pre>
  */
-public final class CatalogRoutes {
-  /** Content type of the HTML pages. */
-  public static final String HTML = "text/html; charset=utf-8";
-
-  /** Content type of the JSON bodies. */
-  public static final String JSON = "application/json";
-
+public final class CodeRoutes {
   private static final String PAGES = "/codes";
   private static final String API = "/api/v1/codes";
 
@@ -31,20 +29,17 @@ public final class CatalogRoutes {
    * @param seen the number of responses seen with a code since start (0 if never); called on the
    *     HTTP thread, so it must be safe to read concurrently with the counters being updated
    */
-  public CatalogRoutes(ResponseCodeCatalog catalog, IntToLongFunction seen) {
+  public CodeRoutes(ResponseCodeCatalog catalog, IntToLongFunction seen) {
     this.catalog = catalog;
     this.seen = seen;
   }
-
-  /** A finished response. */
-  public record Response(int status, String contentType, String body) {}
 
   /**
    * The response for {@code path} (without query string), or empty when the path is not one of
    * {@code /codes}, {@code /codes/{code}}, {@code /codes/compare/{a}/{b}} or the same under {@code
    * /api/v1/codes}. A malformed or out-of-range code gives 404 with a one-line explanation.
    */
-  public Optional<Response> respond(String path) {
+  public Optional<WebPage> respond(String path) {
     String p =
         path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     boolean json = p.equals(API) || p.startsWith(API + "/");
@@ -60,7 +55,7 @@ public final class CatalogRoutes {
     try {
       if (parts.length == 0) {
         return ok(
-            json, json ? CatalogJson.index(catalog, seen) : CatalogPages.index(catalog, seen));
+            json, json ? CatalogJson.index(catalog, seen) : CodePages.index(catalog, seen));
       }
       if (parts.length == 1) {
         ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode(parts[0]));
@@ -68,14 +63,14 @@ public final class CatalogRoutes {
             json,
             json
                 ? CatalogJson.code(catalog, c)
-                : CatalogPages.code(catalog, c, seen.applyAsLong(c.code())));
+                : CodePages.code(catalog, c, seen.applyAsLong(c.code())));
       }
       if (parts.length == 3 && parts[0].equals("compare")) {
         CodeComparison cmp =
             catalog.compare(
                 ResponseCodeCatalog.parseCode(parts[1]), ResponseCodeCatalog.parseCode(parts[2]));
         return ok(
-            json, json ? CatalogJson.compare(catalog, cmp) : CatalogPages.compare(catalog, cmp));
+            json, json ? CatalogJson.compare(catalog, cmp) : CodePages.compare(catalog, cmp));
       }
       return notFound(json, "no such page: use /codes, /codes/{code} or /codes/compare/{a}/{b}");
     } catch (IllegalArgumentException e) {
@@ -83,15 +78,15 @@ public final class CatalogRoutes {
     }
   }
 
-  private static Optional<Response> ok(boolean json, String body) {
-    return Optional.of(new Response(200, json ? JSON : HTML, body));
+  private static Optional<WebPage> ok(boolean json, String body) {
+    return Optional.of(new WebPage(200, json ? WebPage.JSON : WebPage.HTML, body));
   }
 
-  private static Optional<Response> notFound(boolean json, String message) {
+  private static Optional<WebPage> notFound(boolean json, String message) {
     return Optional.of(
-        new Response(
+        new WebPage(
             404,
-            json ? JSON : HTML,
-            json ? CatalogJson.error(message) : CatalogPages.error(message)));
+            json ? WebPage.JSON : WebPage.HTML,
+            json ? CatalogJson.error(message) : CodePages.error(message)));
   }
 }

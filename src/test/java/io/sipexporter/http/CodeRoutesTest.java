@@ -1,14 +1,15 @@
-package io.sipexporter.catalog;
+package io.sipexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.catalog.ResponseCodeCatalog;
 import org.junit.jupiter.api.Test;
 
-class CatalogRoutesTest {
-  private final CatalogRoutes routes =
-      new CatalogRoutes(ResponseCodeCatalog.load(), code -> code == 437 ? 12 : 0);
+class CodeRoutesTest {
+  private final CodeRoutes routes =
+      new CodeRoutes(ResponseCodeCatalog.load(), code -> code == 437 ? 12 : 0);
 
-  private CatalogRoutes.Response get(String path) {
+  private WebPage get(String path) {
     return routes.respond(path).orElseThrow();
   }
 
@@ -16,8 +17,8 @@ class CatalogRoutesTest {
   void servesThePages() {
     assertThat(get("/codes").body()).contains("<h1>SIP response codes</h1>");
     assertThat(get("/codes/").status()).isEqualTo(200);
-    CatalogRoutes.Response page = get("/codes/437");
-    assertThat(page.contentType()).isEqualTo(CatalogRoutes.HTML);
+    WebPage page = get("/codes/437");
+    assertThat(page.contentType()).isEqualTo(WebPage.HTML);
     assertThat(page.body()).contains("<h1>437 Unsupported Credential</h1>", "<td>12</td>");
     assertThat(get("/codes/compare/200/437").body())
         .contains("200 OK vs 437 Unsupported Credential");
@@ -26,8 +27,8 @@ class CatalogRoutesTest {
 
   @Test
   void servesTheJson() {
-    CatalogRoutes.Response index = get("/api/v1/codes");
-    assertThat(index.contentType()).isEqualTo(CatalogRoutes.JSON);
+    WebPage index = get("/api/v1/codes");
+    assertThat(index.contentType()).isEqualTo(WebPage.JSON);
     assertThat(index.body()).contains("\"seen\" : 12");
     assertThat(get("/api/v1/codes/437").body()).contains("\"reason\" : \"Unsupported Credential\"");
     assertThat(get("/api/v1/codes/compare/200/437").body()).contains("\"sameClass\" : false");
@@ -35,10 +36,10 @@ class CatalogRoutesTest {
 
   @Test
   void explainsBadCodesWith404() {
-    CatalogRoutes.Response html = get("/codes/abc");
+    WebPage html = get("/codes/abc");
     assertThat(html.status()).isEqualTo(404);
     assertThat(html.body()).contains("&#39;abc&#39; is not a number");
-    CatalogRoutes.Response json = get("/api/v1/codes/compare/200/700");
+    WebPage json = get("/api/v1/codes/compare/200/700");
     assertThat(json.status()).isEqualTo(404);
     assertThat(json.body()).contains("\"error\" : \"'700' is out of range");
     assertThat(get("/codes/99").status()).isEqualTo(404);

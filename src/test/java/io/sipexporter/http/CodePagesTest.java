@@ -1,15 +1,17 @@
-package io.sipexporter.catalog;
+package io.sipexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.catalog.ResponseCode;
+import io.sipexporter.catalog.ResponseCodeCatalog;
 import org.junit.jupiter.api.Test;
 
-class CatalogPagesTest {
+class CodePagesTest {
   private static final ResponseCodeCatalog CATALOG = ResponseCodeCatalog.load();
 
   @Test
   void indexListsEveryCodeWithItsCount() {
-    String html = CatalogPages.index(CATALOG, code -> code == 200 ? 42 : code == 499 ? 3 : 0);
+    String html = CodePages.index(CATALOG, code -> code == 200 ? 42 : code == 499 ? 3 : 0);
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
     for (ResponseCode c : CATALOG.registered()) {
       assertThat(html).contains("<a href=\"/codes/" + c.code() + "\">" + c.code() + "</a>");
@@ -24,19 +26,19 @@ class CatalogPagesTest {
 
   @Test
   void codePageEscapesCatalogueText() {
-    String html = CatalogPages.code(CATALOG, CATALOG.lookup(183), 7);
+    String html = CodePages.code(CATALOG, CATALOG.lookup(183), 7);
     assertThat(html)
         .contains("<h1>183 Session Progress</h1>")
         .contains("(&quot;the number you have dialled...&quot;)")
         .doesNotContain("(\"the number");
-    assertThat(CatalogPages.code(CATALOG, CATALOG.lookup(200), 0))
+    assertThat(CodePages.code(CATALOG, CATALOG.lookup(200), 0))
         .contains("caller&#39;s ACK")
         .doesNotContain("caller's ACK");
   }
 
   @Test
   void codePageShowsAllSections() {
-    String html = CatalogPages.code(CATALOG, CATALOG.lookup(437), 5);
+    String html = CodePages.code(CATALOG, CATALOG.lookup(437), 5);
     assertThat(html)
         .contains("<title>437 Unsupported Credential</title>")
         .contains("<tr><th>Class</th><td>4xx Client Failure</td></tr>")
@@ -50,7 +52,7 @@ class CatalogPagesTest {
 
   @Test
   void unregisteredCodePageNamesTheFallback() {
-    String html = CatalogPages.code(CATALOG, CATALOG.lookup(499), 1);
+    String html = CodePages.code(CATALOG, CATALOG.lookup(499), 1);
     assertThat(html)
         .contains("<h1>499 (unregistered 4xx)</h1>")
         .contains("handled as <a href=\"/codes/400\">400 Bad Request</a>");
@@ -58,7 +60,7 @@ class CatalogPagesTest {
 
   @Test
   void comparePageShowsDifferencesThenBothCodes() {
-    String html = CatalogPages.compare(CATALOG, CATALOG.compare(200, 437));
+    String html = CodePages.compare(CATALOG, CATALOG.compare(200, 437));
     assertThat(html)
         .contains("<h1>200 OK vs 437 Unsupported Credential</h1>")
         .contains("<li>Class: 200 is 2xx Success, 437 is 4xx Client Failure.</li>")
@@ -68,13 +70,8 @@ class CatalogPagesTest {
 
   @Test
   void errorPageEscapesTheMessage() {
-    assertThat(CatalogPages.error("'<script>' is not a number"))
+    assertThat(CodePages.error("'<script>' is not a number"))
         .contains("&#39;&lt;script&gt;&#39; is not a number")
         .doesNotContain("<script>");
-  }
-
-  @Test
-  void escapesAllSpecialCharacters() {
-    assertThat(CatalogPages.esc("a<b>&\"c'")).isEqualTo("a&lt;b&gt;&amp;&quot;c&#39;");
   }
 }
