@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class SipCounter implements PacketSink, StreamSink.Factory {
   private static final Pattern CONTENT_LENGTH =
-      Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d+)\\s*$");
+      Pattern.compile("(?im)^(?:Content-Length|l)\\s*:\\s*(\\d{1,9})\\s*$");
 
   final Map<String, Integer> messages = new TreeMap<>();
   final Map<String, Integer> errors = new TreeMap<>();
