@@ -38,6 +38,7 @@ def write(name, linktype, frames, fmt):
         txt += "\n"
     open(OUT + ".t.txt", "w").write(txt)
     subprocess.run(["text2pcap", "-q", "-l", str(linktype), "-F", fmt, OUT + ".t.txt", OUT + name], check=True)
+    os.remove(OUT + ".t.txt")
     r = subprocess.run(["tshark", "-r", OUT + name, "-q", "-z", "sip,stat"], capture_output=True, text=True)
     lines = [l.strip() for l in r.stdout.splitlines() if "Packets" in l or "messages" in l]
     print(name, "|", "; ".join(lines))

@@ -50,11 +50,11 @@ public final class HepDecoder {
       return HepResult.TRUNCATED;
     }
     int total = u16(buf, off + 4);
-    if (total < HEADER || total > len) {
-      return total > len ? HepResult.TRUNCATED : HepResult.BAD_TOTAL_LENGTH;
+    if (total > len) {
+      return HepResult.TRUNCATED;
     }
-    if (total != len) {
-      return HepResult.BAD_TOTAL_LENGTH;
+    if (total < HEADER || total != len) {
+      return HepResult.BAD_TOTAL_LENGTH; // one datagram or frame holds exactly one packet
     }
     int pos = off + HEADER;
     int end = off + total;

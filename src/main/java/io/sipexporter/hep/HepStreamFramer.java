@@ -1,5 +1,7 @@
 package io.sipexporter.hep;
 
+import java.util.Arrays;
+
 /**
  * Splits a TCP byte stream into HEPv3 packets by their total-length field: bytes may arrive split
  * anywhere and several packets per read. One framer per connection; a bad magic or length kills it
@@ -21,7 +23,7 @@ public final class HepStreamFramer {
   /** Largest HEPv3 packet: the total length is a u16. */
   public static final int MAX_PACKET = 0xffff;
 
-  private final byte[] pending = new byte[MAX_PACKET];
+  private byte[] pending = new byte[0]; // grows to the largest split packet seen, at most 64 KiB
   private int pendingLen;
   private HepResult dead = HepResult.OK;
 
@@ -90,8 +92,11 @@ public final class HepStreamFramer {
   }
 
   private int stash(byte[] buf, int pos, int n) {
-    System.arraycopy(
-        buf, pos, pending, pendingLen, n); // n <= MAX_PACKET - pendingLen: total is u16
+    int need = pendingLen + n; // <= MAX_PACKET: never more than one u16-sized packet is held
+    if (need > pending.length) {
+      pending = Arrays.copyOf(pending, Math.min(MAX_PACKET, Math.max(2 * pending.length, need)));
+    }
+    System.arraycopy(buf, pos, pending, pendingLen, n);
     pendingLen += n;
     return pos + n;
   }

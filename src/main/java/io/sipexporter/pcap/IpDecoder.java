@@ -45,6 +45,9 @@ final class IpDecoder {
     }
     int headerLen = (b[p] & 0x0f) * 4;
     int total = LinkDecoder.u16(b, p + 2);
+    if (total == 0) {
+      total = n; // TCP segmentation offload: the capturing host left the length unset
+    }
     if (headerLen < 20 || total < headerLen) {
       return fail(PacketError.BAD_IP_HEADER);
     }
