@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>{@code
  * HepAuthKey key = new HepAuthKey("s3cret");
- * if (!key.matches(packet)) { errors.count("hep_bad_auth_key"); return; }
+ * if (!key.matches(packet)) { errors.count(HepResult.BAD_AUTH_KEY); return; }
  * }</pre>
  */
 public final class HepAuthKey {

@@ -27,7 +27,9 @@ public enum HepResult implements ErrorReason {
   /** No payload chunk, or an empty payload. */
   NO_PAYLOAD,
   /** Only a compressed payload (chunk 16): not inflated, counted. */
-  COMPRESSED_PAYLOAD;
+  COMPRESSED_PAYLOAD,
+  /** Not from the decoder: the listener's verdict when {@link HepAuthKey#matches} fails. */
+  BAD_AUTH_KEY;
 
   private final String reason = "hep_" + name().toLowerCase(Locale.ROOT);
 
