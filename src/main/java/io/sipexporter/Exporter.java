@@ -19,7 +19,12 @@ import io.sipexporter.http.WebVerticle;
 import io.sipexporter.ingest.ConnectionLimits;
 import io.sipexporter.ingest.Input;
 import io.sipexporter.ingest.ReceiveBuffer;
-import io.sipexporter.ingest.SipListenerVerticle;
+import io.sipexporter.hep.HepAuthKey;
+import io.sipexporter.ingest.HepIngest;
+import io.sipexporter.ingest.Ingest;
+import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.ingest.ListenerVerticle;
+import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.TrafficCounters;
@@ -29,6 +34,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.DeploymentOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -51,13 +57,21 @@ public final class Exporter implements AutoCloseable {
   private final Vertx ingest;
   private final Vertx web;
   private final ListenAddress sipAddress;
+  private final ListenAddress hepAddress;
   private final ListenAddress webAddress;
   private final PrometheusMeterRegistry registry;
 
-  private Exporter(Vertx ingest, Vertx web, ListenAddress sip, ListenAddress webAddr, PrometheusMeterRegistry registry) {
+  private Exporter(
+      Vertx ingest,
+      Vertx web,
+      ListenAddress sip,
+      ListenAddress hep,
+      ListenAddress webAddr,
+      PrometheusMeterRegistry registry) {
     this.ingest = ingest;
     this.web = web;
     this.sipAddress = sip;
+    this.hepAddress = hep;
     this.webAddress = webAddr;
     this.registry = registry;
   }
@@ -72,56 +86,81 @@ public final class Exporter implements AutoCloseable {
     PrometheusMeterRegistry registry = newRegistry(build);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     TrafficCounters counters = new TrafficCounters(registry);
-    int loops = config.listener().eventLoops();
-    Vertx ingest = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+    ListenerOptions options = config.listener();
+    Vertx ingest =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()).setPreferNativeTransport(true));
     Vertx web = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     AtomicBoolean ready = new AtomicBoolean();
     try {
-      ConnectionLimits sipLimits =
-          new ConnectionLimits(registry, Input.SIP, config.listener().tcpMaxConnections(), config.listener().tcpIdleTimeout());
-      // one UDP socket per event loop where SO_REUSEPORT works (epoll), else one in all
-      int udpSockets = ingest.isNativeTransportEnabled() ? loops : 1;
-      List<SipListenerVerticle> sip = java.util.Collections.synchronizedList(new ArrayList<>());
-      Supplier<SipListenerVerticle> listener =
-          () -> {
-            SipListenerVerticle v =
-                new SipListenerVerticle(
-                    config.sipListen(), config.listener(), new SipPipeline(counters), sipLimits, sip.size() < udpSockets);
-            sip.add(v);
-            return v;
-          };
-      await(
-          ingest.deployVerticle(listener, new DeploymentOptions().setInstances(loops)),
-          "SIP listener on " + config.sipListen() + " (udp+tcp)");
-      ListenAddress sipBound = sip.get(0).boundAddress();
       LOG.info(
-          "SIP listener {}: {} event loops, {} UDP socket(s), transport {}",
-          sipBound, loops, udpSockets, ingest.isNativeTransportEnabled() ? "epoll" : "nio (" + ingest.unavailableNativeTransportCause() + ")");
-      new UdpReceiveDrops(Input.SIP.label(), sipBound.port()).bindTo(registry);
-      ReceiveBuffer.report(config.listener().udpReceiveBufferBytes());
+          "{} event loops read SIP and HEP input, transport {}",
+          options.eventLoops(),
+          ingest.isNativeTransportEnabled() ? "epoll" : "nio (" + ingest.unavailableNativeTransportCause() + ")");
+      ReceiveBuffer.report(options.udpReceiveBufferBytes());
+      ListenAddress sipBound =
+          deployListener(ingest, registry, Input.SIP, config.sipListen(), options,
+              () -> new SipIngest(new SipPipeline(counters), options.maxMessageBytes()));
+      HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
+      ListenAddress hepBound =
+          deployListener(ingest, registry, Input.HEP, config.hepListen(), options,
+              () -> new HepIngest(new SipPipeline(counters), authKey));
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",
-              List.of("SIP udp+tcp " + sipBound),
+              List.of("SIP udp+tcp " + sipBound, "HEP udp+tcp " + hepBound + (authKey == null ? "" : " (auth key required)")),
               List.of(
                   new String[] {config.telemetryPath(), "Metrics"},
                   new String[] {"/codes", "SIP response codes: what each means, how to fix it, how many seen"},
                   new String[] {"/-/healthy", "Health"},
                   new String[] {"/-/ready", "Readiness"}));
-      WebVerticle webVerticle =
-          new WebVerticle(config.webListen(), new WebRoutes(
-                  registry,
-                  config.telemetryPath(),
-                  landing,
-                  ready::get,
-                  new CodeRoutes(catalog, counters::responsesWithCode)));
+      WebRoutes routes =
+          new WebRoutes(
+              registry,
+              config.telemetryPath(),
+              landing,
+              ready::get,
+              new CodeRoutes(catalog, counters::responsesWithCode));
+      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
-      return new Exporter(ingest, web, sipBound, webVerticle.boundAddress(), registry);
+      return new Exporter(ingest, web, sipBound, hepBound, webVerticle.boundAddress(), registry);
     } catch (RuntimeException e) {
       closeQuietly(ingest, web);
       throw e;
     }
+  }
+
+  /**
+   * Deploys one listener per event loop for {@code input}, each with its own ingest (pipelines are
+   * not shared across threads). Where SO_REUSEPORT works (epoll) each reads its own UDP socket;
+   * elsewhere the first alone binds UDP.
+   */
+  private static ListenAddress deployListener(
+      Vertx vertx,
+      PrometheusMeterRegistry registry,
+      Input input,
+      ListenAddress address,
+      ListenerOptions options,
+      Supplier<Ingest> ingests) {
+    ConnectionLimits limits =
+        new ConnectionLimits(registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
+    int udpSockets = vertx.isNativeTransportEnabled() ? options.eventLoops() : 1;
+    String name = input.name();
+    List<ListenerVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
+    Supplier<ListenerVerticle> instances =
+        () -> {
+          ListenerVerticle v =
+              new ListenerVerticle(name, address, options, ingests.get(), limits, deployed.size() < udpSockets);
+          deployed.add(v);
+          return v;
+        };
+    await(
+        vertx.deployVerticle(instances, new DeploymentOptions().setInstances(options.eventLoops())),
+        name + " listener on " + address + " (udp+tcp)");
+    ListenAddress bound = deployed.get(0).boundAddress();
+    new UdpReceiveDrops(input.label(), bound.port()).bindTo(registry);
+    LOG.info("{} listener on {} (udp+tcp), {} UDP socket(s)", name, bound, udpSockets);
+    return bound;
   }
 
   private static PrometheusMeterRegistry newRegistry(BuildInfo build) {
@@ -154,6 +193,11 @@ public final class Exporter implements AutoCloseable {
   /** Where the SIP listeners are bound. */
   public ListenAddress sipAddress() {
     return sipAddress;
+  }
+
+  /** Where the HEP listeners are bound. */
+  public ListenAddress hepAddress() {
+    return hepAddress;
   }
 
   /** Where the web server is bound. */

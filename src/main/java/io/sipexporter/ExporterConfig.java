@@ -7,16 +7,28 @@ import io.sipexporter.ingest.ListenerOptions;
  * Everything the running exporter needs to know, as the command line or tests give it.
  *
  * @param sipListen where the raw-SIP UDP socket and TCP server listen (same port for both)
+ * @param hepListen where the HEP UDP socket and TCP server listen
+ * @param hepAuthKey the auth key HEP packets must carry, or null to take every packet
  * @param listener limits and buffers of the listeners
  * @param webListen where the HTTP server listens
  * @param telemetryPath the path that serves metrics
  */
 public record ExporterConfig(
-    ListenAddress sipListen, ListenerOptions listener, ListenAddress webListen, String telemetryPath) {
+    ListenAddress sipListen,
+    ListenAddress hepListen,
+    String hepAuthKey,
+    ListenerOptions listener,
+    ListenAddress webListen,
+    String telemetryPath) {
 
   /** The defaults the README documents. */
   public static ExporterConfig defaults() {
     return new ExporterConfig(
-        ListenAddress.parse(":5060"), ListenerOptions.defaults(), ListenAddress.parse(":10060"), "/metrics");
+        ListenAddress.parse(":5060"),
+        ListenAddress.parse(":9060"),
+        null,
+        ListenerOptions.defaults(),
+        ListenAddress.parse(":10060"),
+        "/metrics");
   }
 }

@@ -24,15 +24,18 @@ import org.junit.jupiter.api.Test;
  * The real exporter on ephemeral loopback ports: SIP over real UDP and TCP sockets in, {@code
  * /metrics} scraped over HTTP, exact counts per (method, code, class) out.
  */
+@org.junit.jupiter.api.Timeout(60)
 class ExporterIT {
   private static final Duration DEADLINE = Duration.ofSeconds(15);
   private Exporter exporter;
 
   private void start(ListenerOptions options) {
-    exporter =
-        Exporter.start(
-            new ExporterConfig(
-                ListenAddress.parse("127.0.0.1:0"), options, ListenAddress.parse("127.0.0.1:0"), "/metrics"));
+    start(options, null);
+  }
+
+  private void start(ListenerOptions options, String hepAuthKey) {
+    ListenAddress any = ListenAddress.parse("127.0.0.1:0");
+    exporter = Exporter.start(new ExporterConfig(any, any, hepAuthKey, options.withEventLoops(2), any, "/metrics"));
   }
 
   @AfterEach
@@ -61,7 +64,7 @@ class ExporterIT {
       send(udp, request("FOO", "f1", 1, ""));
       send(udp, response(501, "Not Implemented", "FOO", "f1", 1));
     }
-    Scrape scrape = awaitMessages("udp", 15);
+    Scrape scrape = awaitMessages("udp", 16); // 15 messages and a keep-alive datagram
 
     assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "100", "class", "1xx")).isEqualTo(1);
     assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "180", "class", "1xx")).isEqualTo(1);
@@ -152,18 +155,70 @@ class ExporterIT {
     return value;
   }
 
+  @Test
+  void unwrapsHepOverUdpAndTcpAndCountsPayloadTypes() throws Exception {
+    start(ListenerOptions.defaults());
+    try (DatagramSocket udp = new DatagramSocket(); Socket tcp = new Socket(exporter.hepAddress().host(), exporter.hepAddress().port())) {
+      sendHep(udp, Hep3Packet.sip(response(437, "Unsupported Certificate", "INVITE", "h1", 1), 1_764_000_000L, 5).build());
+      sendHep(udp, new Hep3Packet().u8(11, 5).bytes(15, new byte[] {(byte) 0x80, (byte) 200, 0, 1}).build()); // RTCP
+      sendHep(udp, bytes("HEP3 but not really")); // its length field claims 8290 bytes
+      // two packets in one TCP write, then one split in two writes
+      byte[] a = Hep3Packet.sip(request("INVITE", "h2", 1, ""), 1_764_000_001L, 0).build();
+      byte[] b = Hep3Packet.sip(response(180, "Ringing", "INVITE", "h2", 1), 1_764_000_001L, 900).build();
+      byte[] c = Hep3Packet.sip(response(200, "OK", "INVITE", "h2", 1), 1_764_000_002L, 0).build();
+      tcp.getOutputStream().write(concat(a, b));
+      tcp.getOutputStream().write(c, 0, 9);
+      tcp.getOutputStream().flush();
+      tcp.getOutputStream().write(c, 9, c.length - 9);
+      tcp.getOutputStream().flush();
+      Scrape scrape = awaitMessages("hep", "tcp", 3);
+      scrape = awaitMessages("hep", "udp", 3);
+      assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "437", "class", "4xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "180", "class", "1xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+      assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isEqualTo(1);
+      assertThat(scrape.value("sip_exporter_hep_payloads_total", "type", "sip")).isEqualTo(4);
+      assertThat(scrape.value("sip_exporter_hep_payloads_total", "type", "rtcp")).isEqualTo(1);
+      assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "hep", "reason", "hep_truncated"))
+          .as("errors: %s", Scrape.of("http://" + exporter.webAddress() + "/metrics").toString())
+          .isEqualTo(1);
+    }
+  }
+
+  @Test
+  void hepAuthKeyDropsPacketsWithoutIt() throws Exception {
+    start(ListenerOptions.defaults(), "s3cret");
+    try (DatagramSocket udp = new DatagramSocket()) {
+      sendHep(udp, Hep3Packet.sip(response(503, "Service Unavailable", "INVITE", "k1", 1), 1, 0).build());
+      sendHep(udp, Hep3Packet.sip(response(503, "Service Unavailable", "INVITE", "k2", 1), 1, 0).bytes(14, bytes("wrong")).build());
+      sendHep(udp, Hep3Packet.sip(response(503, "Service Unavailable", "INVITE", "k3", 1), 1, 0).bytes(14, bytes("s3cret")).build());
+    }
+    Scrape scrape = awaitMessages("hep", "udp", 3);
+    assertThat(scrape.value("sip_responses_total", "method", "INVITE", "code", "503", "class", "5xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "hep", "reason", "hep_bad_auth_key")).isEqualTo(2);
+  }
+
+  private void sendHep(DatagramSocket udp, byte[] datagram) throws IOException {
+    ListenAddress hep = exporter.hepAddress();
+    udp.send(new DatagramPacket(datagram, datagram.length, InetAddress.getByName(hep.host()), hep.port()));
+  }
+
   private Scrape awaitMessages(String transport, int expected) throws IOException, InterruptedException {
+    return awaitMessages("sip", transport, expected);
+  }
+
+  private Scrape awaitMessages(String input, String transport, int expected) throws IOException, InterruptedException {
     Instant deadline = Instant.now().plus(DEADLINE);
     Scrape scrape;
     do {
       scrape = Scrape.of("http://" + exporter.webAddress() + "/metrics");
-      if (scrape.value("sip_exporter_messages_received_total", "input", "sip", "transport", transport) >= expected) {
+      if (scrape.value("sip_exporter_messages_received_total", "input", input, "transport", transport) >= expected) {
         return scrape;
       }
       java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval, not a wait for the answer
     } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("expected " + expected + " " + transport + " messages within " + DEADLINE + ", scrape had "
-        + scrape.value("sip_exporter_messages_received_total", "input", "sip", "transport", transport));
+    throw new AssertionError("expected " + expected + " " + input + "/" + transport + " messages within " + DEADLINE
+        + ", scrape had " + scrape.value("sip_exporter_messages_received_total", "input", input, "transport", transport));
   }
 
   private void send(DatagramSocket udp, byte[] datagram) throws IOException {

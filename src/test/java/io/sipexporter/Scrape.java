@@ -17,7 +17,9 @@ public final class Scrape {
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
   private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** HTTP/1.1 only: the JDK client's h2c upgrade attempt can leave a request hanging past its timeout. */
+  public static final HttpClient CLIENT =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final Map<String, Double> samples;
 
@@ -78,6 +80,14 @@ public final class Scrape {
       }
     }
     return total;
+  }
+
+  /** Every sample, one per line, for assertion messages. */
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder();
+    new java.util.TreeMap<>(samples).forEach((k, v) -> b.append(k).append(' ').append(v).append('\n'));
+    return b.toString();
   }
 
   private static String key(String name, Map<String, String> labels) {

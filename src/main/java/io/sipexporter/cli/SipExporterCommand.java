@@ -74,6 +74,21 @@ public final class SipExporterCommand implements Callable<Integer> {
   int eventLoops;
 
   @Option(
+      names = "--hep.listen-address",
+      paramLabel = "HOST:PORT",
+      defaultValue = "${env:SIP_EXPORTER_HEP_LISTEN_ADDRESS:-:9060}",
+      converter = ListenAddressConverter.class,
+      description = "Where HEP v1/v2/v3 packets arrive (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify), UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_LISTEN_ADDRESS).")
+  ListenAddress hepListen;
+
+  @Option(
+      names = "--hep.auth-key",
+      paramLabel = "KEY",
+      defaultValue = "${env:SIP_EXPORTER_HEP_AUTH_KEY}",
+      description = "Take only HEPv3 packets carrying this auth key (chunk 14); others are dropped and counted as reason hep_bad_auth_key (env SIP_EXPORTER_HEP_AUTH_KEY).")
+  String hepAuthKey;
+
+  @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
@@ -124,8 +139,9 @@ public final class SipExporterCommand implements Callable<Integer> {
                 "shutdown"));
     org.slf4j.LoggerFactory.getLogger(SipExporterCommand.class)
         .info(
-            "sip-exporter listening: SIP udp+tcp {}, web http://{}{}",
+            "sip-exporter listening: SIP udp+tcp {}, HEP udp+tcp {}, web http://{}{}",
             exporter.sipAddress(),
+            exporter.hepAddress(),
             exporter.webAddress(),
             config.telemetryPath());
     stopped.await();
@@ -161,8 +177,13 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (tcpMaxConnections < 1) {
       throw new IllegalArgumentException("--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
     }
+    if (hepAuthKey != null && hepAuthKey.isEmpty()) {
+      hepAuthKey = null;
+    }
     return new ExporterConfig(
         sipListen,
+        hepListen,
+        hepAuthKey,
         new ListenerOptions(
             maxMessageBytes,
             udpReceiveBufferBytes,

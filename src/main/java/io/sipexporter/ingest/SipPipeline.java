@@ -11,7 +11,7 @@ import io.sipexporter.sip.SipScanner;
  *
  * <pre>{@code
  * SipPipeline pipeline = new SipPipeline(new TrafficCounters(registry));
- * pipeline.accept(Input.SIP, Transport.UDP, datagram, 0, datagram.length);
+ * pipeline.accept(Input.SIP, Transport.UDP, datagram, 0, datagram.length, ReceiveClock.now());
  * }</pre>
  */
 public final class SipPipeline {
@@ -30,10 +30,11 @@ public final class SipPipeline {
   }
 
   /**
-   * Scans and counts one message. Keep-alives are ignored, malformed messages counted by reason;
-   * nothing thrown by the scanner escapes.
+   * Scans and counts one message that arrived at {@code epochNanos} (capture time, or receive
+   * time). Keep-alives are ignored, malformed messages counted by reason; nothing thrown by the
+   * scanner escapes. The caller counts what it received.
    */
-  public ScanResult accept(Input input, Transport transport, byte[] buf, int off, int len) {
+  public ScanResult accept(Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
     ScanResult result;
     try {
       result = scanner.scan(buf, off, len, message);
@@ -46,7 +47,6 @@ public final class SipPipeline {
     if (result == ScanResult.KEEPALIVE) {
       return result;
     }
-    counters.received(input, transport);
     if (result != ScanResult.OK) {
       counters.parseError(input, result);
       log.debug(result.reason(), "malformed {} message over {}: {}", input.label(), transport.label(), result.reason());

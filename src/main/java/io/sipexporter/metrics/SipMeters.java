@@ -20,7 +20,7 @@ public enum SipMeters {
       "sip.exporter.messages.received",
       Type.COUNTER,
       "",
-      "Messages (SIP, HEP packets, capture records) received, by input and transport.",
+      "Datagrams and framed TCP messages (sip), HEP packets (hep), captured packets (pcap) received, by input and transport.",
       "input",
       "transport"),
   PARSE_ERRORS(
@@ -30,6 +30,12 @@ public enum SipMeters {
       "Messages that could not be read, by input and reason.",
       "input",
       "reason"),
+  HEP_PAYLOADS(
+      "sip.exporter.hep.payloads",
+      Type.COUNTER,
+      "",
+      "HEP packets decoded, by payload type (sip, rtcp, log, other); only sip is counted as SIP.",
+      "type"),
   UDP_RECEIVE_DROPS(
       "sip.exporter.udp.receive.drops",
       Type.COUNTER,

@@ -17,6 +17,9 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 public final class TrafficCounters {
   private static final int FIRST_CODE = 100;
   private static final int CODES = 600; // RFC 3261 7.2: 100-699
+  // HEP protocol-type ids (HEP3 chunk 0x0b) with their own label; the rest are "other"
+  private static final int[] HEP_TYPES = {1, 5, 100};
+  private static final String[] HEP_TYPE_LABELS = {"sip", "rtcp", "log", "other"};
 
   private final MeterRegistry registry;
   private final AtomicReferenceArray<Counter> responses =
@@ -24,6 +27,7 @@ public final class TrafficCounters {
   private final Counter[] requests = new Counter[SipMethod.count()];
   private final Counter[][] received = new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
+  private final Counter[] hepPayloads = new Counter[HEP_TYPE_LABELS.length];
 
   @SuppressWarnings("unchecked")
   public TrafficCounters(MeterRegistry registry) {
@@ -31,6 +35,9 @@ public final class TrafficCounters {
     for (int m = 0; m < requests.length; m++) {
       requests[m] =
           counter(SipMeters.REQUESTS).tag("method", SipMethod.ofOrdinal(m).label()).register(registry);
+    }
+    for (int t = 0; t < hepPayloads.length; t++) {
+      hepPayloads[t] = counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);
     }
     parseErrors = new ConcurrentMap[Input.values().length];
     for (Input input : Input.values()) {
@@ -58,6 +65,15 @@ public final class TrafficCounters {
   /** Counts a request. */
   public void request(SipMethod method) {
     requests[method.ordinal()].increment();
+  }
+
+  /** Counts a decoded HEP packet by its payload protocol type. */
+  public void hepPayload(int protocolType) {
+    int t = 0;
+    while (t < HEP_TYPES.length && HEP_TYPES[t] != protocolType) {
+      t++;
+    }
+    hepPayloads[t].increment();
   }
 
   /** Counts a message received, before it is read. */

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar run as a user runs it: flags, errors, exit codes, and a clean SIGTERM. */
+@org.junit.jupiter.api.Timeout(120)
 class CommandLineIT {
   private static final String JAR = System.getProperty("exporter.jar", "target/sip-exporter.jar");
 
@@ -109,7 +110,7 @@ class CommandLineIT {
       assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isZero();
       assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
       HttpResponse<String> om =
-          HttpClient.newHttpClient()
+          Scrape.CLIENT
               .send(
                   HttpRequest.newBuilder(URI.create(base + "/metrics"))
                       .header("Accept", "application/openmetrics-text; version=1.0.0")
@@ -143,7 +144,7 @@ class CommandLineIT {
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return HttpClient.newHttpClient()
+    return Scrape.CLIENT
         .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -23,6 +23,7 @@ class TrafficCountersTest {
     TrafficCounters counters = new TrafficCounters(registry);
 
     counters.received(Input.SIP, Transport.UDP);
+    counters.hepPayload(1);
     counters.response(SipMethod.INVITE, 200);
     counters.response(SipMethod.INVITE, 200);
     counters.response(SipMethod.INVITE, 437);

@@ -1,7 +1,6 @@
 package io.sipexporter.ingest;
 
 import io.sipexporter.cli.ListenAddress;
-import io.sipexporter.sip.ScanResult;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -14,14 +13,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Listens for raw SIP copies on one port, UDP and TCP: each datagram is one message (RFC 3261
- * 18.3: datagrams carry whole messages), each TCP stream is framed by {@link SipStreamFramer}.
- * Both end in this verticle's own {@link SipPipeline}.
+ * One input's UDP socket and TCP server on one port, on one event loop: bytes are copied into a
+ * reused buffer and handed to the input's {@link Ingest}; TCP peers are held to the {@link
+ * ConnectionLimits}. Deploy one instance per event loop.
  */
-public final class SipListenerVerticle extends VerticleBase {
+public final class ListenerVerticle extends VerticleBase {
+  private final String name;
   private final ListenAddress address;
   private final ListenerOptions options;
-  private final SipPipeline pipeline;
+  private final Ingest ingest;
   private final ConnectionLimits limits;
   private final boolean bindUdp;
   private final byte[] scratch = new byte[65536];
@@ -29,17 +29,23 @@ public final class SipListenerVerticle extends VerticleBase {
   private DatagramSocket udp;
   private NetServer tcp;
 
-  public SipListenerVerticle(
+  /**
+   * @param name what the listener is, for errors ("SIP", "HEP")
+   * @param bindUdp false for the instances that share one UDP socket where SO_REUSEPORT is absent
+   */
+  public ListenerVerticle(
+      String name,
       ListenAddress address,
       ListenerOptions options,
-      SipPipeline pipeline,
+      Ingest ingest,
       ConnectionLimits limits,
       boolean bindUdp) {
-    this.bindUdp = bindUdp;
+    this.name = name;
     this.address = address;
     this.options = options;
-    this.pipeline = pipeline;
+    this.ingest = ingest;
     this.limits = limits;
+    this.bindUdp = bindUdp;
   }
 
   /** The bound address (the real port when 0 was asked for); valid once started. */
@@ -74,10 +80,15 @@ public final class SipListenerVerticle extends VerticleBase {
         udp == null ? Future.succeededFuture() : udp.close());
   }
 
+  @Override
+  public String toString() {
+    return name + " listener on " + address;
+  }
+
   private void onDatagram(Buffer data) {
     int len = Math.min(data.length(), scratch.length);
     data.getBytes(0, len, scratch, 0);
-    pipeline.accept(Input.SIP, Transport.UDP, scratch, 0, len);
+    ingest.datagram(scratch, 0, len);
   }
 
   private void onConnection(NetSocket socket) {
@@ -85,7 +96,7 @@ public final class SipListenerVerticle extends VerticleBase {
       socket.close();
       return;
     }
-    Connection connection = new Connection(socket);
+    Connection connection = new Connection(socket, ingest.openStream());
     connections.add(connection);
     socket.closeHandler(
         v -> {
@@ -98,39 +109,29 @@ public final class SipListenerVerticle extends VerticleBase {
   private void closeIdle() {
     long now = System.nanoTime();
     for (Connection c : connections) {
-      if (limits.idleTooLong(c.lastMessageNanos, now)) {
+      if (limits.idleTooLong(c.stream.lastMessageNanos(), now)) {
         limits.countIdleClose();
         c.socket.close();
       }
     }
   }
 
-  /** One TCP peer: its framer, and when it last delivered a whole message. */
+  /** One TCP peer and its framing state. */
   private final class Connection {
     final NetSocket socket;
-    final SipStreamFramer framer;
-    long lastMessageNanos = System.nanoTime();
+    final Ingest.Stream stream;
 
-    Connection(NetSocket socket) {
+    Connection(NetSocket socket, Ingest.Stream stream) {
       this.socket = socket;
-      this.framer = new SipStreamFramer(options.maxMessageBytes(), this::onMessage);
-    }
-
-    void onMessage(byte[] buf, int off, int len) {
-      lastMessageNanos = System.nanoTime();
-      pipeline.accept(Input.SIP, Transport.TCP, buf, off, len);
+      this.stream = stream;
     }
 
     void onData(Buffer data) {
       for (int pos = 0; pos < data.length(); pos += scratch.length) {
         int len = Math.min(scratch.length, data.length() - pos);
         data.getBytes(pos, pos + len, scratch, 0);
-        ScanResult result = framer.feed(scratch, 0, len);
-        if (result.isError()) {
-          // RFC 3261 18.3: a stream that cannot be framed cannot be resynchronised
-          pipeline.counters().received(Input.SIP, Transport.TCP);
-          pipeline.counters().parseError(Input.SIP, result);
-          socket.close();
+        if (stream.feed(scratch, 0, len) != null) {
+          socket.close(); // a stream that cannot be framed cannot be resynchronised
           return;
         }
       }
