@@ -37,15 +37,14 @@ public final class HeaderSection {
    */
   public static int headerLength(byte[] buf, int off, int len, int from) {
     int end = off + len;
-    for (int i = off + Math.max(from, 0); i < end - 1; i++) {
-      if (buf[i] == '\n') {
-        byte next = buf[i + 1];
-        if (next == '\n') {
-          return i + 2 - off;
-        }
-        if (next == '\r' && i + 2 < end && buf[i + 2] == '\n') {
-          return i + 3 - off;
-        }
+    for (int i = SipChars.indexOfLf(buf, off + Math.max(from, 0), end); i < end - 1;
+        i = SipChars.indexOfLf(buf, i + 1, end)) {
+      byte next = buf[i + 1];
+      if (next == '\n') {
+        return i + 2 - off;
+      }
+      if (next == '\r' && i + 2 < end && buf[i + 2] == '\n') {
+        return i + 3 - off;
       }
     }
     return -1;
@@ -57,11 +56,7 @@ public final class HeaderSection {
    */
   public long contentLength(byte[] buf, int off, int headerLength) {
     int end = off + headerLength;
-    int p = off;
-    while (p < end && buf[p] != '\n') {
-      p++; // the start line
-    }
-    start(buf, p + 1, end);
+    start(buf, SipChars.indexOfLf(buf, off, end) + 1, end); // after the start line
     while (next() == FIELD) {
       if (HeaderName.of(buf, nameOff, nameLen) == HeaderName.CONTENT_LENGTH) {
         return contentLengthValue();
@@ -100,9 +95,7 @@ public final class HeaderSection {
     // RFC 3261 7.3.1: a line starting with SP or HTAB continues the field above it (folding)
     int lf = p;
     while (true) {
-      while (lf < end && buf[lf] != '\n') {
-        lf++;
-      }
+      lf = SipChars.indexOfLf(buf, lf, end);
       if (lf + 1 >= end) {
         return TRUNCATED; // no line end, or nothing after it: the blank line is still missing
       }
