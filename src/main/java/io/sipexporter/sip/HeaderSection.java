@@ -80,7 +80,8 @@ public final class HeaderSection {
 
   /**
    * Moves to the next header field: FIELD (name and value set; nameLen 0 for a line that is not
-   * {@code name: value}), END (blank line consumed) or TRUNCATED (the bytes ran out first).
+   * {@code name: value} or whose name cannot be one {@link HeaderName} knows), END (blank line
+   * consumed) or TRUNCATED (the bytes ran out first).
    */
   int next() {
     int p = pos;
@@ -106,6 +107,13 @@ public final class HeaderSection {
     }
     pos = lf + 1;
     int lineEnd = lf > p && buf[lf - 1] == '\r' ? lf - 1 : lf;
+    nameOff = p;
+    valueEnd = lineEnd;
+    if (!HeaderName.mayBeCounted(buf[p])) {
+      nameLen = 0; // From, To, Route...: no need to read the name of a field nobody counts
+      valueOff = lineEnd;
+      return FIELD;
+    }
     // RFC 3261 7.3.1: field-name, optional whitespace, colon, value
     int n = p;
     while (n < lineEnd && SipChars.isToken(buf[n])) {
@@ -116,10 +124,8 @@ public final class HeaderSection {
       colon++;
     }
     boolean field = n > p && colon < lineEnd && buf[colon] == ':';
-    nameOff = p;
     nameLen = field ? n - p : 0;
     valueOff = field ? colon + 1 : lineEnd;
-    valueEnd = lineEnd;
     return FIELD;
   }
 }
