@@ -55,6 +55,10 @@ class JainSipDifferentialTest {
     for (int i = 0; i < generated.size(); i++) {
       corpus.put("generated #" + i, generated.get(i));
     }
+    List<byte[]> realistic = SipCorpus.realistic(20261126L, CORPUS_SIZE / 5);
+    for (int i = 0; i < realistic.size(); i++) {
+      corpus.put("realistic #" + i, realistic.get(i));
+    }
     for (SipVectors.Vector v : SipVectors.all()) {
       corpus.put(v.file(), v.bytes());
     }
