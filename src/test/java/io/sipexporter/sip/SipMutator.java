@@ -39,10 +39,18 @@ public final class SipMutator {
     String body = text.substring(split + 4);
     List<String> lines = new ArrayList<>(Arrays.asList(text.substring(0, split).split("\r\n", -1)));
     int i = 1 + rnd.nextInt(lines.size() - 1);
+    while (i > 1 && (lines.get(i).startsWith(" ") || lines.get(i).startsWith("\t"))) {
+      i--; // mutate whole fields, not the continuation lines of folded ones
+    }
     String line = lines.get(i);
+    int fieldEnd = i + 1;
+    while (fieldEnd < lines.size() && (lines.get(fieldEnd).startsWith(" ") || lines.get(fieldEnd).startsWith("\t"))) {
+      fieldEnd++;
+    }
+    List<String> field = new ArrayList<>(lines.subList(i, fieldEnd));
     switch (MUTATIONS[which]) {
-      case "drop-line" -> lines.remove(i);
-      case "double-line" -> lines.add(i, line);
+      case "drop-line" -> lines.subList(i, fieldEnd).clear();
+      case "double-line" -> lines.addAll(i, field);
       case "space-before-colon" -> lines.set(i, line.replaceFirst("\\s*:", " \t :"));
       case "fold-after-colon" -> lines.set(i, line.replaceFirst(":\\s*", ":\r\n  "));
       case "upper-name" -> lines.set(i, line.replaceFirst("^[^:]*", line.replaceAll(":.*", "").toUpperCase()));
