@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
  *   <li>The top Via is the first Via field: JAIN-SIP silently drops a Via it cannot parse (for
  *       example {@code ;branch=} with no value) and promotes the next one.
+ *   <li>Folding is one SP (RFC 3261 7.3.1): JAIN-SIP strips continuation lines and joins them
+ *       with nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
+ *       SipMutator mutates whole fields, never a lone continuation line.
  *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank
  *       line: JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of
  *       vector folded-blank-line.sip, which counts as rejected.
@@ -38,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 class JainSipDifferentialTest {
   private static final int CORPUS_SIZE = 5000;
-  /** Vectors JAIN-SIP accepts that the scanner rejects on purpose, with the RFC rule involved. */
+  /** Vectors JAIN-SIP accepts where the scanner differs on purpose, with the RFC rule involved. */
   private static final Map<String, String> DELIBERATE = Map.of(
       "bad-status-code-099.sip", "RFC 3261 21: codes are 100-699",
       "bad-status-code-700.sip", "RFC 3261 21: codes are 100-699",
