@@ -15,6 +15,12 @@ final class HeaderName {
 
   private HeaderName() {}
 
+  /** False when a field name starting with {@code first} cannot be CSeq, Call-ID, Via or Content-Length. */
+  static boolean mayBeCounted(byte first) {
+    int c = first | 0x20;
+    return c == 'c' || c == 'v' || c == 'i' || c == 'l';
+  }
+
   /**
    * Which header buf[off, off+len) names. RFC 3261 7.3.1: header names are case-insensitive;
    * RFC 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length); CSeq has none.

@@ -37,15 +37,14 @@ public final class HeaderSection {
    */
   public static int headerLength(byte[] buf, int off, int len, int from) {
     int end = off + len;
-    for (int i = off + Math.max(from, 0); i < end - 1; i++) {
-      if (buf[i] == '\n') {
-        byte next = buf[i + 1];
-        if (next == '\n') {
-          return i + 2 - off;
-        }
-        if (next == '\r' && i + 2 < end && buf[i + 2] == '\n') {
-          return i + 3 - off;
-        }
+    for (int i = SipChars.indexOfLf(buf, off + Math.max(from, 0), end); i < end - 1;
+        i = SipChars.indexOfLf(buf, i + 1, end)) {
+      byte next = buf[i + 1];
+      if (next == '\n') {
+        return i + 2 - off;
+      }
+      if (next == '\r' && i + 2 < end && buf[i + 2] == '\n') {
+        return i + 3 - off;
       }
     }
     return -1;
@@ -57,11 +56,7 @@ public final class HeaderSection {
    */
   public long contentLength(byte[] buf, int off, int headerLength) {
     int end = off + headerLength;
-    int p = off;
-    while (p < end && buf[p] != '\n') {
-      p++; // the start line
-    }
-    start(buf, p + 1, end);
+    start(buf, SipChars.indexOfLf(buf, off, end) + 1, end); // after the start line
     while (next() == FIELD) {
       if (HeaderName.of(buf, nameOff, nameLen) == HeaderName.CONTENT_LENGTH) {
         return contentLengthValue();
@@ -85,7 +80,8 @@ public final class HeaderSection {
 
   /**
    * Moves to the next header field: FIELD (name and value set; nameLen 0 for a line that is not
-   * {@code name: value}), END (blank line consumed) or TRUNCATED (the bytes ran out first).
+   * {@code name: value} or whose name cannot be one {@link HeaderName} knows), END (blank line
+   * consumed) or TRUNCATED (the bytes ran out first).
    */
   int next() {
     int p = pos;
@@ -100,9 +96,7 @@ public final class HeaderSection {
     // RFC 3261 7.3.1: a line starting with SP or HTAB continues the field above it (folding)
     int lf = p;
     while (true) {
-      while (lf < end && buf[lf] != '\n') {
-        lf++;
-      }
+      lf = SipChars.indexOfLf(buf, lf, end);
       if (lf + 1 >= end) {
         return TRUNCATED; // no line end, or nothing after it: the blank line is still missing
       }
@@ -113,6 +107,13 @@ public final class HeaderSection {
     }
     pos = lf + 1;
     int lineEnd = lf > p && buf[lf - 1] == '\r' ? lf - 1 : lf;
+    nameOff = p;
+    valueEnd = lineEnd;
+    if (!HeaderName.mayBeCounted(buf[p])) {
+      nameLen = 0; // From, To, Route...: no need to read the name of a field nobody counts
+      valueOff = lineEnd;
+      return FIELD;
+    }
     // RFC 3261 7.3.1: field-name, optional whitespace, colon, value
     int n = p;
     while (n < lineEnd && SipChars.isToken(buf[n])) {
@@ -123,10 +124,8 @@ public final class HeaderSection {
       colon++;
     }
     boolean field = n > p && colon < lineEnd && buf[colon] == ':';
-    nameOff = p;
     nameLen = field ? n - p : 0;
     valueOff = field ? colon + 1 : lineEnd;
-    valueEnd = lineEnd;
     return FIELD;
   }
 }

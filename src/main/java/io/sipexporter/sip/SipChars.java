@@ -1,20 +1,57 @@
 package io.sipexporter.sip;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Character classes and the decimal reader of the RFC 3261 25.1 grammar, on raw bytes. */
 final class SipChars {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+
   private SipChars() {}
+
+  /**
+   * Index of the first LF in [from, to), or {@code to}. Reads eight bytes at a time: a word XOR
+   * LFs has a zero byte where an LF was, and the lowest zero byte is found exactly by the
+   * "has zero byte" trick (netty SWARUtil); little-endian makes the lowest byte the first.
+   */
+  static int indexOfLf(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      long w = (long) LONGS.get(buf, i) ^ LFS;
+      long zeros = (w - ONES) & ~w & HIGHS;
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    while (i < to && buf[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
+
+  private static final boolean[] TOKEN = new boolean[256];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      TOKEN[c] = true;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      TOKEN[c] = true;
+      TOKEN[c - 32] = true;
+    }
+    for (char c : "-.!%*_+`'~".toCharArray()) {
+      TOKEN[c] = true;
+    }
+  }
 
   /** RFC 3261 25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"). */
   static boolean isToken(byte b) {
-    if ((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9')) {
-      return true;
-    }
-    switch (b) {
-      case '-', '.', '!', '%', '*', '_', '+', '`', '\'', '~':
-        return true;
-      default:
-        return false;
-    }
+    return TOKEN[b & 0xff];
   }
 
   /** RFC 3261 25.1: WSP = SP / HTAB. */
@@ -27,9 +64,15 @@ final class SipChars {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  /** A control byte other than HTAB, CR and LF: never part of a SIP start line. */
-  static boolean isBinary(byte b) {
-    return (b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f;
+  /** True when buf[from, to) holds a control byte other than HTAB, CR and LF: not a SIP text line. */
+  static boolean hasBinary(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      byte b = buf[i];
+      if ((b >= 0 && b < 0x20 && b != '\t' && b != '\r' && b != '\n') || b == 0x7f) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** First index in [from, to) that is not LWS, or {@code to}. */

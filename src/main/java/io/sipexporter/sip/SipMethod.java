@@ -47,7 +47,7 @@ public enum SipMethod {
   public static SipMethod match(byte[] buf, int off, int len) {
     for (int i = 0; i < VALUES.length - 1; i++) {
       byte[] t = VALUES[i].token;
-      if (t.length == len && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) {
+      if (t.length == len && t[0] == buf[off] && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) {
         return VALUES[i];
       }
     }

@@ -8,27 +8,24 @@ final class StartLine {
   /** Index just past the line's LF, once {@link #scan} returned OK. */
   int next;
 
-  /** Scans the line starting at buf[p] (not CR or LF), within buf[p, end). */
+  /**
+   * Scans the line starting at buf[p] (not CR or LF), within buf[p, end). A line that fails the
+   * grammar is NOT_SIP rather than BAD_START_LINE when it holds control bytes (binary junk).
+   */
   ScanResult scan(byte[] buf, int p, int end, SipMessage out) {
     if (!SipChars.isToken(buf[p])) {
       return ScanResult.NOT_SIP; // every start line begins with a method token or "SIP/"
     }
-    int lf = p;
-    while (lf < end && buf[lf] != '\n') {
-      if (SipChars.isBinary(buf[lf])) {
-        return ScanResult.NOT_SIP;
-      }
-      lf++;
-    }
+    int lf = SipChars.indexOfLf(buf, p, end);
     if (lf == end) {
-      return ScanResult.TRUNCATED;
+      return SipChars.hasBinary(buf, p, end) ? ScanResult.NOT_SIP : ScanResult.TRUNCATED;
     }
     next = lf + 1;
     int le = buf[lf - 1] == '\r' ? lf - 1 : lf;
-    if (SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)) {
-      return status(buf, p + VERSION_LEN, le, out);
-    }
-    return request(buf, p, le, out);
+    ScanResult r = SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)
+        ? status(buf, p + VERSION_LEN, le, out)
+        : request(buf, p, le, out);
+    return r != ScanResult.OK && SipChars.hasBinary(buf, p, le) ? ScanResult.NOT_SIP : r;
   }
 
   /** RFC 3261 7.2: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase CRLF; 3DIGIT code. */
@@ -62,7 +59,7 @@ final class StartLine {
     }
     int uri = m + 1;
     int u = uri;
-    while (u < le && buf[u] != ' ' && buf[u] != '\t') {
+    while (u < le && buf[u] > ' ') {
       u++;
     }
     // RFC 3261 7.1: the version is case-insensitive; trailing whitespace is tolerated

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.StringMsgParser;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +29,11 @@ import org.junit.jupiter.api.Test;
  *   <li>An unparsable Content-Length is an error: JAIN-SIP drops the header and assumes 0.
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
+ *   <li>The top Via is the first Via field: JAIN-SIP silently drops a Via it cannot parse (for
+ *       example {@code ;branch=} with no value) and promotes the next one.
+ *   <li>Folding is one SP (RFC 3261 7.3.1): JAIN-SIP strips continuation lines and joins them
+ *       with nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
+ *       SipMutator mutates whole fields, never a lone continuation line.
  *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank
  *       line: JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of
  *       vector folded-blank-line.sip, which counts as rejected.
@@ -35,14 +41,15 @@ import org.junit.jupiter.api.Test;
  */
 class JainSipDifferentialTest {
   private static final int CORPUS_SIZE = 5000;
-  /** Vectors JAIN-SIP accepts that the scanner rejects on purpose, with the RFC rule involved. */
+  /** Vectors JAIN-SIP accepts where the scanner differs on purpose, with the RFC rule involved. */
   private static final Map<String, String> DELIBERATE = Map.of(
       "bad-status-code-099.sip", "RFC 3261 21: codes are 100-699",
       "bad-status-code-700.sip", "RFC 3261 21: codes are 100-699",
       "bad-status-code-1000.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
       "bad-status-code-2x0.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
       "bad-cseq-too-big.sip", "RFC 3261 8.1.1.5: CSeq number below 2^31",
-      "bad-content-length.sip", "RFC 3261 20.14: Content-Length = 1*DIGIT");
+      "bad-content-length.sip", "RFC 3261 20.14: Content-Length = 1*DIGIT",
+      "via-top-empty-branch.sip", "RFC 3261 8.1.1.7: the branch of the topmost Via");
 
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -54,6 +61,10 @@ class JainSipDifferentialTest {
     List<byte[]> generated = SipCorpus.generate(20261125L, CORPUS_SIZE);
     for (int i = 0; i < generated.size(); i++) {
       corpus.put("generated #" + i, generated.get(i));
+    }
+    List<byte[]> realistic = SipCorpus.realistic(20261126L, CORPUS_SIZE / 5);
+    for (int i = 0; i < realistic.size(); i++) {
+      corpus.put("realistic #" + i, realistic.get(i));
     }
     for (SipVectors.Vector v : SipVectors.all()) {
       corpus.put(v.file(), v.bytes());
@@ -85,6 +96,53 @@ class JainSipDifferentialTest {
     assertThat(disagreements).isEmpty();
     assertThat(deliberate).isEqualTo(DELIBERATE.size());
     assertThat(compared).isGreaterThan(CORPUS_SIZE * 9 / 10);
+  }
+
+  @Test
+  void agreesWithJainSipOnMutatedMessages() {
+    SipMutator mutator = new SipMutator(9);
+    List<byte[]> base = SipCorpus.generate(77L, 3000);
+    int mutations = SipMutator.names().size();
+    int compared = 0;
+    int rejected = 0;
+    int droppedVia = 0;
+    List<String> disagreements = new ArrayList<>();
+    for (int i = 0; i < base.size(); i++) {
+      byte[] bytes = mutator.mutate(base.get(i), i % mutations);
+      SIPMessage ref = jainSip.parse(bytes);
+      if (ref == null || ref.getCSeq() == null || ref.getCallId() == null || ref.getTopmostVia() == null) {
+        rejected++;
+        continue;
+      }
+      compared++;
+      String diff = compare(bytes, ref);
+      if (diff != null && diff.startsWith("branch:") && jainSipCannotParseTopVia(bytes)) {
+        droppedVia++;
+      } else if (diff != null) {
+        disagreements.add(SipMutator.names().get(i % mutations) + ": " + diff + "\n"
+            + new String(bytes, StandardCharsets.UTF_8));
+      }
+    }
+    System.out.printf("differential, mutated: %d messages, %d compared, %d rejected by JAIN-SIP, "
+        + "%d where JAIN-SIP dropped an unparsable top Via%n", base.size(), compared, rejected, droppedVia);
+    assertThat(disagreements).isEmpty();
+    assertThat(compared).isGreaterThan(base.size() * 3 / 4);
+  }
+
+  /** True when JAIN-SIP rejects the first Via field of the message on its own. */
+  private static boolean jainSipCannotParseTopVia(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8).split("\r?\n\r?\n", 2)[0];
+    java.util.regex.Matcher via = java.util.regex.Pattern
+        .compile("(?im)^(?:via|v)[ \t]*:(.*(?:\r?\n[ \t].*)*)").matcher(text);
+    if (!via.find()) {
+      return false;
+    }
+    try {
+      StringMsgParser.parseSIPHeader("Via: " + via.group(1).replaceAll("\r?\n", "").trim() + "\r\n");
+      return false;
+    } catch (java.text.ParseException e) {
+      return true;
+    }
   }
 
   private String compare(byte[] bytes, SIPMessage ref) {

@@ -27,14 +27,26 @@ public final class SipCorpus {
           + "m=audio 40000 RTP/AVP 0 8 101\r\na=rtpmap:101 telephone-event/8000\r\n";
 
   private final Random rnd;
+  private final boolean realistic;
 
-  public SipCorpus(long seed) {
+  /** A generator; {@code realistic} adds the headers a proxy's traffic carries (Record-Route, Allow, ...). */
+  public SipCorpus(long seed, boolean realistic) {
     this.rnd = new Random(seed);
+    this.realistic = realistic;
   }
 
   /** {@code count} messages from {@code seed}; the same seed always gives the same bytes. */
   public static List<byte[]> generate(long seed, int count) {
-    SipCorpus corpus = new SipCorpus(seed);
+    return generate(seed, count, false);
+  }
+
+  /** {@code count} messages as a proxy sees them: 2-3 Vias, Record-Route, Allow, Supported, ... */
+  public static List<byte[]> realistic(long seed, int count) {
+    return generate(seed, count, true);
+  }
+
+  private static List<byte[]> generate(long seed, int count, boolean realistic) {
+    SipCorpus corpus = new SipCorpus(seed, realistic);
     List<byte[]> out = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       out.add(corpus.next().getBytes(StandardCharsets.UTF_8));
@@ -73,6 +85,16 @@ public final class SipCorpus {
     }
     if (rnd.nextInt(4) == 0) {
       headers.add(name("Via", "v") + colon() + via(eol));
+    }
+    if (realistic) {
+      headers.add(name("Via", "v") + colon() + via(eol));
+      headers.add(name("Record-Route", null) + colon() + "<sip:" + host() + ";lr;ftag=" + token(8) + ">");
+      headers.add(name("Allow", null) + colon() + "INVITE, ACK, CANCEL, BYE, OPTIONS, PRACK, UPDATE, REFER, NOTIFY, INFO");
+      headers.add(name("Supported", "k") + colon() + "100rel, timer, replaces, norefersub");
+      headers.add(name(request ? "User-Agent" : "Server", null) + colon() + "Example-PBX 16.2.1 (build " + rnd.nextInt(9999) + ")");
+      headers.add(name("P-Asserted-Identity", null) + colon() + "\"Alice\" <sip:" + user() + "@" + host() + ">");
+      headers.add(name("Session-Expires", "x") + colon() + "1800;refresher=uac");
+      headers.add(name("Allow-Events", "u") + colon() + "talk, hold, refer, dialog");
     }
     String body = switch (rnd.nextInt(4)) {
       case 0 -> SDP;
