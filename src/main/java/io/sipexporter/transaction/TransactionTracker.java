@@ -24,11 +24,6 @@ import io.sipexporter.sip.SipMethod;
  * }</pre>
  */
 public final class TransactionTracker implements SlotTable.Owner {
-  private static final int METHOD_MASK = 0x1f;
-  private static final int CODE_SHIFT = 5;
-  private static final int CODE_MASK = 0x3ff;
-  private static final int PDD_DONE = 1 << 15;
-
   private final TransactionTable table;
   private final CallTracker calls;
   private final TransactionMeters meters;
@@ -92,10 +87,9 @@ public final class TransactionTracker implements SlotTable.Owner {
     }
     slot = table.insert(key, now + timeoutNanos, clock.now());
     meters.tracked(1);
-    table.start[slot] = now;
     boolean initial = method == SipMethod.INVITE && msg.toTagLength() == 0;
     // post-dial delay is a call-setup figure: only dialog-creating INVITEs get one
-    table.info[slot] = method.ordinal() | (initial ? 0 : PDD_DONE);
+    table.open(slot, now, method, initial);
     if (initial) {
       calls.invite(msg, now, clock.now());
     } else if (method == SipMethod.BYE) {
@@ -104,9 +98,8 @@ public final class TransactionTracker implements SlotTable.Owner {
   }
 
   private void response(SipMessage msg, SipMethod method, int slot, long now) {
-    int info = table.info[slot];
     int code = msg.statusCode();
-    int finalCode = (info >>> CODE_SHIFT) & CODE_MASK;
+    int finalCode = table.finalCode(slot);
     int toTag = KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
     if (finalCode != 0) {
       // RFC 3261 17.1.1.2: finals repeat until ACKed; a 2xx with another To tag is a fork (12.1.2)
@@ -118,9 +111,8 @@ public final class TransactionTracker implements SlotTable.Owner {
     long elapsed = Math.max(0, now - table.start[slot]);
     if (code < 200) {
       if (method == SipMethod.INVITE) {
-        if ((code == 180 || code == 183) && (info & PDD_DONE) == 0) {
+        if ((code == 180 || code == 183) && table.takePdd(slot)) {
           meters.postDialDelay(elapsed);
-          table.info[slot] = info | PDD_DONE;
         }
         // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
         table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
@@ -129,14 +121,13 @@ public final class TransactionTracker implements SlotTable.Owner {
       return;
     }
     meters.completed(method, code, elapsed);
-    table.info[slot] = info | PDD_DONE | (code << CODE_SHIFT);
-    table.toTag[slot] = toTag;
+    table.complete(slot, code, toTag);
     // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
     table.deadlines[slot] = now + timeoutNanos;
+    if (table.takePdd(slot)) {
+      meters.postDialDelay(elapsed);
+    }
     if (method == SipMethod.INVITE) {
-      if ((info & PDD_DONE) == 0) {
-        meters.postDialDelay(elapsed);
-      }
       calls.inviteFinal(msg, code, now, clock.now());
     }
   }
@@ -165,9 +156,8 @@ public final class TransactionTracker implements SlotTable.Owner {
   @Override
   public void expired(int slot) {
     meters.tracked(-1);
-    int info = table.info[slot];
-    if (((info >>> CODE_SHIFT) & CODE_MASK) == 0) {
-      meters.timedOut(SipMethod.ofOrdinal(info & METHOD_MASK));
+    if (table.finalCode(slot) == 0) {
+      meters.timedOut(table.method(slot));
     }
   }
 
