@@ -69,12 +69,88 @@ public enum SipMeters {
       "Always 1 per IANA-registered SIP response code; join on code for reason phrases.",
       "code",
       "reason",
-      "class");
+      "class"),
+  TRANSACTIONS(
+      "sip.transactions",
+      Type.COUNTER,
+      "",
+      "SIP transactions, counted once at their first final response, by method, code and class.",
+      "method",
+      "code",
+      "class"),
+  TRANSACTION_DURATION(
+      "sip.transaction.duration",
+      Type.HISTOGRAM,
+      "seconds",
+      "Time from a request to its first final response, by method and response class.",
+      "method",
+      "class"),
+  INVITE_POST_DIAL_DELAY(
+      "sip.invite.post.dial.delay",
+      Type.HISTOGRAM,
+      "seconds",
+      "Time from an INVITE to its first 180 or 183, or to its final response when none came."),
+  TRANSACTIONS_TIMED_OUT(
+      "sip.transactions.timed.out",
+      Type.COUNTER,
+      "",
+      "Transactions without a final response within their timer (64*T1; Timer C once an INVITE got a provisional), by method.",
+      "method"),
+  RETRANSMISSIONS(
+      "sip.retransmissions",
+      Type.COUNTER,
+      "",
+      "Requests seen again while their transaction was tracked, and final responses seen again, by method and type.",
+      "method",
+      "type"),
+  UNMATCHED_RESPONSES(
+      "sip.exporter.unmatched.responses",
+      Type.COUNTER,
+      "",
+      "Responses whose request was not seen (or no longer tracked), by the CSeq method: a partial mirror shows here.",
+      "method"),
+  TRANSACTIONS_EVICTED(
+      "sip.exporter.transactions.evicted",
+      Type.COUNTER,
+      "",
+      "Transactions dropped from a full table before their timer ran out."),
+  TRANSACTIONS_TRACKED(
+      "sip.exporter.transactions.tracked",
+      Type.GAUGE,
+      "",
+      "Transactions held in the tables: open ones, and completed ones kept 64*T1 to absorb retransmissions."),
+  CALLS_ACTIVE(
+      "sip.calls.active",
+      Type.GAUGE,
+      "",
+      "Calls answered (2xx to the dialog-creating INVITE) and not yet ended."),
+  CALL_DURATION(
+      "sip.call.duration",
+      Type.HISTOGRAM,
+      "seconds",
+      "Time from a call's answer to its BYE."),
+  CALLS_ENDED(
+      "sip.calls.ended",
+      Type.COUNTER,
+      "",
+      "Answered calls ended, by who sent the BYE (caller or callee), or timeout when none came within the maximum call duration.",
+      "by"),
+  CALLS_EVICTED(
+      "sip.exporter.calls.evicted",
+      Type.COUNTER,
+      "",
+      "Calls and call attempts dropped from a full table before they ended."),
+  CALLS_TRACKED(
+      "sip.exporter.calls.tracked",
+      Type.GAUGE,
+      "",
+      "Calls and call attempts held in the tables.");
 
   /** The Micrometer meter type. */
   public enum Type {
     COUNTER,
-    GAUGE
+    GAUGE,
+    HISTOGRAM
   }
 
   private final String name;

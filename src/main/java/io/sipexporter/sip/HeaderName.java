@@ -7,11 +7,15 @@ final class HeaderName {
   static final int CALL_ID = 2;
   static final int VIA = 3;
   static final int CONTENT_LENGTH = 4;
+  static final int FROM = 5;
+  static final int TO = 6;
 
   private static final byte[] CSEQ_NAME = ascii("cseq");
   private static final byte[] CALL_ID_NAME = ascii("call-id");
   private static final byte[] VIA_NAME = ascii("via");
   private static final byte[] CONTENT_LENGTH_NAME = ascii("content-length");
+  private static final byte[] FROM_NAME = ascii("from");
+  private static final byte[] TO_NAME = ascii("to");
 
   private HeaderName() {}
 
@@ -23,7 +27,8 @@ final class HeaderName {
 
   /**
    * Which header buf[off, off+len) names. RFC 3261 7.3.1: header names are case-insensitive;
-   * RFC 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length); CSeq has none.
+   * RFC 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length), f (From), t (To);
+   * CSeq has none.
    */
   static int of(byte[] buf, int off, int len) {
     if (len == 1) {
@@ -34,15 +39,25 @@ final class HeaderName {
           return VIA;
         case 'l':
           return CONTENT_LENGTH;
+        case 'f':
+          return FROM;
+        case 't':
+          return TO;
         default:
           return OTHER;
       }
+    }
+    if (len == 2 && equalsLower(buf, off, TO_NAME)) {
+      return TO;
     }
     if (len == 3 && equalsLower(buf, off, VIA_NAME)) {
       return VIA;
     }
     if (len == 4 && equalsLower(buf, off, CSEQ_NAME)) {
       return CSEQ;
+    }
+    if (len == 4 && equalsLower(buf, off, FROM_NAME)) {
+      return FROM;
     }
     if (len == 7 && equalsLower(buf, off, CALL_ID_NAME)) {
       return CALL_ID;

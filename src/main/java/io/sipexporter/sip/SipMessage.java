@@ -18,6 +18,10 @@ public final class SipMessage {
   int callIdLength;
   int branchOffset;
   int branchLength;
+  int fromTagOffset;
+  int fromTagLength;
+  int toTagOffset;
+  int toTagLength;
   int contentLength;
   int headerLength;
   int bodyOffset;
@@ -32,6 +36,8 @@ public final class SipMessage {
     cseqNumber = -1;
     callIdOffset = callIdLength = 0;
     branchOffset = branchLength = 0;
+    fromTagOffset = fromTagLength = 0;
+    toTagOffset = toTagLength = 0;
     contentLength = -1;
     headerLength = 0;
     bodyOffset = bodyLength = 0;
@@ -87,6 +93,26 @@ public final class SipMessage {
     return branchLength;
   }
 
+  /** Offset of the From header's {@code tag} parameter value; length 0 when it has none. */
+  public int fromTagOffset() {
+    return fromTagOffset;
+  }
+
+  /** Length of the From tag, 0 when absent. */
+  public int fromTagLength() {
+    return fromTagLength;
+  }
+
+  /** Offset of the To header's {@code tag} parameter value; length 0 when it has none. */
+  public int toTagOffset() {
+    return toTagOffset;
+  }
+
+  /** Length of the To tag, 0 when absent (a dialog-creating request, RFC 3261 8.1.1.2). */
+  public int toTagLength() {
+    return toTagLength;
+  }
+
   /** The Content-Length value, or -1 when the header is absent. */
   public int contentLength() {
     return contentLength;
@@ -118,5 +144,15 @@ public final class SipMessage {
   /** The top Via branch as a String, or "" (allocates). */
   public String branch() {
     return new String(buffer, branchOffset, branchLength, StandardCharsets.US_ASCII);
+  }
+
+  /** The From tag as a String, or "" (allocates). */
+  public String fromTag() {
+    return new String(buffer, fromTagOffset, fromTagLength, StandardCharsets.US_ASCII);
+  }
+
+  /** The To tag as a String, or "" (allocates). */
+  public String toTag() {
+    return new String(buffer, toTagOffset, toTagLength, StandardCharsets.US_ASCII);
   }
 }

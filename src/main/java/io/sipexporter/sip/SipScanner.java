@@ -1,8 +1,8 @@
 package io.sipexporter.sip;
 
 /**
- * Reads the start line, CSeq, Call-ID, top Via branch and Content-Length of one SIP message,
- * without allocating. Not thread-safe: one scanner per event loop.
+ * Reads the start line, CSeq, Call-ID, top Via branch, From and To tags and Content-Length of one
+ * SIP message, without allocating. Not thread-safe: one scanner per event loop.
  *
  * <pre>{@code
  * SipScanner scanner = new SipScanner();
@@ -54,7 +54,7 @@ public final class SipScanner {
     return ScanResult.OK;
   }
 
-  /** RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID, Via and Content-Length count. */
+  /** RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID, Via, From, To and Content-Length count. */
   private ScanResult fields(byte[] buf, int p, int end, SipMessage out) {
     HeaderSection h = headers;
     h.start(buf, p, end);
@@ -62,6 +62,8 @@ public final class SipScanner {
     boolean callId = false;
     boolean via = false;
     boolean length = false;
+    boolean fromSeen = false;
+    boolean toSeen = false;
     int step;
     while ((step = h.next()) == HeaderSection.FIELD) {
       switch (HeaderName.of(buf, h.nameOff, h.nameLen)) {
@@ -80,6 +82,22 @@ public final class SipScanner {
           if (!via) {
             via = true;
             FieldValues.viaBranch(buf, h.valueOff, h.valueEnd, out);
+          }
+          break;
+        case HeaderName.FROM:
+          if (!fromSeen) {
+            fromSeen = true;
+            long tag = TagParam.find(buf, h.valueOff, h.valueEnd);
+            out.fromTagOffset = TagParam.offset(tag);
+            out.fromTagLength = TagParam.length(tag);
+          }
+          break;
+        case HeaderName.TO:
+          if (!toSeen) {
+            toSeen = true;
+            long tag = TagParam.find(buf, h.valueOff, h.valueEnd);
+            out.toTagOffset = TagParam.offset(tag);
+            out.toTagLength = TagParam.length(tag);
           }
           break;
         case HeaderName.CONTENT_LENGTH:

@@ -163,6 +163,10 @@ class JainSipDifferentialTest {
     check(d, "CSeq method", match(ref.getCSeq().getMethod()), msg.cseqMethod());
     String branch = ((ViaHeader) ref.getTopmostVia()).getBranch();
     check(d, "branch", branch == null ? "" : branch, msg.branch());
+    String fromTag = ref.getFromTag();
+    check(d, "From tag", fromTag == null ? "" : fromTag, msg.fromTag());
+    String toTag = ref.getToTag();
+    check(d, "To tag", toTag == null ? "" : toTag, msg.toTag());
     return d.length() == 0 ? null : d.toString();
   }
 

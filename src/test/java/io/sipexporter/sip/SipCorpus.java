@@ -54,6 +54,15 @@ public final class SipCorpus {
     return out;
   }
 
+  /** No To tag (a dialog-creating request), a tag, or a tag after another parameter in odd case. */
+  private String toTag() {
+    return switch (rnd.nextInt(3)) {
+      case 0 -> "";
+      case 1 -> ";tag=" + token(8);
+      default -> ";x-p=1 ;" + pick("tag", "TAG", "Tag") + "=" + token(6);
+    };
+  }
+
   /** The next message, as text. */
   public String next() {
     boolean request = rnd.nextInt(2) == 0;
@@ -73,7 +82,7 @@ public final class SipCorpus {
     headers.add(name("Call-ID", "i") + colon() + token(8 + rnd.nextInt(24)) + (rnd.nextBoolean() ? "@" + host() : ""));
     headers.add(name("CSeq", null) + colon() + cseq(method, eol));
     headers.add(name("From", "f") + colon() + "<sip:" + user() + "@" + host() + ">;tag=" + token(10));
-    headers.add(name("To", "t") + colon() + "\"Bob\" <sip:" + user() + "@" + host() + ">");
+    headers.add(name("To", "t") + colon() + "\"Bob\" <sip:" + user() + "@" + host() + ">" + toTag());
     if (rnd.nextBoolean()) {
       headers.add(name("Max-Forwards", null) + colon() + rnd.nextInt(71));
     }

@@ -62,6 +62,8 @@ class SipScannerVectorTest {
     assertThat(msg.cseqNumber()).as("CSeq number").isEqualTo(Long.parseLong(v.column(6)));
     assertThat(msg.cseqMethod().name()).as("CSeq method").isEqualTo(v.column(7));
     assertThat(msg.branch()).as("branch").isEqualTo(v.column(8));
+    assertThat(msg.fromTag()).as("From tag").isEqualTo(v.column(11));
+    assertThat(msg.toTag()).as("To tag").isEqualTo(v.column(12));
     assertThat(msg.contentLength()).as("Content-Length").isEqualTo(Integer.parseInt(v.column(9)));
     assertThat(msg.bodyLength()).as("body length").isEqualTo(Integer.parseInt(v.column(10)));
     byte[] buf = msg.buffer();

@@ -1,0 +1,121 @@
+package io.sipexporter.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.sipexporter.sip.SipMethod;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The transaction meters, resolved once (or on first use) and kept in arrays indexed by method
+ * and code. Thread-safe: the trackers of every event loop share one instance.
+ */
+public final class TransactionMeters {
+  /** Non-INVITE transactions finish in milliseconds; INVITEs ring up to Timer C (RFC 3261 16.6). */
+  static final double[] DURATION_BUCKETS = {
+    0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 32, 64, 120, 180
+  };
+  /** Post-dial delay: sub-second on-net, several seconds through the PSTN. */
+  static final double[] PDD_BUCKETS = {0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 60};
+  private static final int FIRST_CODE = 100;
+  private static final int CODES = 600; // RFC 3261 7.2: 100-699
+  private static final int CLASSES = 6;
+
+  private final MeterRegistry registry;
+  private final AtomicReferenceArray<Counter> transactions =
+      new AtomicReferenceArray<>(SipMethod.count() * CODES);
+  private final AtomicReferenceArray<Timer> durations =
+      new AtomicReferenceArray<>(SipMethod.count() * CLASSES);
+  private final Counter[] timedOut = new Counter[SipMethod.count()];
+  private final Counter[] unmatched = new Counter[SipMethod.count()];
+  private final Counter[][] retransmissions = new Counter[SipMethod.count()][2];
+  private final Timer postDialDelay;
+  private final Counter evicted;
+  private final LongAdder tracked = new LongAdder();
+
+  public TransactionMeters(MeterRegistry registry) {
+    this.registry = registry;
+    for (SipMethod m : SipMethod.values()) {
+      String method = m.label();
+      timedOut[m.ordinal()] = counter(SipMeters.TRANSACTIONS_TIMED_OUT).tag("method", method).register(registry);
+      unmatched[m.ordinal()] = counter(SipMeters.UNMATCHED_RESPONSES).tag("method", method).register(registry);
+      retransmissions[m.ordinal()][0] =
+          counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "request").register(registry);
+      retransmissions[m.ordinal()][1] =
+          counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "response").register(registry);
+    }
+    postDialDelay = histogram(SipMeters.INVITE_POST_DIAL_DELAY, PDD_BUCKETS).register(registry);
+    evicted = counter(SipMeters.TRANSACTIONS_EVICTED).register(registry);
+    Gauge.builder(SipMeters.TRANSACTIONS_TRACKED.meterName(), tracked, LongAdder::sum)
+        .description(SipMeters.TRANSACTIONS_TRACKED.help())
+        .register(registry);
+  }
+
+  /** Counts a transaction at its first final response and records how long it took. */
+  public void completed(SipMethod method, int code, long durationNanos) {
+    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
+    Counter counter = transactions.get(slot);
+    if (counter == null) {
+      counter = counter(SipMeters.TRANSACTIONS)
+          .tag("method", method.label())
+          .tag("code", Integer.toString(code))
+          .tag("class", (code / 100) + "xx")
+          .register(registry);
+      transactions.compareAndSet(slot, null, counter);
+    }
+    counter.increment();
+    int t = method.ordinal() * CLASSES + (code / 100 - 1);
+    Timer timer = durations.get(t);
+    if (timer == null) {
+      timer = histogram(SipMeters.TRANSACTION_DURATION, DURATION_BUCKETS)
+          .tag("method", method.label())
+          .tag("class", (code / 100) + "xx")
+          .register(registry);
+      durations.compareAndSet(t, null, timer);
+    }
+    timer.record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void postDialDelay(long nanos) {
+    postDialDelay.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void timedOut(SipMethod method) {
+    timedOut[method.ordinal()].increment();
+  }
+
+  /** A request seen again while its transaction is tracked ({@code response} false), or a final response. */
+  public void retransmission(SipMethod method, boolean response) {
+    retransmissions[method.ordinal()][response ? 1 : 0].increment();
+  }
+
+  public void unmatchedResponse(SipMethod method) {
+    unmatched[method.ordinal()].increment();
+  }
+
+  public void evicted() {
+    evicted.increment();
+  }
+
+  /** Adds {@code delta} to the tracked-transactions gauge (+1 on insert, -1 on removal). */
+  public void tracked(int delta) {
+    tracked.add(delta);
+  }
+
+  static Counter.Builder counter(SipMeters meter) {
+    return Counter.builder(meter.meterName()).description(meter.help());
+  }
+
+  /** A Prometheus histogram with exactly these buckets (seconds), no client-side percentiles. */
+  static Timer.Builder histogram(SipMeters meter, double[] bucketSeconds) {
+    Duration[] slos = new Duration[bucketSeconds.length];
+    for (int i = 0; i < slos.length; i++) {
+      slos[i] = Duration.ofNanos(Math.round(bucketSeconds[i] * 1e9));
+    }
+    return Timer.builder(meter.meterName()).description(meter.help()).serviceLevelObjectives(slos);
+  }
+}

@@ -1,0 +1,43 @@
+package io.sipexporter.transaction;
+
+import java.time.Duration;
+
+/**
+ * Table capacities and timers of a {@link TransactionTracker}; each maps to one flag.
+ *
+ * @param transactionCapacity {@code --transactions.capacity}: transactions one tracker holds
+ *     (default 262,144; 32 bytes a slot, twice the next power of two slots: 16 MiB)
+ * @param transactionTimeout {@code --transactions.timeout}: 64*T1 (RFC 3261 17.1.1.2 Timer B,
+ *     17.1.2.2 Timer F; default 32 s): a request without a final response is timed out, and a
+ *     completed transaction is kept this long to absorb retransmissions
+ * @param inviteTimeout {@code --transactions.invite-timeout}: Timer C (RFC 3261 16.6 step 11,
+ *     more than 3 min; default 180 s): how long an INVITE may wait after its last provisional
+ * @param callCapacity {@code --calls.capacity}: calls and call attempts one tracker holds (default
+ *     65,536; 36 bytes a slot, twice the next power of two slots: 4.5 MiB)
+ * @param maxCallDuration {@code --calls.max-duration}: an answered call without a BYE ends as
+ *     {@code by="timeout"} after this (default 4 h)
+ */
+public record TrackerOptions(
+    int transactionCapacity,
+    Duration transactionTimeout,
+    Duration inviteTimeout,
+    int callCapacity,
+    Duration maxCallDuration) {
+
+  /** The documented defaults. */
+  public static final TrackerOptions DEFAULTS =
+      new TrackerOptions(262_144, Duration.ofSeconds(32), Duration.ofSeconds(180), 65_536, Duration.ofHours(4));
+
+  public TrackerOptions {
+    if (transactionCapacity < 1 || callCapacity < 1) {
+      throw new IllegalArgumentException("capacities must be positive");
+    }
+    if (!positive(transactionTimeout) || !positive(inviteTimeout) || !positive(maxCallDuration)) {
+      throw new IllegalArgumentException("timeouts must be positive");
+    }
+  }
+
+  private static boolean positive(Duration d) {
+    return d != null && !d.isNegative() && !d.isZero();
+  }
+}

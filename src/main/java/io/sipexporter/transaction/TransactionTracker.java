@@ -1,0 +1,169 @@
+package io.sipexporter.transaction;
+
+import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.sip.SipMessage;
+import io.sipexporter.sip.SipMethod;
+
+/**
+ * Matches responses to requests (RFC 3261 17: top Via branch plus CSeq method), counts each
+ * transaction once at its first final response, times it, and feeds the calls. Time is the input's
+ * (HEP or capture timestamps, receive time for raw copies), never the wall clock; tables are
+ * fixed-size, allocation-free and expire entries on timers of that input time.
+ *
+ * <p>Not thread-safe: one tracker per pipeline (event loop), all sharing the meters. Both
+ * directions of a transaction must reach the same tracker, as they do from one mirror source.
+ *
+ * <pre>{@code
+ * TransactionTracker tracker = new TransactionTracker(
+ *     new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS);
+ * if (scanner.scan(buf, 0, len, msg) == ScanResult.OK) {
+ *   tracker.observe(msg, timestampNanos);
+ * }
+ * tracker.tick(System.currentTimeMillis() * 1_000_000); // from a periodic timer
+ * }</pre>
+ */
+public final class TransactionTracker implements SlotTable.Owner {
+  private final TransactionTable table;
+  private final CallTracker calls;
+  private final TransactionMeters meters;
+  private final InputClock clock;
+  private final long timeoutNanos;
+  private final long inviteNanos;
+
+  public TransactionTracker(TransactionMeters meters, CallMeters callMeters, TrackerOptions options) {
+    this.meters = meters;
+    this.table = new TransactionTable(options.transactionCapacity(), this);
+    this.calls = new CallTracker(callMeters, options);
+    this.clock = new InputClock(this::sweep);
+    this.timeoutNanos = options.transactionTimeout().toNanos();
+    this.inviteNanos = options.inviteTimeout().toNanos();
+  }
+
+  /**
+   * Tracks one scanned message seen at {@code nowNanos} (input time, epoch nanoseconds). Returns
+   * false for a response whose request was not seen or is no longer tracked (already counted in
+   * {@code sip_exporter_unmatched_responses_total}); true otherwise.
+   */
+  public boolean observe(SipMessage msg, long nowNanos) {
+    clock.advance(nowNanos);
+    SipMethod method = msg.cseqMethod();
+    if (method == SipMethod.ACK) {
+      return true; // RFC 3261 17.1.1.3: ACK to a non-2xx is part of the INVITE transaction; to a 2xx, its own, unanswered
+    }
+    long key = KeyHash.transaction(msg);
+    int slot = find(key);
+    if (msg.isRequest()) {
+      request(msg, method, key, slot, nowNanos);
+      return true;
+    }
+    if (slot < 0) {
+      meters.unmatchedResponse(method);
+      return false;
+    }
+    response(msg, method, slot, nowNanos);
+    return true;
+  }
+
+  /** Runs the timers up to {@code nowNanos} when no traffic arrives: call it about once a second. */
+  public void tick(long nowNanos) {
+    clock.advance(nowNanos);
+  }
+
+  /** Transactions held now (open, and completed ones absorbing retransmissions). */
+  public int transactions() {
+    return table.size();
+  }
+
+  /** Calls and attempts held now. */
+  public int calls() {
+    return calls.size();
+  }
+
+  private void request(SipMessage msg, SipMethod method, long key, int slot, long now) {
+    if (slot >= 0) {
+      meters.retransmission(method, false);
+      return;
+    }
+    slot = table.insert(key, now + timeoutNanos, clock.now());
+    meters.tracked(1);
+    boolean initial = method == SipMethod.INVITE && msg.toTagLength() == 0;
+    // post-dial delay is a call-setup figure: only dialog-creating INVITEs get one
+    table.open(slot, now, method, initial);
+    if (initial) {
+      calls.invite(msg, now, clock.now());
+    } else if (method == SipMethod.BYE) {
+      calls.bye(msg, now, clock.now());
+    }
+  }
+
+  private void response(SipMessage msg, SipMethod method, int slot, long now) {
+    int code = msg.statusCode();
+    int finalCode = table.finalCode(slot);
+    int toTag = KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
+    if (finalCode != 0) {
+      // RFC 3261 17.1.1.2: finals repeat until ACKed; a 2xx with another To tag is a fork (12.1.2)
+      if (code == finalCode && toTag == table.toTag[slot]) {
+        meters.retransmission(method, true);
+      }
+      return;
+    }
+    long elapsed = Math.max(0, now - table.start[slot]);
+    if (code < 200) {
+      if (method == SipMethod.INVITE) {
+        if ((code == 180 || code == 183) && table.takePdd(slot)) {
+          meters.postDialDelay(elapsed);
+        }
+        // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
+        table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
+        calls.provisional(msg, now, clock.now());
+      }
+      return;
+    }
+    meters.completed(method, code, elapsed);
+    table.complete(slot, code, toTag);
+    // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
+    table.deadlines[slot] = now + timeoutNanos;
+    if (table.takePdd(slot)) {
+      meters.postDialDelay(elapsed);
+    }
+    if (method == SipMethod.INVITE) {
+      calls.inviteFinal(msg, code, now, clock.now());
+    }
+  }
+
+  /** The slot of {@code key}, or -1; an entry whose deadline has passed expires here first. */
+  private int find(long key) {
+    int slot = table.find(key);
+    if (slot >= 0 && table.deadlines[slot] <= clock.now()) {
+      expired(slot);
+      table.remove(slot);
+      return -1;
+    }
+    return slot;
+  }
+
+  private void sweep(int step, int steps) {
+    long now = clock.now();
+    table.sweep(segment(table.slots(), step, steps), segment(table.slots(), step + 1, steps), now);
+    calls.sweep(segment(calls.slots(), step, steps), segment(calls.slots(), step + 1, steps), now);
+  }
+
+  private static int segment(int slots, int step, int steps) {
+    return (int) ((long) slots * step / steps);
+  }
+
+  @Override
+  public void expired(int slot) {
+    meters.tracked(-1);
+    if (table.finalCode(slot) == 0) {
+      meters.timedOut(table.method(slot));
+    }
+  }
+
+  @Override
+  public void evicted(int slot) {
+    meters.tracked(-1);
+    meters.evicted();
+  }
+}
