@@ -35,14 +35,14 @@ public final class MonitoringChecks {
         () -> prometheus.ruleGroups().toPrettyString());
   }
 
-  /** Every panel query of every dashboard returns at least one series. */
+  /** Every panel query of every dashboard returns at least one series with a finite value. */
   public static void awaitEveryPanelHasData(Prometheus prometheus, String instance) {
     Map<String, String> variables =
         Map.of(
             "job", Prometheus.JOB,
             "instance", instance,
             "code", "437",
-            "__rate_interval", "15s",
+            "__rate_interval", "1m",
             "__range", "5m",
             "datasource", "prometheus");
     List<Dashboards.Query> queries = Dashboards.queries(variables);
@@ -57,7 +57,12 @@ public final class MonitoringChecks {
   private static List<String> emptyPanels(Prometheus prometheus, List<Dashboards.Query> queries) {
     List<String> empty = new ArrayList<>();
     for (Dashboards.Query q : queries) {
-      if (prometheus.query(q.expr()).isEmpty()) {
+      boolean finite = false;
+      for (JsonNode series : prometheus.query(q.expr())) {
+        String value = series.path("value").get(1).asText();
+        finite |= !value.equals("NaN") && !value.contains("Inf");
+      }
+      if (!finite) {
         empty.add(q.panel() + " " + q.refId() + ": " + q.expr());
       }
     }

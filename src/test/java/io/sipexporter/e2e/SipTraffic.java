@@ -3,6 +3,7 @@ package io.sipexporter.e2e;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,22 @@ public final class SipTraffic {
     return this;
   }
 
-  /** Sends every call through the proxy on {@code proxyPort}, one sipp run per method. */
+  /**
+   * Sends every call through the proxy on {@code proxyPort}, one sipp run per method. The codes
+   * are interleaved, so each code's calls spread over the whole run rather than one burst.
+   */
   public void send(Path dir, int proxyPort) {
     plan.forEach((method, codes) -> {
       List<String> calls = new ArrayList<>();
+      Map<String, Integer> left = new LinkedHashMap<>(codes);
       int n = 0;
-      for (Map.Entry<String, Integer> e : codes.entrySet()) {
-        for (int i = 0; i < e.getValue(); i++) {
+      while (!left.isEmpty()) {
+        for (Iterator<Map.Entry<String, Integer>> it = left.entrySet().iterator(); it.hasNext(); ) {
+          Map.Entry<String, Integer> e = it.next();
           calls.add(e.getKey() + ";user" + e.getKey() + "x" + n++);
+          if (e.setValue(e.getValue() - 1) == 1) {
+            it.remove();
+          }
         }
       }
       Sipp.runUac(dir, "uac_" + method.toLowerCase(java.util.Locale.ROOT) + ".xml", proxyPort,
