@@ -100,6 +100,28 @@ class AlertRulesTest {
   }
 
   @Test
+  void theReadmeTableAgreesWithTheRules() throws IOException {
+    List<String> rows = Files.readAllLines(AlertRules.DIR.resolve("README.md")).stream()
+        .filter(l -> l.startsWith("| Sip")).toList();
+    assertThat(rows).hasSameSizeAs(rules.alerts());
+    Pattern threshold = Pattern.compile("[<>] ([0-9.]+)$");
+    for (String row : rows) {
+      String[] cells = row.split("\\|");
+      String name = cells[1].trim();
+      AlertRules.Alert alert = rules.alerts().stream().filter(a -> a.name().equals(name))
+          .findFirst().orElseThrow(() -> new AssertionError("README names unknown alert " + name));
+      assertThat(cells[2].trim()).as("%s code", name).isEqualTo(
+          alert.code() == null ? "" : alert.code());
+      assertThat(cells[4].trim()).as("%s for", name).isEqualTo(alert.forDuration());
+      assertThat(cells[5].trim()).as("%s severity", name).isEqualTo(alert.labels().get("severity"));
+      java.util.regex.Matcher m = threshold.matcher(cells[3].trim());
+      if (m.find()) {
+        assertThat(alert.expr()).as("%s threshold", name).contains(" " + m.group(1) + "\n");
+      }
+    }
+  }
+
+  @Test
   void codeAlertsHaveOneAlertPerCode() {
     List<String> codes = rules.alerts().stream()
         .map(AlertRules.Alert::code).filter(c -> c != null).toList();
