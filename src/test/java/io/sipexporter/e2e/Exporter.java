@@ -1,0 +1,80 @@
+package io.sipexporter.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The shaded exporter jar ({@code -Dexporter.jar}, set by failsafe) run on loopback ports. */
+public final class Exporter implements AutoCloseable {
+  private final RunningProcess process;
+  private final int webPort;
+
+  private Exporter(RunningProcess process, int webPort) {
+    this.process = process;
+    this.webPort = webPort;
+  }
+
+  /** The jar under test; fails if failsafe did not pass it or {@code package} did not build it. */
+  public static Path jar() {
+    String jar = System.getProperty("exporter.jar");
+    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+      throw new AssertionError(
+          "exporter jar not found (-Dexporter.jar=" + jar + "): run mvn -B verify, which"
+              + " builds target/sip-exporter.jar before the integration tests");
+    }
+    return Path.of(jar);
+  }
+
+  /** Starts the exporter on SIP UDP+TCP {@code sipPort} and web {@code webPort}; awaits ready. */
+  public static Exporter start(Path dir, int sipPort, int webPort) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    RunningProcess process =
+        RunningProcess.start(
+            "exporter",
+            List.of(
+                java, "-Xmx128m", "-jar", jar().toString(),
+                "--sip.listen-address=127.0.0.1:" + sipPort,
+                "--web.listen-address=127.0.0.1:" + webPort),
+            dir);
+    Exporter exporter = new Exporter(process, webPort);
+    try {
+      Await.until(
+          "exporter ready on 127.0.0.1:" + webPort,
+          Duration.ofSeconds(30),
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError("exporter exited\n" + process.logTail());
+            }
+            return Http.status(exporter.url("/-/ready")) == 200;
+          },
+          process::logTail);
+    } catch (RuntimeException | AssertionError e) {
+      process.close();
+      throw e;
+    }
+    return exporter;
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + webPort + path;
+  }
+
+  public String target() {
+    return "127.0.0.1:" + webPort;
+  }
+
+  /** A scrape of {@code /metrics}. */
+  public Samples scrape() {
+    return Samples.parse(Http.get(url("/metrics")));
+  }
+
+  public String logTail() {
+    return process.logTail();
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}

@@ -1,0 +1,94 @@
+package io.sipexporter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.sipexporter.ops.AlertRules;
+import io.sipexporter.ops.Dashboards;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Checks shared by the ITs that run Prometheus and Alertmanager against an exporter. */
+public final class MonitoringChecks {
+  private MonitoringChecks() {}
+
+  /** Every rule of {@code alerts/*.yml} is loaded and healthy in Prometheus. */
+  public static void awaitRulesLoaded(Prometheus prometheus) {
+    AlertRules rules = AlertRules.load();
+    int expected = rules.alerts().size() + rules.recordings().size();
+    Await.until(
+        expected + " healthy rules loaded",
+        Duration.ofSeconds(30),
+        () -> {
+          int healthy = 0;
+          for (JsonNode group : prometheus.ruleGroups()) {
+            for (JsonNode rule : group.path("rules")) {
+              if ("ok".equals(rule.path("health").asText())) {
+                healthy++;
+              }
+            }
+          }
+          return healthy == expected;
+        },
+        () -> prometheus.ruleGroups().toPrettyString());
+  }
+
+  /** Every panel query of every dashboard returns at least one series with a finite value. */
+  public static void awaitEveryPanelHasData(Prometheus prometheus, String instance) {
+    Map<String, String> variables =
+        Map.of(
+            "job", Prometheus.JOB,
+            "instance", instance,
+            "code", "437",
+            "__rate_interval", "1m",
+            "__range", "5m",
+            "datasource", "prometheus");
+    List<Dashboards.Query> queries = Dashboards.queries(variables);
+    assertThat(queries).isNotEmpty();
+    Await.until(
+        "every dashboard panel query returning data",
+        Duration.ofSeconds(60),
+        () -> emptyPanels(prometheus, queries).isEmpty(),
+        () -> "panels without data: " + emptyPanels(prometheus, queries));
+  }
+
+  private static List<String> emptyPanels(Prometheus prometheus, List<Dashboards.Query> queries) {
+    List<String> empty = new ArrayList<>();
+    for (Dashboards.Query q : queries) {
+      boolean finite = false;
+      for (JsonNode series : prometheus.query(q.expr())) {
+        String value = series.path("value").get(1).asText();
+        finite |= !value.equals("NaN") && !value.contains("Inf");
+      }
+      if (!finite) {
+        empty.add(q.panel() + " " + q.refId() + ": " + q.expr());
+      }
+    }
+    return empty;
+  }
+
+  /**
+   * Waits until Alertmanager holds {@code alertname} with the {@code fix} and {@code runbook_url}
+   * annotations of the production rule; returns the alert.
+   */
+  public static JsonNode awaitAlertInAlertmanager(Alertmanager alertmanager, String alertname) {
+    AlertRules.Alert rule = AlertRules.load().alerts().stream()
+        .filter(a -> a.name().equals(alertname)).findFirst()
+        .orElseThrow(() -> new AssertionError("no alert rule " + alertname));
+    Await.until(
+        alertname + " active in alertmanager",
+        Duration.ofSeconds(90),
+        () -> !alertmanager.alerts(alertname).isEmpty(),
+        alertmanager::logTail);
+    JsonNode alert = alertmanager.alerts(alertname).get(0);
+    assertThat(alert.path("annotations").path("fix").asText())
+        .isEqualTo(rule.annotations().get("fix"));
+    assertThat(alert.path("annotations").path("runbook_url").asText())
+        .isEqualTo(rule.annotations().get("runbook_url"));
+    assertThat(alert.path("labels").path("severity").asText())
+        .isEqualTo(rule.labels().get("severity"));
+    return alert;
+  }
+}

@@ -1,0 +1,96 @@
+package io.sipexporter.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** sipp runs of the test scenarios in {@code src/test/resources/sipp}. */
+public final class Sipp {
+  private Sipp() {}
+
+  /** A scenario file from the test classpath. */
+  public static Path scenario(String name) {
+    URL url = Sipp.class.getResource("/sipp/" + name);
+    if (url == null) {
+      throw new IllegalArgumentException("no sipp scenario " + name);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Starts the answering side (uas.xml) on {@code port}; returns once it listens. */
+  public static RunningProcess startUas(Path dir, int port) {
+    RunningProcess uas =
+        RunningProcess.start(
+            "sipp-uas",
+            List.of(
+                Tool.SIPP.path(),
+                "-sf", scenario("uas.xml").toString(),
+                "-i", "127.0.0.1", "-p", String.valueOf(port),
+                "-nostdin", "-trace_err", "-trace_stat", "-fd", "1"),
+            dir);
+    try {
+      Await.until(
+          "sipp UAS listening on udp 127.0.0.1:" + port,
+          Duration.ofSeconds(20),
+          () -> {
+            if (!uas.isAlive()) {
+              throw new AssertionError("sipp UAS exited\n" + uas.logTail());
+            }
+            return Ports.udpBound(port);
+          },
+          uas::logTail);
+    } catch (RuntimeException | AssertionError e) {
+      uas.close();
+      throw e;
+    }
+    return uas;
+  }
+
+  /**
+   * Runs one UAC scenario to completion against {@code target}: one call per line of {@code
+   * calls} ({@code "<code>;<user>"}). Fails unless sipp reports every call successful.
+   */
+  public static void runUac(Path dir, String scenario, int targetPort, List<String> calls) {
+    String name = "sipp-" + scenario.replace(".xml", "");
+    Path inf = dir.resolve(name + ".csv");
+    try {
+      Files.createDirectories(dir);
+      List<String> lines = new ArrayList<>();
+      lines.add("SEQUENTIAL");
+      lines.addAll(calls);
+      Files.write(inf, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> command =
+        List.of(
+            Tool.SIPP.path(),
+            "127.0.0.1:" + targetPort,
+            "-sf", scenario(scenario).toString(),
+            "-inf", inf.toString(),
+            "-i", "127.0.0.1", "-p", String.valueOf(Ports.freeUdpAndTcp()),
+            "-m", String.valueOf(calls.size()),
+            "-r", "20", "-l", "10",
+            "-timeout", "30s", "-timeout_error",
+            "-nostdin", "-trace_err");
+    RunningProcess uac = RunningProcess.start(name, command, dir);
+    try (uac) {
+      int exit = uac.awaitExit(Duration.ofSeconds(45));
+      if (exit != 0) {
+        throw new AssertionError(
+            name + " exited " + exit + " (0 = every call succeeded)\n" + uac.logTail()
+                + "\nsee " + dir + " for sipp's *_errors.log");
+      }
+    }
+  }
+}

@@ -1,0 +1,101 @@
+package io.sipexporter.e2e;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Serves {@code /metrics} shaped like sip-exporter's contract, with counters growing at fixed
+ * rates: lets the Prometheus, alert and dashboard plumbing be tested without the exporter.
+ * Per second: INVITE answered 20, rejected 437 x4, 503 x2, 486 x2, 428 x1; REGISTER 200 x5 and
+ * 401 x5; OPTIONS 200 x3; one parse error per 100 messages.
+ */
+public final class SyntheticExporter implements AutoCloseable {
+  private static final Map<String, Double> RESPONSE_RATES =
+      Map.ofEntries(
+          Map.entry("INVITE|100", 29.0),
+          Map.entry("INVITE|180", 20.0),
+          Map.entry("INVITE|200", 20.0),
+          Map.entry("INVITE|437", 4.0),
+          Map.entry("INVITE|503", 2.0),
+          Map.entry("INVITE|486", 2.0),
+          Map.entry("INVITE|428", 1.0),
+          Map.entry("BYE|200", 20.0),
+          Map.entry("REGISTER|200", 5.0),
+          Map.entry("REGISTER|401", 5.0),
+          Map.entry("OPTIONS|200", 3.0));
+  private static final Map<String, String> REASONS =
+      Map.of("100", "Trying", "180", "Ringing", "200", "OK", "401", "Unauthorized",
+          "428", "Use Identity Header", "437", "Unsupported Certificate",
+          "486", "Busy Here", "503", "Service Unavailable");
+
+  private final HttpServer server;
+  private final long startNanos = System.nanoTime();
+
+  public SyntheticExporter(int port) {
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    server.createContext("/metrics", exchange -> {
+      byte[] body = render().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+      exchange.sendResponseHeaders(200, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+    server.start();
+  }
+
+  String render() {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    StringBuilder out = new StringBuilder();
+    out.append("# TYPE sip_responses_total counter\n");
+    double messages = 0;
+    for (Map.Entry<String, Double> e : RESPONSE_RATES.entrySet()) {
+      String[] mc = e.getKey().split("\\|");
+      double n = Math.floor(e.getValue() * seconds);
+      messages += n;
+      out.append("sip_responses_total{method=\"").append(mc[0]).append("\",code=\"")
+          .append(mc[1]).append("\",class=\"").append(mc[1].charAt(0)).append("xx\"} ")
+          .append(n).append('\n');
+    }
+    out.append("# TYPE sip_requests_total counter\n");
+    for (String[] m : new String[][] {{"INVITE", "29"}, {"ACK", "29"}, {"BYE", "20"},
+        {"REGISTER", "10"}, {"OPTIONS", "3"}}) {
+      double n = Math.floor(Double.parseDouble(m[1]) * seconds);
+      messages += n;
+      out.append("sip_requests_total{method=\"").append(m[0]).append("\"} ").append(n)
+          .append('\n');
+    }
+    out.append("# TYPE sip_exporter_messages_received_total counter\n")
+        .append("sip_exporter_messages_received_total{input=\"sip\",transport=\"udp\"} ")
+        .append(messages).append('\n')
+        .append("# TYPE sip_exporter_parse_errors_total counter\n")
+        .append("sip_exporter_parse_errors_total{input=\"sip\",reason=\"bad_start_line\"} ")
+        .append(Math.floor(messages / 100)).append('\n')
+        .append("# TYPE sip_exporter_build_info gauge\n")
+        .append("sip_exporter_build_info{version=\"0.0.0-synthetic\",revision=\"none\"} 1\n")
+        .append("# TYPE sip_response_code_info gauge\n");
+    REASONS.forEach((code, reason) ->
+        out.append("sip_response_code_info{code=\"").append(code).append("\",reason=\"")
+            .append(reason).append("\",class=\"").append(code.charAt(0)).append("xx\"} 1\n"));
+    out.append("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.01\n")
+        .append("# TYPE jvm_memory_used_bytes gauge\n")
+        .append("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} 1.2E7\n")
+        .append("jvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 3.0E7\n");
+    return out.toString();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,130 @@
+package io.sipexporter.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tshark capture of SIP over UDP on the loopback interface, and the counting of what it saw.
+ *
+ * <pre>{@code
+ * try (Tshark capture = Tshark.start(dir, proxyPort, mirrorPort)) {
+ *   ... traffic ...
+ *   capture.stop();
+ *   SipCounts mirrored = capture.count("udp.dstport == " + mirrorPort);
+ * }
+ * }</pre>
+ */
+public final class Tshark implements AutoCloseable {
+  private final RunningProcess process;
+  private final Path pcap;
+  private final Path dir;
+  private final int[] ports;
+
+  private Tshark(RunningProcess process, Path pcap, Path dir, int[] ports) {
+    this.process = process;
+    this.pcap = pcap;
+    this.dir = dir;
+    this.ports = ports.clone();
+  }
+
+  /** Starts capturing UDP to or from any of {@code ports} on lo; returns once capturing. */
+  public static Tshark start(Path dir, int... ports) {
+    Path pcap = dir.resolve("capture.pcapng");
+    List<String> filter = new ArrayList<>();
+    for (int port : ports) {
+      filter.add("port " + port);
+    }
+    RunningProcess process =
+        RunningProcess.start(
+            "tshark",
+            List.of(
+                Tool.TSHARK.path(), "-i", "lo", "-q",
+                "-f", "udp and (" + String.join(" or ", filter) + ")",
+                "-w", pcap.toString()),
+            dir);
+    Tshark tshark = new Tshark(process, pcap, dir, ports);
+    try {
+      Await.until(
+          "tshark capturing on lo (needs root or the wireshark group: dpkg-reconfigure"
+              + " wireshark-common)",
+          Duration.ofSeconds(20),
+          () -> process.logText().contains("Capturing on") || !process.isAlive(),
+          process::logTail);
+      if (!process.isAlive()) {
+        throw new AssertionError("tshark exited\n" + process.logTail());
+      }
+    } catch (RuntimeException | AssertionError e) {
+      process.close();
+      throw e;
+    }
+    return tshark;
+  }
+
+  public Path pcap() {
+    return pcap;
+  }
+
+  /** Stops the capture; the file is complete afterwards. */
+  public void stop() {
+    process.stop();
+  }
+
+  /**
+   * Counts SIP requests and responses in the capture matching a display filter. Works on the live
+   * file too (dumpcap writes every packet through), which is how tests wait for the last one.
+   */
+  public SipCounts count(String displayFilter) {
+    List<String> command = new ArrayList<>(List.of(Tool.TSHARK.path(), "-r", pcap.toString()));
+    for (int port : ports) {
+      command.addAll(List.of("-d", "udp.port==" + port + ",sip"));
+    }
+    command.addAll(
+        List.of(
+            "-Y", "sip && (" + displayFilter + ")",
+            "-T", "fields", "-E", "separator=/t",
+            "-e", "sip.CSeq.method", "-e", "sip.Status-Code"));
+    Path out = dir.resolve("tshark-read.tsv");
+    Path err = dir.resolve("tshark-read.err");
+    try {
+      // stdout alone: tshark's warnings go to stderr and must not mix with the fields
+      Process read =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile())
+              .start();
+      if (!read.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        read.destroyForcibly();
+        throw new AssertionError("tshark -r " + pcap + " took over 60s");
+      }
+      // exit code ignored: reading a live file can end "cut short", still a valid prefix
+      SipCounts counts = new SipCounts();
+      for (String line : Files.readAllLines(out)) {
+        String[] fields = line.split("\t", -1);
+        if (fields.length < 2 || fields[0].isEmpty()) {
+          continue;
+        }
+        if (fields[1].isEmpty()) {
+          counts.request(fields[0]);
+        } else {
+          counts.response(fields[0], fields[1]);
+        }
+      }
+      return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted reading " + pcap, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    process.close();
+  }
+}
