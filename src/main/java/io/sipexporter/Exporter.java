@@ -27,7 +27,11 @@ import io.sipexporter.ingest.ListenerVerticle;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
+import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.transaction.TrackerOptions;
+import io.sipexporter.transaction.TransactionTracker;
 import io.sipexporter.metrics.UdpReceiveDrops;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -86,6 +90,12 @@ public final class Exporter implements AutoCloseable {
     PrometheusMeterRegistry registry = newRegistry(build);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     TrafficCounters counters = new TrafficCounters(registry);
+    TransactionMeters txMeters = new TransactionMeters(registry);
+    CallMeters callMeters = new CallMeters(registry);
+    // each input's table capacity is shared out among its event loops, one tracker each
+    TrackerOptions perLoop = config.tracking().perShare(config.listener().eventLoops());
+    Supplier<SipPipeline> pipelines =
+        () -> new SipPipeline(counters, new TransactionTracker(txMeters, callMeters, perLoop));
     ListenerOptions options = config.listener();
     Vertx ingest =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()).setPreferNativeTransport(true));
@@ -99,11 +109,11 @@ public final class Exporter implements AutoCloseable {
       ReceiveBuffer.report(options.udpReceiveBufferBytes());
       ListenAddress sipBound =
           deployListener(ingest, registry, Input.SIP, config.sipListen(), options,
-              () -> new SipIngest(new SipPipeline(counters), options.maxMessageBytes()));
+              () -> new SipIngest(pipelines.get(), options.maxMessageBytes()));
       HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
       ListenAddress hepBound =
           deployListener(ingest, registry, Input.HEP, config.hepListen(), options,
-              () -> new HepIngest(new SipPipeline(counters), authKey));
+              () -> new HepIngest(pipelines.get(), authKey));
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",

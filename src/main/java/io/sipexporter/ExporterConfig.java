@@ -2,6 +2,7 @@ package io.sipexporter;
 
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.transaction.TrackerOptions;
 
 /**
  * Everything the running exporter needs to know, as the command line or tests give it.
@@ -10,6 +11,7 @@ import io.sipexporter.ingest.ListenerOptions;
  * @param hepListen where the HEP UDP socket and TCP server listen
  * @param hepAuthKey the auth key HEP packets must carry, or null to take every packet
  * @param listener limits and buffers of the listeners
+ * @param tracking transaction and call table capacities and timers, per input
  * @param webListen where the HTTP server listens
  * @param telemetryPath the path that serves metrics
  */
@@ -18,6 +20,7 @@ public record ExporterConfig(
     ListenAddress hepListen,
     String hepAuthKey,
     ListenerOptions listener,
+    TrackerOptions tracking,
     ListenAddress webListen,
     String telemetryPath) {
 
@@ -28,6 +31,7 @@ public record ExporterConfig(
         ListenAddress.parse(":9060"),
         null,
         ListenerOptions.defaults(),
+        TrackerOptions.DEFAULTS,
         ListenAddress.parse(":10060"),
         "/metrics");
   }

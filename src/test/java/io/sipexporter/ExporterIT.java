@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.transaction.TrackerOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +36,9 @@ class ExporterIT {
 
   private void start(ListenerOptions options, String hepAuthKey) {
     ListenAddress any = ListenAddress.parse("127.0.0.1:0");
-    exporter = Exporter.start(new ExporterConfig(any, any, hepAuthKey, options.withEventLoops(2), any, "/metrics"));
+    exporter =
+        Exporter.start(
+            new ExporterConfig(any, any, hepAuthKey, options.withEventLoops(2), TrackerOptions.DEFAULTS, any, "/metrics"));
   }
 
   @AfterEach
@@ -85,6 +88,12 @@ class ExporterIT {
     assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "bad_status_code")).isEqualTo(1);
     assertThat(scrape.value("sip_exporter_parse_errors_total", "input", "sip", "reason", "missing_cseq")).isEqualTo(1);
     assertThat(scrape.sum("sip_exporter_parse_errors_total")).isEqualTo(3);
+    // transactions: c1's INVITE is answered once; f1's FOO gets its 501; the rest had no request
+    assertThat(scrape.value("sip_transactions_total", "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(scrape.value("sip_transactions_total", "method", "other", "code", "501", "class", "5xx")).isEqualTo(1);
+    assertThat(scrape.sum("sip_transactions_total")).isEqualTo(2);
+    assertThat(scrape.sum("sip_exporter_unmatched_responses_total")).isEqualTo(5);
+    assertThat(scrape.value("sip_calls_active")).as("c1 answered, no BYE yet").isEqualTo(1);
   }
 
   @Test

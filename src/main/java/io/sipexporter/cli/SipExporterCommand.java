@@ -3,6 +3,7 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.transaction.TrackerOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -89,6 +90,44 @@ public final class SipExporterCommand implements Callable<Integer> {
   String hepAuthKey;
 
   @Option(
+      names = "--transactions.capacity",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_CAPACITY:-262144}",
+      description = "Open transactions tracked per input (SIP, HEP); about 64 bytes each; when full the one nearest its deadline is evicted and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_CAPACITY).")
+  int transactionCapacity;
+
+  @Option(
+      names = "--transactions.timeout",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_TIMEOUT:-32s}",
+      converter = DurationConverter.class,
+      description = "64*T1: a request with no final response by then is timed out (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_TIMEOUT).")
+  java.time.Duration transactionTimeout;
+
+  @Option(
+      names = "--transactions.invite-timeout",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT:-180s}",
+      converter = DurationConverter.class,
+      description = "Timer C: how long a ringing INVITE may wait after its last provisional response (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT).")
+  java.time.Duration inviteTimeout;
+
+  @Option(
+      names = "--calls.capacity",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_CALLS_CAPACITY:-65536}",
+      description = "Calls and call attempts tracked per input; about 72 bytes each (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_CAPACITY).")
+  int callCapacity;
+
+  @Option(
+      names = "--calls.max-duration",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_CALLS_MAX_DURATION:-4h}",
+      converter = DurationConverter.class,
+      description = "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
+  java.time.Duration maxCallDuration;
+
+  @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
@@ -148,6 +187,16 @@ public final class SipExporterCommand implements Callable<Integer> {
     return 0;
   }
 
+  private TrackerOptions tracking() {
+    if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
+      throw new IllegalArgumentException("--transactions.capacity must be 1024 to 67108864, not " + transactionCapacity);
+    }
+    if (callCapacity < 256 || callCapacity > 1 << 26) {
+      throw new IllegalArgumentException("--calls.capacity must be 256 to 67108864, not " + callCapacity);
+    }
+    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration);
+  }
+
   private Logging.LogFormat logFormatValue() {
     try {
       return Logging.LogFormat.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
@@ -190,6 +239,7 @@ public final class SipExporterCommand implements Callable<Integer> {
             tcpMaxConnections,
             tcpIdleTimeout,
             eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops),
+        tracking(),
         webListen,
         telemetryPath);
   }

@@ -52,6 +52,11 @@ public final class HepIngest implements Ingest {
   }
 
   @Override
+  public void tick() {
+    pipeline.tick();
+  }
+
+  @Override
   public Stream openStream() {
     return new HepStream();
   }

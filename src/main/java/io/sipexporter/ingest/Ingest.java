@@ -8,6 +8,9 @@ public interface Ingest {
   /** Handles one UDP datagram. Never throws on any input. */
   void datagram(byte[] buf, int off, int len);
 
+  /** Lets time-based state (transaction timers) advance while no input arrives; called every second. */
+  void tick();
+
   /** A framer for one new TCP connection. */
   Stream openStream();
 

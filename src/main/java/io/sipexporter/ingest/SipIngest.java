@@ -19,6 +19,11 @@ public final class SipIngest implements Ingest {
   }
 
   @Override
+  public void tick() {
+    pipeline.tick();
+  }
+
+  @Override
   public Stream openStream() {
     return new SipStream();
   }

@@ -4,13 +4,14 @@ import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
+import io.sipexporter.transaction.TransactionTracker;
 
 /**
  * Where every input ends: one SIP message in, counters out. Not thread-safe (it reuses its scanner
  * and message holder): one pipeline per event loop, all sharing one {@link TrafficCounters}.
  *
  * <pre>{@code
- * SipPipeline pipeline = new SipPipeline(new TrafficCounters(registry));
+ * SipPipeline pipeline = new SipPipeline(counters, new TransactionTracker(txMeters, callMeters, options));
  * pipeline.accept(Input.SIP, Transport.UDP, datagram, 0, datagram.length, ReceiveClock.now());
  * }</pre>
  */
@@ -18,10 +19,15 @@ public final class SipPipeline {
   private final SipScanner scanner = new SipScanner();
   private final SipMessage message = new SipMessage();
   private final TrafficCounters counters;
+  private final TransactionTracker tracker;
   private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
+  private long lastInputNanos;
+  private long lastInputMonotonic;
 
-  public SipPipeline(TrafficCounters counters) {
+  /** {@code tracker} belongs to this pipeline alone; the counters are shared. */
+  public SipPipeline(TrafficCounters counters, TransactionTracker tracker) {
     this.counters = counters;
+    this.tracker = tracker;
   }
 
   /** The counters this pipeline feeds. */
@@ -50,12 +56,28 @@ public final class SipPipeline {
     if (result != ScanResult.OK) {
       counters.parseError(input, result);
       log.debug(result.reason(), "malformed {} message over {}: {}", input.label(), transport.label(), result.reason());
-    } else if (message.isRequest()) {
-      counters.request(message.method());
     } else {
-      counters.response(message.cseqMethod(), message.statusCode());
+      if (message.isRequest()) {
+        counters.request(message.method());
+      } else {
+        counters.response(message.cseqMethod(), message.statusCode());
+      }
+      tracker.observe(message, epochNanos);
+      lastInputNanos = epochNanos;
+      lastInputMonotonic = System.nanoTime();
     }
     return result;
+  }
+
+  /**
+   * Lets transaction timers run while no message arrives: the input's clock is taken to have
+   * moved on by the time elapsed here since its last message (capture agents' clocks may differ
+   * from ours). Call from a periodic timer on this pipeline's event loop; never for file replays.
+   */
+  public void tick() {
+    if (lastInputMonotonic != 0) {
+      tracker.tick(lastInputNanos + (System.nanoTime() - lastInputMonotonic));
+    }
   }
 
   /** The reason counted when the scanner itself fails: a bug to report, not bad input. */

@@ -19,10 +19,10 @@ final class HeaderName {
 
   private HeaderName() {}
 
-  /** False when a field name starting with {@code first} cannot be CSeq, Call-ID, Via or Content-Length. */
+  /** False when a field name starting with {@code first} cannot be one the scanner reads. */
   static boolean mayBeCounted(byte first) {
     int c = first | 0x20;
-    return c == 'c' || c == 'v' || c == 'i' || c == 'l';
+    return c == 'c' || c == 'v' || c == 'i' || c == 'l' || c == 'f' || c == 't';
   }
 
   /**

@@ -110,7 +110,7 @@ public final class HeaderSection {
     nameOff = p;
     valueEnd = lineEnd;
     if (!HeaderName.mayBeCounted(buf[p])) {
-      nameLen = 0; // From, To, Route...: no need to read the name of a field nobody counts
+      nameLen = 0; // Route, Max-Forwards...: no need to read the name of a field nobody reads
       valueOff = lineEnd;
       return FIELD;
     }

@@ -37,6 +37,16 @@ public record TrackerOptions(
     }
   }
 
+  /** These options for one of {@code shares} trackers that split the capacities between them. */
+  public TrackerOptions perShare(int shares) {
+    return new TrackerOptions(
+        Math.max(1024, (transactionCapacity + shares - 1) / shares),
+        transactionTimeout,
+        inviteTimeout,
+        Math.max(256, (callCapacity + shares - 1) / shares),
+        maxCallDuration);
+  }
+
   private static boolean positive(Duration d) {
     return d != null && !d.isNegative() && !d.isZero();
   }

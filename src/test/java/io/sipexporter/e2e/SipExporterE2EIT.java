@@ -85,7 +85,7 @@ class SipExporterE2EIT {
           .isGreaterThanOrEqualTo(1.0);
       assertThat(metrics.named("sip_exporter_build_info")).hasSize(1);
       assertThat(metrics.sum("sip_response_code_info",
-              Map.of("code", "437", "reason", "Unsupported Certificate", "class", "4xx")))
+              Map.of("code", "437", "reason", "Unsupported Credential", "class", "4xx")))
           .isEqualTo(1.0);
 
       MonitoringChecks.awaitEveryPanelHasData(prometheus, exporter.target());
