@@ -89,7 +89,9 @@ class TrackerCapacityTest {
       }
       allocated = threads.getCurrentThreadAllocatedBytes() - before;
     }
-    assertThat(allocated).as("bytes allocated by 16,000 messages").isZero();
+    // under a byte a message: any per-message allocation would cost at least 16 bytes each (256 KB);
+    // a few stray bytes come from the JVM itself (deoptimisation, LongAdder cells)
+    assertThat(allocated).as("bytes allocated by 16,000 messages").isLessThan(16_000);
   }
 
   /** INVITE, 180, 200, a retransmitted 200, BYE, its 200, an unmatched response, for each call. */

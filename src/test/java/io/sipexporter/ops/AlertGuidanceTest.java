@@ -1,0 +1,107 @@
+package io.sipexporter.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sipexporter.catalog.ResponseCode;
+import io.sipexporter.catalog.ResponseCodeCatalog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The per-code guidance in the alert rules (and the promtool tests that expect it) is the
+ * catalogue's, never a second copy: every code alert's {@code fix} is the catalogue's how-to-fix
+ * text. Run with {@code -Dalerts.write=true} to rewrite the files from the catalogue.
+ */
+class AlertGuidanceTest {
+  private static final Pattern CODE_LABEL = Pattern.compile("^\\s+code: \"(\\d{3})\"\\s*$");
+  private static final Pattern FIX = Pattern.compile("^(\\s+fix: ).*$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
+
+  @Test
+  void codeAlertFixesAreTheCataloguesHowToFix() throws IOException {
+    List<String> stale = new ArrayList<>();
+    for (Path file : files()) {
+      String actual = Files.readString(file);
+      String expected = withCatalogueFixes(actual);
+      if (!expected.equals(actual)) {
+        if (Boolean.getBoolean("alerts.write")) {
+          Files.writeString(file, expected);
+        } else {
+          stale.add(file.toString());
+        }
+      }
+    }
+    assertThat(stale)
+        .as("fix annotations differ from the catalogue; regenerate with "
+            + "mvn -B -o -q test -Dtest=AlertGuidanceTest -Dalerts.write=true")
+        .isEmpty();
+  }
+
+  @Test
+  void everyCodeAlertNamesTheRegisteredPhraseAndLinksAnExistingRunbook() {
+    Map<String, String> fixes = AlertRules.load().codeFixes();
+    assertThat(fixes).hasSizeGreaterThanOrEqualTo(19);
+    for (AlertRules.Alert alert : AlertRules.load().alerts()) {
+      if (alert.code() == null) {
+        continue;
+      }
+      ResponseCode code = catalog.lookup(Integer.parseInt(alert.code()));
+      assertThat(code.registered()).as(alert.name()).isTrue();
+      assertThat(alert.annotations().get("summary")).as(alert.name()).contains(code.code() + " " + code.reason());
+      String runbook = alert.annotations().get("runbook_url");
+      assertThat(runbook).endsWith("docs/codes/" + code.code() + ".md");
+      assertThat(Path.of("docs/codes/" + code.code() + ".md")).as(runbook).exists();
+    }
+  }
+
+  /** The file with every {@code fix:} line after a {@code code: "NNN"} label set to NNN's how-to-fix. */
+  private String withCatalogueFixes(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    String code = null;
+    for (String line : text.split("\n", -1)) {
+      Matcher label = CODE_LABEL.matcher(line);
+      Matcher fix = FIX.matcher(line);
+      if (label.matches()) {
+        code = label.group(1);
+      } else if (fix.matches() && code != null) {
+        line = fix.group(1) + quoted(catalog.lookup(Integer.parseInt(code)).howToFix());
+        code = null;
+      } else if (line.matches("^\\s+- (alert|name): .*")) {
+        code = null; // a new alert or test case: its code label comes again
+      }
+      out.append(line).append('\n');
+    }
+    out.setLength(out.length() - 1);
+    return out.toString();
+  }
+
+  private static String quoted(String text) {
+    try {
+      return JSON.writeValueAsString(text); // a JSON string is a YAML double-quoted scalar
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<Path> files() {
+    try (Stream<Path> tests = Files.list(Path.of("alerts/tests"))) {
+      List<Path> files = new ArrayList<>(List.of(Path.of("alerts/sip-exporter.rules.yml")));
+      tests.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(files::add);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
