@@ -11,6 +11,8 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --no-create-home sipexporter
 COPY --from=build /src/target/sip-exporter.jar /opt/sip-exporter/sip-exporter.jar
 USER 10001
-# raw SIP copies (UDP and TCP), web: /metrics, /, /-/healthy
-EXPOSE 5060/udp 5060/tcp 10060/tcp
+# raw SIP copies and HEP (UDP and TCP), web: /metrics, /, /-/healthy
+EXPOSE 5060/udp 5060/tcp 9060/udp 9060/tcp 10060/tcp
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["java", "-jar", "/opt/sip-exporter/sip-exporter.jar", "healthcheck"]
 ENTRYPOINT ["java", "-jar", "/opt/sip-exporter/sip-exporter.jar"]

@@ -24,6 +24,7 @@ import io.sipexporter.ingest.HepIngest;
 import io.sipexporter.ingest.Ingest;
 import io.sipexporter.ingest.ListenerOptions;
 import io.sipexporter.ingest.ListenerVerticle;
+import io.sipexporter.ingest.PortProbe;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
@@ -64,6 +65,8 @@ public final class Exporter implements AutoCloseable {
   private final ListenAddress hepAddress;
   private final ListenAddress webAddress;
   private final PrometheusMeterRegistry registry;
+  private final AtomicBoolean ready;
+  private final TrafficCounters counters;
 
   private Exporter(
       Vertx ingest,
@@ -71,7 +74,11 @@ public final class Exporter implements AutoCloseable {
       ListenAddress sip,
       ListenAddress hep,
       ListenAddress webAddr,
-      PrometheusMeterRegistry registry) {
+      PrometheusMeterRegistry registry,
+      AtomicBoolean ready,
+      TrafficCounters counters) {
+    this.ready = ready;
+    this.counters = counters;
     this.ingest = ingest;
     this.web = web;
     this.sipAddress = sip;
@@ -133,7 +140,7 @@ public final class Exporter implements AutoCloseable {
       WebVerticle webVerticle = new WebVerticle(config.webListen(), routes);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
-      return new Exporter(ingest, web, sipBound, hepBound, webVerticle.boundAddress(), registry);
+      return new Exporter(ingest, web, sipBound, hepBound, webVerticle.boundAddress(), registry, ready, counters);
     } catch (RuntimeException e) {
       closeQuietly(ingest, web);
       throw e;
@@ -154,13 +161,19 @@ public final class Exporter implements AutoCloseable {
       Supplier<Ingest> ingests) {
     ConnectionLimits limits =
         new ConnectionLimits(registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
+    try {
+      address = address.withPort(PortProbe.choose(address.host(), address.port()));
+    } catch (java.io.IOException e) {
+      throw new ListenException("cannot start " + input.name() + " listener on " + address + " (udp+tcp): " + e.getMessage(), e);
+    }
+    ListenAddress bind = address;
     int udpSockets = vertx.isNativeTransportEnabled() ? options.eventLoops() : 1;
     String name = input.name();
     List<ListenerVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
     Supplier<ListenerVerticle> instances =
         () -> {
           ListenerVerticle v =
-              new ListenerVerticle(name, address, options, ingests.get(), limits, deployed.size() < udpSockets);
+              new ListenerVerticle(name, bind, options, ingests.get(), limits, deployed.size() < udpSockets);
           deployed.add(v);
           return v;
         };
@@ -218,6 +231,27 @@ public final class Exporter implements AutoCloseable {
   /** The registry behind {@code /metrics}. */
   public PrometheusMeterRegistry registry() {
     return registry;
+  }
+
+  /**
+   * Stops gracefully (SIGTERM): reports not ready, so load balancers stop sending, lets what is
+   * already in the sockets be counted until input stays quiet for 200 ms (at most {@code max}),
+   * then closes.
+   */
+  public void drainAndClose(java.time.Duration max) {
+    ready.set(false);
+    long deadline = System.nanoTime() + max.toNanos();
+    double seen = counters.receivedTotal();
+    while (System.nanoTime() < deadline) {
+      java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
+      double now = counters.receivedTotal();
+      if (now == seen) {
+        break;
+      }
+      seen = now;
+    }
+    LOG.info("drained: {} messages received in all; closing", (long) seen);
+    close();
   }
 
   /** Stops listening and releases every thread. */

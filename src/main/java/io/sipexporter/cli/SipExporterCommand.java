@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "sip-exporter",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ExplainCommand.class, CompareCommand.class},
+    subcommands = {ExplainCommand.class, CompareCommand.class, HealthcheckCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
@@ -172,7 +172,7 @@ public final class SipExporterCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  exporter.close();
+                  exporter.drainAndClose(java.time.Duration.ofSeconds(5));
                   stopped.countDown();
                 },
                 "shutdown"));

@@ -94,6 +94,17 @@ public final class TrafficCounters {
         .increment();
   }
 
+  /** Every message received so far, over all inputs and transports. */
+  public double receivedTotal() {
+    double sum = 0;
+    for (Counter[] byTransport : received) {
+      for (Counter c : byTransport) {
+        sum += c.count();
+      }
+    }
+    return sum;
+  }
+
   /** Responses counted so far with this code, over all methods (for the /codes page). */
   public long responsesWithCode(int code) {
     if (code < FIRST_CODE || code >= FIRST_CODE + CODES) {

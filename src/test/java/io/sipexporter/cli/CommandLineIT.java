@@ -119,6 +119,8 @@ class CommandLineIT {
       assertThat(om.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
       assertThat(om.body()).endsWith("# EOF\n");
       assertThat(get(base + "/nope").statusCode()).isEqualTo(404);
+      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + webPort).exit).isZero();
+      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + freePort()).exit).as("nothing listens there").isEqualTo(1);
     } finally {
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
@@ -155,24 +157,28 @@ class CommandLineIT {
   }
 
   private Process start(String... args) throws IOException {
+    return launch("server", args);
+  }
+
+  private Process launch(String name, String... args) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve("out.txt").toFile())
-        .redirectError(dir.resolve("err.txt").toFile())
+        .redirectOutput(dir.resolve(name + "-out.txt").toFile())
+        .redirectError(dir.resolve(name + "-err.txt").toFile())
         .start();
   }
 
   private Result run(String... args) throws Exception {
-    Process p = start(args);
+    Process p = launch("run", args);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("sip-exporter " + String.join(" ", args) + " did not exit within 60s");
     }
     return new Result(
         p.exitValue(),
-        Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-        Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+        Files.readString(dir.resolve("run-out.txt"), StandardCharsets.UTF_8),
+        Files.readString(dir.resolve("run-err.txt"), StandardCharsets.UTF_8));
   }
 
   private static String javaBin() {
