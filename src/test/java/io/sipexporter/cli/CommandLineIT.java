@@ -78,7 +78,7 @@ class CommandLineIT {
   void addressInUseExitsNamingTheListener() throws Exception {
     try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      Result r = run("--sip.listen-address=127.0.0.1:" + port, "--web.listen-address=127.0.0.1:0");
+      Result r = run("--sip.listen-address=127.0.0.1:" + port, "--hep.listen-address=127.0.0.1:0", "--web.listen-address=127.0.0.1:0");
       assertThat(r.exit).isEqualTo(1);
       assertThat(r.err).contains("cannot start SIP listener on 127.0.0.1:" + port);
     }
@@ -88,7 +88,11 @@ class CommandLineIT {
   void servesMetricsAndLandingPageThenStopsOnSigterm() throws Exception {
     int sipPort = freePort();
     int webPort = freePort();
-    Process p = start("--sip.listen-address=127.0.0.1:" + sipPort, "--web.listen-address=127.0.0.1:" + webPort);
+    Process p =
+        start(
+            "--sip.listen-address=127.0.0.1:" + sipPort,
+            "--hep.listen-address=127.0.0.1:0",
+            "--web.listen-address=127.0.0.1:" + webPort);
     try {
       String base = "http://127.0.0.1:" + webPort;
       awaitOk(base + "/-/ready", p);
@@ -120,6 +124,12 @@ class CommandLineIT {
       assertThat(om.body()).endsWith("# EOF\n");
       assertThat(get(base + "/nope").statusCode()).isEqualTo(404);
       assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + webPort).exit).isZero();
+      // the load generator's own check: 3,000 datagrams (they fit in the socket buffer whatever the
+      // machine's load), every one counted under its method and code, raw and in HEP
+      Result load =
+          run("loadgen", "--target=127.0.0.1:" + sipPort, "--rate=3000", "--count=3000", "--metrics=" + base + "/metrics");
+      assertThat(load.exit).as(load.out + load.err).isZero();
+      assertThat(load.out).contains("sent 3000 SIP datagrams", "lost 0 ", "every response counted under its method and code");
       assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + freePort()).exit).as("nothing listens there").isEqualTo(1);
     } finally {
       p.destroy(); // SIGTERM

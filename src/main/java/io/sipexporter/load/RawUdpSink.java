@@ -1,0 +1,68 @@
+package io.sipexporter.load;
+
+import io.sipexporter.cli.ListenAddress;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The baseline the exporter's throughput is measured against: the same Vert.x UDP setup (event
+ * loops, epoll and SO_REUSEPORT, receive buffer, copy into a scratch buffer) that only counts.
+ */
+public final class RawUdpSink implements AutoCloseable {
+  private final Vertx vertx;
+  private final LongAdder received = new LongAdder();
+
+  /** Binds {@code loops} sockets on {@code address} with a {@code receiveBuffer}-byte SO_RCVBUF. */
+  public RawUdpSink(ListenAddress address, int loops, int receiveBuffer) throws Exception {
+    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+    boolean reuse = vertx.isNativeTransportEnabled();
+    vertx
+        .deployVerticle(() -> new Counting(address, receiveBuffer, reuse), new DeploymentOptions().setInstances(reuse ? loops : 1))
+        .toCompletionStage()
+        .toCompletableFuture()
+        .get(30, TimeUnit.SECONDS);
+  }
+
+  /** Datagrams received so far. */
+  public long received() {
+    return received.sum();
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  /** One event loop's socket: copy, count, nothing else. */
+  private final class Counting extends VerticleBase {
+    private final ListenAddress address;
+    private final int receiveBuffer;
+    private final boolean reuse;
+    private final byte[] scratch = new byte[65536];
+
+    Counting(ListenAddress address, int receiveBuffer, boolean reuse) {
+      this.address = address;
+      this.receiveBuffer = receiveBuffer;
+      this.reuse = reuse;
+    }
+
+    @Override
+    public Future<?> start() {
+      var socket =
+          vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(receiveBuffer).setReusePort(reuse));
+      socket.handler(
+          p -> {
+            int len = Math.min(p.data().length(), scratch.length);
+            p.data().getBytes(0, len, scratch, 0);
+            received.increment();
+          });
+      return socket.listen(address.port(), address.host());
+    }
+  }
+}
