@@ -14,6 +14,7 @@ import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
+import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
 import io.sipexporter.ingest.ConnectionLimits;
@@ -63,6 +64,7 @@ public final class Exporter implements AutoCloseable {
   private final ListenAddress sipAddress;
   private final ListenAddress hepAddress;
   private final ListenAddress webAddress;
+  private final String webScheme;
   private final PrometheusMeterRegistry registry;
 
   private Exporter(
@@ -71,12 +73,14 @@ public final class Exporter implements AutoCloseable {
       ListenAddress sip,
       ListenAddress hep,
       ListenAddress webAddr,
+      String webScheme,
       PrometheusMeterRegistry registry) {
     this.ingest = ingest;
     this.web = web;
     this.sipAddress = sip;
     this.hepAddress = hep;
     this.webAddress = webAddr;
+    this.webScheme = webScheme;
     this.registry = registry;
   }
 
@@ -85,6 +89,7 @@ public final class Exporter implements AutoCloseable {
    * listener that could not bind.
    */
   public static Exporter start(ExporterConfig config) {
+    WebConfig webConfig = loadWebConfig(config.webConfigFile());
     BuildInfo build = BuildInfo.load();
     ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
     PrometheusMeterRegistry registry = newRegistry(build);
@@ -130,13 +135,28 @@ public final class Exporter implements AutoCloseable {
               landing,
               ready::get,
               new CodeRoutes(catalog, counters::responsesWithCode));
-      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes);
+      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes, webConfig);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
-      return new Exporter(ingest, web, sipBound, hepBound, webVerticle.boundAddress(), registry);
+      return new Exporter(
+          ingest, web, sipBound, hepBound, webVerticle.boundAddress(), webVerticle.tls() ? "https" : "http", registry);
     } catch (RuntimeException e) {
       closeQuietly(ingest, web);
       throw e;
+    }
+  }
+
+  /** The checked web config, or null for none; the exception names the flag, file and key. */
+  private static WebConfig loadWebConfig(java.nio.file.Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      WebConfig webConfig = WebConfig.load(file);
+      LOG.info("web config {}: TLS {}, {} basic-auth user(s)", file, webConfig.tls() == null ? "off" : "on", webConfig.users().size());
+      return webConfig;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--web.config.file " + e.getMessage(), e);
     }
   }
 
@@ -213,6 +233,11 @@ public final class Exporter implements AutoCloseable {
   /** Where the web server is bound. */
   public ListenAddress webAddress() {
     return webAddress;
+  }
+
+  /** {@code https} when the web config turns TLS on, else {@code http}. */
+  public String webScheme() {
+    return webScheme;
   }
 
   /** The registry behind {@code /metrics}. */
