@@ -3,12 +3,15 @@ package io.sipexporter.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -182,13 +185,14 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       if (min.compareTo(max) > 0) {
         throw error("tls_server_config.max_version", max.name() + " is below min_version " + min.name());
       }
+      byte[] certPem = certificates("tls_server_config.cert_file", cert);
+      byte[] keyPem = pem("tls_server_config.key_file", key, "PRIVATE KEY");
+      String mismatch = WebTls.keyProblem(certPem, keyPem);
+      if (mismatch != null) {
+        throw error("tls_server_config.key_file", mismatch);
+      }
       return new WebTls(
-          pem("tls_server_config.cert_file", cert, "CERTIFICATE"),
-          pem("tls_server_config.key_file", key, "PRIVATE KEY"),
-          clientAuth,
-          ca == null ? null : pem("tls_server_config.client_ca_file", ca, "CERTIFICATE"),
-          min,
-          max);
+          certPem, keyPem, clientAuth, ca == null ? null : certificates("tls_server_config.client_ca_file", ca), min, max);
     }
 
     Map<String, String> users(JsonNode node) {
@@ -262,6 +266,17 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       String text = new String(bytes, StandardCharsets.US_ASCII);
       if (!text.contains("-----BEGIN ") || !text.contains(kind + "-----")) {
         throw error(key, path + " holds no PEM " + kind);
+      }
+      return bytes;
+    }
+
+    /** A PEM file of X.509 certificates, each checked by the JDK's parser. */
+    private byte[] certificates(String key, String value) {
+      byte[] bytes = pem(key, value, "CERTIFICATE");
+      try {
+        CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+      } catch (CertificateException e) {
+        throw error(key, watched.get(watched.size() - 1) + " holds a certificate the JDK cannot read: " + firstLine(e));
       }
       return bytes;
     }

@@ -5,7 +5,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 import io.vertx.core.net.ServerSSLOptions;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
 import java.util.EnumSet;
+import javax.net.ssl.X509KeyManager;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -44,6 +50,44 @@ public record WebTls(byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clie
 
     Version(String protocol) {
       this.protocol = protocol;
+    }
+  }
+
+  /**
+   * Why {@code key} cannot serve {@code cert} (unreadable, or not the certificate's key, which Go's
+   * {@code tls.LoadX509KeyPair} also refuses), or null when it can.
+   */
+  static String keyProblem(byte[] cert, byte[] key) {
+    PemKeyCertOptions pem = new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
+    KeyStore store;
+    X509KeyManager keys;
+    try {
+      store = pem.loadKeyStore(null);
+      keys = (X509KeyManager) pem.getKeyManagerFactory(null).getKeyManagers()[0];
+    } catch (Exception e) {
+      return "cannot read the private key: " + e.getMessage();
+    }
+    try {
+      String alias = store.aliases().nextElement();
+      PrivateKey privateKey = keys.getPrivateKey(alias);
+      PublicKey publicKey = store.getCertificate(alias).getPublicKey();
+      String algorithm =
+          switch (privateKey.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            default -> privateKey.getAlgorithm(); // Ed25519, Ed448 sign as themselves
+          };
+      byte[] probe = "sip-exporter key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      Signature signer = Signature.getInstance(algorithm);
+      signer.initSign(privateKey);
+      signer.update(probe);
+      byte[] signature = signer.sign();
+      Signature verifier = Signature.getInstance(algorithm);
+      verifier.initVerify(publicKey);
+      verifier.update(probe);
+      return verifier.verify(signature) ? null : "the private key does not match the certificate in cert_file";
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return "the private key does not match the certificate in cert_file (" + e.getMessage() + ")";
     }
   }
 

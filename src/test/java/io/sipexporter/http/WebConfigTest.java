@@ -9,21 +9,17 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.sipexporter.e2e.Pki;
 
 class WebConfigTest {
   private static final String HASH = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
-  private static final String CERT = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-  private static final String KEY = "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n";
 
   @TempDir Path dir;
   private Path file;
 
   @BeforeEach
-  void pems() throws IOException {
-    Files.createDirectories(dir.resolve("tls"));
-    Files.writeString(dir.resolve("tls/server.crt"), CERT);
-    Files.writeString(dir.resolve("tls/server.key"), KEY);
-    Files.writeString(dir.resolve("tls/ca.crt"), CERT);
+  void pems() {
+    Pki.create(dir.resolve("tls")); // ca.crt, server.crt, server.key, client.*, other-*
     file = dir.resolve("web.yml");
   }
 
@@ -51,7 +47,7 @@ class WebConfigTest {
     assertThat(config.tls().clientAuth()).isEqualTo(WebTls.ClientAuth.REQUIRE_AND_VERIFY);
     assertThat(config.tls().min()).isEqualTo(WebTls.Version.TLS13);
     assertThat(config.tls().max()).isEqualTo(WebTls.Version.TLS13);
-    assertThat(new String(config.tls().cert(), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(CERT);
+    assertThat(config.tls().cert()).isEqualTo(Files.readAllBytes(dir.resolve("tls/server.crt")));
     assertThat(config.watched())
         .containsExactly(file, dir.resolve("tls/server.crt"), dir.resolve("tls/server.key"), dir.resolve("tls/ca.crt"));
     assertThat(config.tls().sslOptions().getEnabledSecureTransportProtocols()).containsExactly("TLSv1.3");
@@ -76,7 +72,7 @@ class WebConfigTest {
   void theFingerprintChangesWithAnyWatchedFile() throws IOException {
     WebConfig config = load("tls_server_config:\n  cert_file: tls/server.crt\n  key_file: tls/server.key\n");
     assertThat(WebConfig.fingerprint(config.watched())).isEqualTo(config.fingerprint());
-    Files.writeString(dir.resolve("tls/server.key"), KEY + "\n");
+    Files.writeString(dir.resolve("tls/server.key"), "\n", java.nio.file.StandardOpenOption.APPEND);
     assertThat(WebConfig.fingerprint(config.watched())).isNotEqualTo(config.fingerprint());
   }
 
@@ -109,6 +105,19 @@ class WebConfigTest {
         "tls_server_config.cert_file: " + dir.resolve("tls/server.key") + " holds no PEM CERTIFICATE");
     assertError("tls_server_config:\n  cert_file: tls/server.crt\n  key_file: tls/server.crt\n",
         "tls_server_config.key_file: " + dir.resolve("tls/server.crt") + " holds no PEM PRIVATE KEY");
+    assertError("tls_server_config:\n  cert_file: tls/server.crt\n  key_file: tls/client.key\n",
+        "tls_server_config.key_file: the private key does not match the certificate in cert_file");
+    assertError("tls_server_config:\n  cert_file: tls/server.crt\n  key_file: tls/garbage.key\n",
+        "tls_server_config.key_file: cannot read the private key");
+    assertError("tls_server_config:\n  cert_file: tls/garbage.crt\n  key_file: tls/server.key\n",
+        "tls_server_config.cert_file: " + dir.resolve("tls/garbage.crt") + " holds a certificate the JDK cannot read");
+  }
+
+  @BeforeEach
+  void garbage() throws IOException {
+    Files.createDirectories(dir.resolve("tls"));
+    Files.writeString(dir.resolve("tls/garbage.crt"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    Files.writeString(dir.resolve("tls/garbage.key"), "-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n");
   }
 
   @Test
