@@ -237,6 +237,9 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
     }
+    if (webConfigFile != null && webConfigFile.toString().isEmpty()) {
+      webConfigFile = null; // SIP_EXPORTER_WEB_CONFIG_FILE= turns it off
+    }
     return new ExporterConfig(
         sipListen,
         hepListen,
