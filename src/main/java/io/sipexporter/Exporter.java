@@ -14,6 +14,7 @@ import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
+import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
 import io.sipexporter.ingest.ConnectionLimits;
@@ -64,6 +65,7 @@ public final class Exporter implements AutoCloseable {
   private final ListenAddress sipAddress;
   private final ListenAddress hepAddress;
   private final ListenAddress webAddress;
+  private final String webScheme;
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean ready;
   private final TrafficCounters counters;
@@ -74,6 +76,7 @@ public final class Exporter implements AutoCloseable {
       ListenAddress sip,
       ListenAddress hep,
       ListenAddress webAddr,
+      String webScheme,
       PrometheusMeterRegistry registry,
       AtomicBoolean ready,
       TrafficCounters counters) {
@@ -84,6 +87,7 @@ public final class Exporter implements AutoCloseable {
     this.sipAddress = sip;
     this.hepAddress = hep;
     this.webAddress = webAddr;
+    this.webScheme = webScheme;
     this.registry = registry;
   }
 
@@ -92,6 +96,7 @@ public final class Exporter implements AutoCloseable {
    * listener that could not bind.
    */
   public static Exporter start(ExporterConfig config) {
+    WebConfig webConfig = loadWebConfig(config.webConfigFile());
     BuildInfo build = BuildInfo.load();
     ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
     PrometheusMeterRegistry registry = newRegistry(build);
@@ -137,13 +142,36 @@ public final class Exporter implements AutoCloseable {
               landing,
               ready::get,
               new CodeRoutes(catalog, counters::responsesWithCode));
-      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes);
+      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes, webConfig);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
-      return new Exporter(ingest, web, sipBound, hepBound, webVerticle.boundAddress(), registry, ready, counters);
+      return new Exporter(
+          ingest,
+          web,
+          sipBound,
+          hepBound,
+          webVerticle.boundAddress(),
+          webVerticle.tls() ? "https" : "http",
+          registry,
+          ready,
+          counters);
     } catch (RuntimeException e) {
       closeQuietly(ingest, web);
       throw e;
+    }
+  }
+
+  /** The checked web config, or null for none; the exception names the flag, file and key. */
+  private static WebConfig loadWebConfig(java.nio.file.Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      WebConfig webConfig = WebConfig.load(file);
+      LOG.info("web config {}: TLS {}, {} basic-auth user(s)", file, webConfig.tls() == null ? "off" : "on", webConfig.users().size());
+      return webConfig;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--web.config.file " + e.getMessage(), e);
     }
   }
 
@@ -226,6 +254,11 @@ public final class Exporter implements AutoCloseable {
   /** Where the web server is bound. */
   public ListenAddress webAddress() {
     return webAddress;
+  }
+
+  /** {@code https} when the web config turns TLS on, else {@code http}. */
+  public String webScheme() {
+    return webScheme;
   }
 
   /** The registry behind {@code /metrics}. */

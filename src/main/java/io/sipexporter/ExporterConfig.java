@@ -14,6 +14,7 @@ import io.sipexporter.transaction.TrackerOptions;
  * @param tracking transaction and call table capacities and timers, per input
  * @param webListen where the HTTP server listens
  * @param telemetryPath the path that serves metrics
+ * @param webConfigFile the exporter-toolkit web config (TLS, basic auth), or null for plain HTTP
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -22,7 +23,20 @@ public record ExporterConfig(
     ListenerOptions listener,
     TrackerOptions tracking,
     ListenAddress webListen,
-    String telemetryPath) {
+    String telemetryPath,
+    java.nio.file.Path webConfigFile) {
+
+  /** A config without a web config file: plain HTTP, no authentication. */
+  public ExporterConfig(
+      ListenAddress sipListen,
+      ListenAddress hepListen,
+      String hepAuthKey,
+      ListenerOptions listener,
+      TrackerOptions tracking,
+      ListenAddress webListen,
+      String telemetryPath) {
+    this(sipListen, hepListen, hepAuthKey, listener, tracking, webListen, telemetryPath, null);
+  }
 
   /** The defaults the README documents. */
   public static ExporterConfig defaults() {

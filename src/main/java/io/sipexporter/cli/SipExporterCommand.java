@@ -143,6 +143,13 @@ public final class SipExporterCommand implements Callable<Integer> {
   String telemetryPath;
 
   @Option(
+      names = "--web.config.file",
+      paramLabel = "FILE",
+      defaultValue = "${env:SIP_EXPORTER_WEB_CONFIG_FILE}",
+      description = "Prometheus exporter-toolkit web config: TLS and basic-auth users (bcrypt), re-read when it changes (env SIP_EXPORTER_WEB_CONFIG_FILE).")
+  java.nio.file.Path webConfigFile;
+
+  @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
       defaultValue = "${env:SIP_EXPORTER_LOG_LEVEL:-info}",
@@ -178,9 +185,10 @@ public final class SipExporterCommand implements Callable<Integer> {
                 "shutdown"));
     org.slf4j.LoggerFactory.getLogger(SipExporterCommand.class)
         .info(
-            "sip-exporter listening: SIP udp+tcp {}, HEP udp+tcp {}, web http://{}{}",
+            "sip-exporter listening: SIP udp+tcp {}, HEP udp+tcp {}, web {}://{}{}",
             exporter.sipAddress(),
             exporter.hepAddress(),
+            exporter.webScheme(),
             exporter.webAddress(),
             config.telemetryPath());
     stopped.await();
@@ -229,6 +237,9 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
     }
+    if (webConfigFile != null && webConfigFile.toString().isEmpty()) {
+      webConfigFile = null; // SIP_EXPORTER_WEB_CONFIG_FILE= turns it off
+    }
     return new ExporterConfig(
         sipListen,
         hepListen,
@@ -241,7 +252,8 @@ public final class SipExporterCommand implements Callable<Integer> {
             eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops),
         tracking(),
         webListen,
-        telemetryPath);
+        telemetryPath,
+        webConfigFile);
   }
 
   /** Runs the command line and returns the process exit code. */

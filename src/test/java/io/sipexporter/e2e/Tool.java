@@ -13,7 +13,9 @@ public enum Tool {
   TSHARK("tshark", "tshark"),
   PROMETHEUS("prometheus", "prometheus"),
   PROMTOOL("promtool", "prometheus"),
-  ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager");
+  ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager"),
+  OPENSSL("openssl", "openssl"),
+  CURL("curl", "curl");
 
   private final String executable;
   private final String aptPackage;
