@@ -2,6 +2,7 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.Test;
  * the call one call (one Call-ID). The delays sit well inside buckets: 1.2 s answers land in the
  * (1, 1.5] post-dial-delay and (1, 2.5] duration buckets, 3.3 s answers in (3, 4] and (2.5, 5];
  * 2 s holds in the (1, 5] call-duration bucket, 6 s holds in (5, 10].
+ *
+ * <p>Prometheus scrapes the exporter with the fast copy of the rules: every panel of the
+ * dashboard's "Transactions and calls" row has data, and the timeouts and the resulting NER
+ * (answered 10 of 16 INVITE attempts, 6 timed out) fire their alerts into Alertmanager.
  */
 class TransactionTimingIT {
   private static final int QUICK = 3; // answered after 1.2 s, held 2 s
@@ -33,10 +38,17 @@ class TransactionTimingIT {
 
     try (Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(),
             List.of("--hep.listen-address=127.0.0.1:" + hepPort, "--transactions.timeout=2s"));
+        Alertmanager alertmanager = Alertmanager.start(dir, Ports.freeTcp());
+        Prometheus prometheus = Prometheus.start(dir, Ports.freeTcp(), exporter.target(),
+            alertmanager.port(), FastRules.derive(dir.resolve("rules")));
         RunningProcess uas = Sipp.startUasScenario(dir, "uas_timed.xml", uasPort);
         // one worker: a relayed request's copy always leaves before its reply's (README)
         Kamailio kamailio =
             Kamailio.startHep(dir, proxyPort, uasPort, hepPort, Kamailio.Hep.V3_UDP, 1)) {
+
+      MonitoringChecks.awaitRulesLoaded(prometheus);
+      Await.until("exporter scraped", Duration.ofSeconds(30), prometheus::targetUp,
+          prometheus::logTail);
 
       List<String> calls = new ArrayList<>();
       for (int i = 0; i < Math.max(QUICK, Math.max(SLOW, UNANSWERED)); i++) {
@@ -111,6 +123,17 @@ class TransactionTimingIT {
       // sipp resends an unanswered INVITE at 0.5 s and 1.5 s, both within the 2 s timeout
       assertThat(retransmitted).isGreaterThanOrEqualTo(2.0 * 2 * UNANSWERED);
       assertThat(m.sum("sip_exporter_unmatched_responses_total", Map.of())).isZero();
+
+      MonitoringChecks.awaitRowPanelsHaveData(prometheus, exporter.target(),
+          "Transactions and calls");
+      JsonNode timeouts =
+          MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipTransactionTimeoutsHigh");
+      assertThat(timeouts.path("labels").path("method").asText()).isEqualTo("INVITE");
+      JsonNode ner = MonitoringChecks.awaitAlertInAlertmanager(alertmanager,
+          "SipNetworkEffectivenessRatioLow");
+      System.out.printf("TransactionTimingIT: alerts in Alertmanager: %s%n  %s%n",
+          timeouts.path("annotations").path("description").asText(),
+          ner.path("annotations").path("description").asText());
     }
   }
 
