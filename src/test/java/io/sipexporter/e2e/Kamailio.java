@@ -21,16 +21,24 @@ public final class Kamailio implements AutoCloseable {
 
   /** How {@code kamailio-hep.cfg} sends its copies, selected with its defines. */
   public enum Hep {
-    V3_UDP(3, "udp"),
-    V2_UDP(2, "udp"),
-    V3_TCP(3, "tcp");
+    V3_UDP(3, "udp", null),
+    V3_UDP_AUTH_KEY(3, "udp", "e2e-shared-secret"),
+    V2_UDP(2, "udp", null),
+    V3_TCP(3, "tcp", null);
 
     private final int version;
     private final String transport;
+    private final String authKey;
 
-    Hep(int version, String transport) {
+    Hep(int version, String transport, String authKey) {
       this.version = version;
       this.transport = transport;
+      this.authKey = authKey;
+    }
+
+    /** The HEPv3 auth key Kamailio sends (chunk 14), or null for none. */
+    public String authKey() {
+      return authKey;
     }
 
     public int version() {
@@ -72,6 +80,9 @@ public final class Kamailio implements AutoCloseable {
           "-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + ";transport=tcp\""));
     } else {
       defines.addAll(List.of("-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + "\""));
+    }
+    if (hep.authKey() != null) {
+      defines.addAll(List.of("-A", "HEP_AUTH_KEY=\"" + hep.authKey() + "\""));
     }
     return start(dir, HEP_CONFIG, port, nextHopPort, workers, defines);
   }

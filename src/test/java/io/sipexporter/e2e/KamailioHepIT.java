@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,8 +13,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Issue 5 end to end: the example {@code kamailio-hep.cfg}, run unchanged, sends a HEP copy of
  * every message it proxies to the exporter jar's HEP port, as HEPv3 and HEPv2 over UDP and HEPv3
- * over TCP. The exporter's counts per (method, code) equal tshark's count of the proxy's own
- * traffic in the same run, and it received one HEP packet per proxied message.
+ * over TCP, and HEPv3 with an auth key the exporter requires. The exporter's counts per (method,
+ * code) equal tshark's count of the proxy's own traffic in the same run, and it received one HEP
+ * packet per proxied message.
  */
 class KamailioHepIT {
   /** Every method of the standard mix, fewer calls: the point here is the envelope. */
@@ -40,9 +42,13 @@ class KamailioHepIT {
     int hepPort = Ports.freeUdpAndTcp();
     SipTraffic traffic = traffic();
 
+    List<String> flags = new ArrayList<>(List.of("--hep.listen-address=127.0.0.1:" + hepPort));
+    if (hep.authKey() != null) {
+      flags.add("--hep.auth-key=" + hep.authKey());
+    }
+
     try (Tshark capture = Tshark.start(dir, proxyPort, hepPort);
-        Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(),
-            List.of("--hep.listen-address=127.0.0.1:" + hepPort));
+        Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(), flags);
         RunningProcess uas = Sipp.startUas(dir, uasPort);
         Kamailio kamailio = Kamailio.startHep(dir, proxyPort, uasPort, hepPort, hep, 0)) {
 
@@ -68,9 +74,10 @@ class KamailioHepIT {
           ? capture.frames("udp.dstport == " + hepPort) : -1;
       System.out.printf(
           "KamailioHepIT %s: proxy relayed %d messages (tshark), exporter received %.0f HEP"
-              + " packets over %s (tshark saw %s), counted %s%n",
+              + " packets over %s (tshark saw %s), counted %s; unmatched responses %.0f%n",
           hep, proxied.total(), hepPackets, hep.transport(),
-          hepFrames < 0 ? "n/a, TCP" : hepFrames, metrics.sipCounts());
+          hepFrames < 0 ? "n/a, TCP" : hepFrames, metrics.sipCounts(),
+          metrics.sum("sip_exporter_unmatched_responses_total", Map.of()));
 
       assertThat(metrics.sipCounts().responses()).isEqualTo(proxied.responses());
       assertThat(metrics.sipCounts().requests()).isEqualTo(proxied.requests());
