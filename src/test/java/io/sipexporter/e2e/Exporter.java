@@ -3,6 +3,7 @@ package io.sipexporter.e2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The shaded exporter jar ({@code -Dexporter.jar}, set by failsafe) run on loopback ports. */
@@ -28,15 +29,21 @@ public final class Exporter implements AutoCloseable {
 
   /** Starts the exporter on SIP UDP+TCP {@code sipPort} and web {@code webPort}; awaits ready. */
   public static Exporter start(Path dir, int sipPort, int webPort) {
+    return start(dir, sipPort, webPort, List.of());
+  }
+
+  /**
+   * Starts the exporter with more flags, e.g. {@code --hep.listen-address=127.0.0.1:9060} or
+   * {@code --transactions.timeout=2s}; awaits ready.
+   */
+  public static Exporter start(Path dir, int sipPort, int webPort, List<String> flags) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    RunningProcess process =
-        RunningProcess.start(
-            "exporter",
-            List.of(
-                java, "-Xmx128m", "-jar", jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + sipPort,
-                "--web.listen-address=127.0.0.1:" + webPort),
-            dir);
+    List<String> command = new ArrayList<>(List.of(
+        java, "-Xmx128m", "-jar", jar().toString(),
+        "--sip.listen-address=127.0.0.1:" + sipPort,
+        "--web.listen-address=127.0.0.1:" + webPort));
+    command.addAll(flags);
+    RunningProcess process = RunningProcess.start("exporter", command, dir);
     Exporter exporter = new Exporter(process, webPort);
     try {
       Await.until(

@@ -37,15 +37,26 @@ public final class MonitoringChecks {
 
   /** Every panel query of every dashboard returns at least one series with a finite value. */
   public static void awaitEveryPanelHasData(Prometheus prometheus, String instance) {
-    Map<String, String> variables =
-        Map.of(
-            "job", Prometheus.JOB,
-            "instance", instance,
-            "code", "437",
-            "__rate_interval", "1m",
-            "__range", "5m",
-            "datasource", "prometheus");
-    List<Dashboards.Query> queries = Dashboards.queries(variables);
+    awaitPanelsHaveData(prometheus, Dashboards.queries(variables(instance)));
+  }
+
+  /** Every panel query under the dashboard row {@code rowTitle} returns a finite value. */
+  public static void awaitRowPanelsHaveData(
+      Prometheus prometheus, String instance, String rowTitle) {
+    awaitPanelsHaveData(prometheus, Dashboards.rowQueries(rowTitle, variables(instance)));
+  }
+
+  private static Map<String, String> variables(String instance) {
+    return Map.of(
+        "job", Prometheus.JOB,
+        "instance", instance,
+        "code", "437",
+        "__rate_interval", "1m",
+        "__range", "5m",
+        "datasource", "prometheus");
+  }
+
+  private static void awaitPanelsHaveData(Prometheus prometheus, List<Dashboards.Query> queries) {
     assertThat(queries).isNotEmpty();
     Await.until(
         "every dashboard panel query returning data",

@@ -29,12 +29,17 @@ public final class Sipp {
 
   /** Starts the answering side (uas.xml) on {@code port}; returns once it listens. */
   public static RunningProcess startUas(Path dir, int port) {
+    return startUasScenario(dir, "uas.xml", port);
+  }
+
+  /** Starts an answering scenario, e.g. {@code uas_timed.xml}, on {@code port}; awaits it. */
+  public static RunningProcess startUasScenario(Path dir, String scenario, int port) {
     RunningProcess uas =
         RunningProcess.start(
-            "sipp-uas",
+            "sipp-" + scenario.replace(".xml", ""),
             List.of(
                 Tool.SIPP.path(),
-                "-sf", scenario("uas.xml").toString(),
+                "-sf", scenario(scenario).toString(),
                 "-i", "127.0.0.1", "-p", String.valueOf(port),
                 "-nostdin", "-trace_err", "-trace_stat", "-fd", "1"),
             dir);

@@ -13,7 +13,10 @@ import java.util.Map;
  * Serves {@code /metrics} shaped like sip-exporter's contract, with counters growing at fixed
  * rates: lets the Prometheus, alert and dashboard plumbing be tested without the exporter.
  * Per second: INVITE answered 20, rejected 437 x4, 503 x2, 486 x2, 428 x1; REGISTER 200 x5 and
- * 401 x5; OPTIONS 200 x3; one parse error per 100 messages.
+ * 401 x5; OPTIONS 200 x3; one parse error per 100 messages. Transaction tracking likewise: one
+ * transaction per final response, one INVITE timing out every 2 s, retransmissions, unmatched
+ * responses, and the duration, post-dial-delay and call-duration histograms filled at fixed shares
+ * per bucket.
  */
 public final class SyntheticExporter implements AutoCloseable {
   private static final Map<String, Double> RESPONSE_RATES =
@@ -33,6 +36,21 @@ public final class SyntheticExporter implements AutoCloseable {
       Map.of("100", "Trying", "180", "Ringing", "200", "OK", "401", "Unauthorized",
           "428", "Use Identity Header", "437", "Unsupported Certificate",
           "486", "Busy Here", "503", "Service Unavailable");
+
+  /** A histogram: its labels, observations per second, and the cumulative share per bucket. */
+  private record Histogram(String name, String labels, double perSecond, double meanSeconds,
+      double[][] shares) {}
+
+  private static final Histogram[] HISTOGRAMS = {
+    new Histogram("sip_transaction_duration_seconds", "method=\"INVITE\",class=\"2xx\",", 20,
+        1.6, new double[][] {{0.5, 0}, {1, 0.3}, {2.5, 0.8}, {5, 1}}),
+    new Histogram("sip_transaction_duration_seconds", "method=\"BYE\",class=\"2xx\",", 20,
+        0.02, new double[][] {{0.01, 0.5}, {0.025, 0.9}, {0.05, 1}}),
+    new Histogram("sip_invite_post_dial_delay_seconds", "", 29, 1.4,
+        new double[][] {{1, 0.2}, {1.5, 0.6}, {2, 0.9}, {3, 1}}),
+    new Histogram("sip_call_duration_seconds", "", 20, 90,
+        new double[][] {{30, 0.1}, {60, 0.4}, {120, 0.8}, {300, 1}}),
+  };
 
   private final HttpServer server;
   private final long startNanos = System.nanoTime();
@@ -87,11 +105,59 @@ public final class SyntheticExporter implements AutoCloseable {
     REASONS.forEach((code, reason) ->
         out.append("sip_response_code_info{code=\"").append(code).append("\",reason=\"")
             .append(reason).append("\",class=\"").append(code.charAt(0)).append("xx\"} 1\n"));
+    renderTransactions(out, seconds);
     out.append("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.01\n")
         .append("# TYPE jvm_memory_used_bytes gauge\n")
         .append("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} 1.2E7\n")
         .append("jvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 3.0E7\n");
     return out.toString();
+  }
+
+  private static void renderTransactions(StringBuilder out, double seconds) {
+    out.append("# TYPE sip_transactions_total counter\n");
+    RESPONSE_RATES.forEach((key, rate) -> {
+      String[] mc = key.split("\\|");
+      if (mc[1].charAt(0) != '1') {
+        out.append("sip_transactions_total{method=\"").append(mc[0]).append("\",code=\"")
+            .append(mc[1]).append("\",class=\"").append(mc[1].charAt(0)).append("xx\"} ")
+            .append(Math.floor(rate * seconds)).append('\n');
+      }
+    });
+    counter(out, "sip_transactions_timed_out_total", "method=\"INVITE\"", 0.5 * seconds);
+    counter(out, "sip_retransmissions_total", "method=\"INVITE\",type=\"request\"", seconds);
+    counter(out, "sip_exporter_unmatched_responses_total", "method=\"INVITE\"", 0.2 * seconds);
+    counter(out, "sip_exporter_transactions_evicted_total", "", 0);
+    counter(out, "sip_exporter_calls_evicted_total", "", 0);
+    counter(out, "sip_calls_ended_total", "by=\"caller\"", 12 * seconds);
+    counter(out, "sip_calls_ended_total", "by=\"callee\"", 8 * seconds);
+    out.append("# TYPE sip_calls_active gauge\nsip_calls_active 35\n")
+        .append("# TYPE sip_exporter_transactions_tracked gauge\n")
+        .append("sip_exporter_transactions_tracked 120\n")
+        .append("# TYPE sip_exporter_calls_tracked gauge\nsip_exporter_calls_tracked 40\n");
+    String family = "";
+    for (Histogram h : HISTOGRAMS) {
+      double count = Math.floor(h.perSecond() * seconds);
+      if (!h.name().equals(family)) { // one TYPE line per family, its series together
+        family = h.name();
+        out.append("# TYPE ").append(family).append(" histogram\n");
+      }
+      for (double[] share : h.shares()) {
+        out.append(h.name()).append("_bucket{").append(h.labels()).append("le=\"")
+            .append(share[0]).append("\"} ").append(Math.floor(count * share[1])).append('\n');
+      }
+      out.append(h.name()).append("_bucket{").append(h.labels()).append("le=\"+Inf\"} ")
+          .append(count).append('\n');
+      String labels = h.labels().isEmpty() ? ""
+          : "{" + h.labels().substring(0, h.labels().length() - 1) + "}";
+      out.append(h.name()).append("_count").append(labels).append(' ').append(count).append('\n');
+      out.append(h.name()).append("_sum").append(labels).append(' ')
+          .append(count * h.meanSeconds()).append('\n');
+    }
+  }
+
+  private static void counter(StringBuilder out, String name, String labels, double value) {
+    out.append(name).append(labels.isEmpty() ? "" : "{" + labels + "}").append(' ')
+        .append(Math.floor(value)).append('\n');
   }
 
   @Override

@@ -123,6 +123,30 @@ public final class Tshark implements AutoCloseable {
     }
   }
 
+  /** Counts the captured packets matching a display filter, whatever they carry (HEP, ...). */
+  public long frames(String displayFilter) {
+    Path out = dir.resolve("tshark-frames.txt");
+    try {
+      Process read =
+          new ProcessBuilder(
+                  Tool.TSHARK.path(), "-r", pcap.toString(), "-Y", displayFilter,
+                  "-T", "fields", "-e", "frame.number")
+              .redirectOutput(out.toFile())
+              .redirectError(dir.resolve("tshark-frames.err").toFile())
+              .start();
+      if (!read.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        read.destroyForcibly();
+        throw new AssertionError("tshark -r " + pcap + " took over 60s");
+      }
+      return Files.readAllLines(out).stream().filter(l -> !l.isBlank()).count();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted reading " + pcap, e);
+    }
+  }
+
   @Override
   public void close() {
     process.close();

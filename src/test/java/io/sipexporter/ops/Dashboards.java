@@ -83,6 +83,38 @@ public final class Dashboards {
     return queries;
   }
 
+  /**
+   * The queries of the panels under the row titled {@code rowTitle} in every dashboard: the
+   * panels that follow it up to the next row, or nested in it when it is collapsed.
+   */
+  public static List<Query> rowQueries(String rowTitle, Map<String, String> variables) {
+    List<Query> queries = new ArrayList<>();
+    for (Path file : files()) {
+      JsonNode dashboard = read(file);
+      boolean inRow = false;
+      for (JsonNode panel : dashboard.path("panels")) {
+        boolean row = "row".equals(panel.path("type").asText());
+        if (row) {
+          inRow = rowTitle.equals(panel.path("title").asText());
+        }
+        List<JsonNode> members = new ArrayList<>();
+        if (row && inRow) {
+          panel.path("panels").forEach(members::add);
+        } else if (!row && inRow) {
+          members.add(panel);
+        }
+        for (JsonNode member : members) {
+          for (JsonNode target : member.path("targets")) {
+            queries.add(new Query(dashboard.path("uid").asText(), member.path("title").asText(),
+                target.path("refId").asText(),
+                substitute(target.path("expr").asText(), variables)));
+          }
+        }
+      }
+    }
+    return queries;
+  }
+
   static String substitute(String expr, Map<String, String> variables) {
     // longest names first: $__range must not be hit by a variable named __rang
     Map<String, String> ordered = new LinkedHashMap<>();

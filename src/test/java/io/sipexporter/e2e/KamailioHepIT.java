@@ -1,0 +1,97 @@
+package io.sipexporter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Issue 5 end to end: the example {@code kamailio-hep.cfg}, run unchanged, sends a HEP copy of
+ * every message it proxies to the exporter jar's HEP port, as HEPv3 and HEPv2 over UDP and HEPv3
+ * over TCP, and HEPv3 with an auth key the exporter requires. The exporter's counts per (method,
+ * code) equal tshark's count of the proxy's own traffic in the same run, and it received one HEP
+ * packet per proxied message.
+ */
+class KamailioHepIT {
+  /** Every method of the standard mix, fewer calls: the point here is the envelope. */
+  private static SipTraffic traffic() {
+    return new SipTraffic()
+        .add("INVITE", "200", 3)
+        .add("INVITE", "486", 2)
+        .add("INVITE", "503", 1)
+        .add("INVITE", "437", 1)
+        .add("INVITE", "603", 1)
+        .add("REGISTER", "401", 2)
+        .add("REGISTER", "200", 2)
+        .add("OPTIONS", "200", 2)
+        .add("SUBSCRIBE", "489", 1)
+        .add("MESSAGE", "202", 1);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Kamailio.Hep.class)
+  void exporterCountsEveryProxiedMessageFromHep(Kamailio.Hep hep) {
+    Path dir = TestDirs.fresh("KamailioHepIT-" + hep);
+    int proxyPort = Ports.freeUdpAndTcp();
+    int uasPort = Ports.freeUdpAndTcp();
+    int hepPort = Ports.freeUdpAndTcp();
+    SipTraffic traffic = traffic();
+
+    List<String> flags = new ArrayList<>(List.of("--hep.listen-address=127.0.0.1:" + hepPort));
+    if (hep.authKey() != null) {
+      flags.add("--hep.auth-key=" + hep.authKey());
+    }
+
+    try (Tshark capture = Tshark.start(dir, proxyPort, hepPort);
+        Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(), flags);
+        RunningProcess uas = Sipp.startUas(dir, uasPort);
+        Kamailio kamailio = Kamailio.startHep(dir, proxyPort, uasPort, hepPort, hep, 0)) {
+
+      traffic.send(dir, proxyPort);
+
+      // the proxy's own legs: everything on its port except the HEP copies it sends
+      String proxiedFilter = "udp.port == " + proxyPort + " && udp.dstport != " + hepPort;
+      Map<String, String> hepInput = Map.of("input", "hep", "transport", hep.transport());
+      Await.until(
+          "exporter counts equal to tshark's count of the proxy's traffic",
+          Duration.ofSeconds(20),
+          () -> exporter.scrape().sipCounts().asMap()
+              .equals(capture.count(proxiedFilter).asMap()),
+          () -> "tshark:   " + capture.count(proxiedFilter) + "\nexporter: "
+              + exporter.scrape().sipCounts() + "\n" + exporter.logTail() + "\n"
+              + kamailio.logTail());
+      capture.stop();
+
+      SipCounts proxied = capture.count(proxiedFilter);
+      Samples metrics = exporter.scrape();
+      double hepPackets = metrics.sum("sip_exporter_messages_received_total", hepInput);
+      long hepFrames = hep.transport().equals("udp")
+          ? capture.frames("udp.dstport == " + hepPort) : -1;
+      System.out.printf(
+          "KamailioHepIT %s: proxy relayed %d messages (tshark), exporter received %.0f HEP"
+              + " packets over %s (tshark saw %s), counted %s; unmatched responses %.0f%n",
+          hep, proxied.total(), hepPackets, hep.transport(),
+          hepFrames < 0 ? "n/a, TCP" : hepFrames, metrics.sipCounts(),
+          metrics.sum("sip_exporter_unmatched_responses_total", Map.of()));
+
+      assertThat(metrics.sipCounts().responses()).isEqualTo(proxied.responses());
+      assertThat(metrics.sipCounts().requests()).isEqualTo(proxied.requests());
+      assertThat(hepPackets).as("one HEP packet per proxied message").isEqualTo(proxied.total());
+      if (hepFrames >= 0) {
+        assertThat(hepFrames).as("HEP datagrams tshark saw").isEqualTo(proxied.total());
+      }
+      assertThat(metrics.sum("sip_exporter_hep_payloads_total", Map.of("type", "sip")))
+          .isEqualTo(proxied.total());
+      assertThat(metrics.sum("sip_exporter_parse_errors_total", Map.of("input", "hep")))
+          .isZero();
+      // a relaying proxy copies each message twice: received on one leg, sent on the other
+      traffic.finalResponsesPerLeg().forEach((key, calls) ->
+          assertThat(metrics.sipCounts().get(key)).as("exporter %s", key).isEqualTo(2 * calls));
+    }
+  }
+}
