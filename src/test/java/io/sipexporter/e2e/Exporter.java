@@ -43,6 +43,9 @@ public final class Exporter implements AutoCloseable {
         "--sip.listen-address=127.0.0.1:" + sipPort,
         "--web.listen-address=127.0.0.1:" + webPort));
     command.addAll(flags);
+    if (flags.stream().noneMatch(f -> f.startsWith("--hep.listen-address"))) {
+      command.add("--hep.listen-address=127.0.0.1:0"); // never the shared default :9060
+    }
     RunningProcess process = RunningProcess.start("exporter", command, dir);
     Exporter exporter = new Exporter(process, webPort);
     try {
