@@ -48,7 +48,8 @@ public final class TrackerMemoryBenchmark {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     TrackerOptions options =
         new TrackerOptions(capacity, Duration.ofSeconds(32), Duration.ofSeconds(180),
-            TrackerOptions.DEFAULTS.callCapacity(), Duration.ofHours(4));
+            TrackerOptions.DEFAULTS.callCapacity(), Duration.ofHours(4),
+            TrackerOptions.DEFAULTS.reorderWindow());
     TransactionTracker tracker =
         new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
     report("tracker created, empty", tracker);

@@ -10,8 +10,20 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     return parse(value);
   }
 
+  /** Also takes zero ({@code 0}, {@code 0s}, {@code 0ms}), for options where it turns a feature off. */
+  static final class ZeroAllowed implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      return "0".equals(value.strip()) ? Duration.ZERO : parse(value, true);
+    }
+  }
+
   /** Parses a positive duration; the exception names the value and the accepted forms. */
   static Duration parse(String value) {
+    return parse(value, false);
+  }
+
+  private static Duration parse(String value, boolean zeroAllowed) {
     String v = value.strip();
     int split = 0;
     while (split < v.length() && Character.isDigit(v.charAt(split))) {
@@ -30,9 +42,9 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
           case "h" -> Duration.ofHours(n);
           default -> null;
         };
-    if (d == null || d.isZero()) {
+    if (d == null || (d.isZero() && !zeroAllowed)) {
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a positive duration (a number and a unit: ms, s, m or h, e.g. 30s)");
+          "'" + value + "' is not a " + (zeroAllowed ? "" : "positive ") + "duration (a number and a unit: ms, s, m or h, e.g. 30s)");
     }
     return d;
   }

@@ -113,6 +113,14 @@ public final class SipExporterCommand implements Callable<Integer> {
   java.time.Duration inviteTimeout;
 
   @Option(
+      names = "--transactions.reorder-window",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW:-500ms}",
+      converter = DurationConverter.ZeroAllowed.class,
+      description = "Hold a response whose request was not seen this long for the request to arrive late (a proxy's workers may mirror a reply first); 0 counts it unmatched at once (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW).")
+  java.time.Duration reorderWindow;
+
+  @Option(
       names = "--calls.capacity",
       paramLabel = "N",
       defaultValue = "${env:SIP_EXPORTER_CALLS_CAPACITY:-65536}",
@@ -202,7 +210,11 @@ public final class SipExporterCommand implements Callable<Integer> {
     if (callCapacity < 256 || callCapacity > 1 << 26) {
       throw new IllegalArgumentException("--calls.capacity must be 256 to 67108864, not " + callCapacity);
     }
-    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration);
+    if (reorderWindow.compareTo(transactionTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          "--transactions.reorder-window must be shorter than --transactions.timeout, not " + reorderWindow);
+    }
+    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration, reorderWindow);
   }
 
   private Logging.LogFormat logFormatValue() {

@@ -109,6 +109,17 @@ public enum SipMeters {
       "",
       "Responses whose request was not seen (or no longer tracked), by the CSeq method: a partial mirror shows here.",
       "method"),
+  TRANSACTIONS_REORDERED(
+      "sip.exporter.transactions.reordered",
+      Type.COUNTER,
+      "",
+      "Transactions whose request was seen after their response, within the reorder window: counted once, without a duration or post-dial-delay sample, by method.",
+      "method"),
+  HELD_RESPONSES_EVICTED(
+      "sip.exporter.held.responses.evicted",
+      Type.COUNTER,
+      "",
+      "Responses held for a late request dropped from a full table before the reorder window ended; they count as unmatched at once."),
   TRANSACTIONS_EVICTED(
       "sip.exporter.transactions.evicted",
       Type.COUNTER,

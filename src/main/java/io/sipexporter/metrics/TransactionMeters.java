@@ -33,8 +33,10 @@ public final class TransactionMeters {
   private final Counter[] timedOut = new Counter[SipMethod.count()];
   private final Counter[] unmatched = new Counter[SipMethod.count()];
   private final Counter[][] retransmissions = new Counter[SipMethod.count()][2];
+  private final Counter[] reordered = new Counter[SipMethod.count()];
   private final Timer postDialDelay;
   private final Counter evicted;
+  private final Counter heldEvicted;
   private final LongAdder tracked = new LongAdder();
 
   public TransactionMeters(MeterRegistry registry) {
@@ -47,9 +49,11 @@ public final class TransactionMeters {
           counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "request").register(registry);
       retransmissions[m.ordinal()][1] =
           counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "response").register(registry);
+      reordered[m.ordinal()] = counter(SipMeters.TRANSACTIONS_REORDERED).tag("method", method).register(registry);
     }
     postDialDelay = histogram(SipMeters.INVITE_POST_DIAL_DELAY, PDD_BUCKETS).register(registry);
     evicted = counter(SipMeters.TRANSACTIONS_EVICTED).register(registry);
+    heldEvicted = counter(SipMeters.HELD_RESPONSES_EVICTED).register(registry);
     Gauge.builder(SipMeters.TRANSACTIONS_TRACKED.meterName(), tracked, LongAdder::sum)
         .description(SipMeters.TRANSACTIONS_TRACKED.help())
         .register(registry);
@@ -57,17 +61,7 @@ public final class TransactionMeters {
 
   /** Counts a transaction at its first final response and records how long it took. */
   public void completed(SipMethod method, int code, long durationNanos) {
-    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
-    Counter counter = transactions.get(slot);
-    if (counter == null) {
-      counter = counter(SipMeters.TRANSACTIONS)
-          .tag("method", method.label())
-          .tag("code", Integer.toString(code))
-          .tag("class", (code / 100) + "xx")
-          .register(registry);
-      transactions.compareAndSet(slot, null, counter);
-    }
-    counter.increment();
+    transactions(method, code).increment();
     int t = method.ordinal() * CLASSES + (code / 100 - 1);
     Timer timer = durations.get(t);
     if (timer == null) {
@@ -78,6 +72,38 @@ public final class TransactionMeters {
       durations.compareAndSet(t, null, timer);
     }
     timer.record(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * Counts a transaction whose final response was seen before its request: once, like any other,
+   * but without a duration, which the mirror's order does not tell.
+   */
+  public void completedReordered(SipMethod method, int code) {
+    transactions(method, code).increment();
+  }
+
+  /** A transaction whose request was seen after one of its responses, within the reorder window. */
+  public void reordered(SipMethod method) {
+    reordered[method.ordinal()].increment();
+  }
+
+  /** A response held for its request was dropped from a full table (and counted unmatched). */
+  public void heldEvicted() {
+    heldEvicted.increment();
+  }
+
+  private Counter transactions(SipMethod method, int code) {
+    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
+    Counter counter = transactions.get(slot);
+    if (counter == null) {
+      counter = counter(SipMeters.TRANSACTIONS)
+          .tag("method", method.label())
+          .tag("code", Integer.toString(code))
+          .tag("class", (code / 100) + "xx")
+          .register(registry);
+      transactions.compareAndSet(slot, null, counter);
+    }
+    return counter;
   }
 
   public void postDialDelay(long nanos) {

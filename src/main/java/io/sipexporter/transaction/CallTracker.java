@@ -49,17 +49,20 @@ final class CallTracker implements SlotTable.Owner {
     callerTag[slot] = KeyHash.tag(msg.buffer(), msg.fromTagOffset(), msg.fromTagLength());
   }
 
-  /** A provisional response to an INVITE: the attempt may ring another Timer C. */
-  void provisional(SipMessage msg, long now, long clock) {
-    int slot = find(KeyHash.call(msg), clock);
+  /** A provisional response to an INVITE of call {@code callKey}: the attempt may ring another Timer C. */
+  void provisional(long callKey, long now, long clock) {
+    int slot = find(callKey, clock);
     if (slot >= 0 && state[slot] == ATTEMPT) {
       table.deadlines[slot] = Math.max(table.deadlines[slot], now + attemptNanos);
     }
   }
 
-  /** The first final response of an INVITE transaction: 2xx answers an attempt, others end it. */
-  void inviteFinal(SipMessage msg, int code, long now, long clock) {
-    int slot = find(KeyHash.call(msg), clock);
+  /**
+   * The first final response of an INVITE transaction of call {@code callKey}, seen at {@code now}:
+   * 2xx answers an attempt (the callee's To tag hash names the dialog), others end it.
+   */
+  void inviteFinal(long callKey, int code, int calleeTagHash, long now, long clock) {
+    int slot = find(callKey, clock);
     if (slot < 0 || state[slot] != ATTEMPT) {
       return; // unknown call, or a re-INVITE / second fork of an answered one
     }
@@ -69,7 +72,7 @@ final class CallTracker implements SlotTable.Owner {
     }
     state[slot] = ANSWERED;
     answeredAt[slot] = now;
-    calleeTag[slot] = KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
+    calleeTag[slot] = calleeTagHash;
     table.deadlines[slot] = now + maxCallNanos;
     meters.answered();
   }

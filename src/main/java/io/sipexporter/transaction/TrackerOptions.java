@@ -16,17 +16,23 @@ import java.time.Duration;
  *     65,536; 36 bytes a slot, twice the next power of two slots: 4.5 MiB)
  * @param maxCallDuration {@code --calls.max-duration}: an answered call without a BYE ends as
  *     {@code by="timeout"} after this (default 4 h)
+ * @param reorderWindow {@code --transactions.reorder-window}: how long (input time) a response
+ *     whose request was not seen is held for that request to arrive late, as a relaying proxy's
+ *     workers may mirror a reply before its request (default 500 ms; zero counts it unmatched at
+ *     once). Up to {@link #heldResponsesCapacity()} responses are held, 40 bytes a slot.
  */
 public record TrackerOptions(
     int transactionCapacity,
     Duration transactionTimeout,
     Duration inviteTimeout,
     int callCapacity,
-    Duration maxCallDuration) {
+    Duration maxCallDuration,
+    Duration reorderWindow) {
 
   /** The documented defaults. */
   public static final TrackerOptions DEFAULTS =
-      new TrackerOptions(262_144, Duration.ofSeconds(32), Duration.ofSeconds(180), 65_536, Duration.ofHours(4));
+      new TrackerOptions(
+          262_144, Duration.ofSeconds(32), Duration.ofSeconds(180), 65_536, Duration.ofHours(4), Duration.ofMillis(500));
 
   public TrackerOptions {
     if (transactionCapacity < 1 || callCapacity < 1) {
@@ -35,6 +41,19 @@ public record TrackerOptions(
     if (!positive(transactionTimeout) || !positive(inviteTimeout) || !positive(maxCallDuration)) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
+    if (reorderWindow == null || reorderWindow.isNegative() || reorderWindow.compareTo(transactionTimeout) >= 0) {
+      throw new IllegalArgumentException("the reorder window must be zero or more and shorter than the transaction timeout");
+    }
+  }
+
+  /** Responses held for a late request: 1/16 of the transactions, at least 64. */
+  public int heldResponsesCapacity() {
+    return Math.max(64, transactionCapacity / 16);
+  }
+
+  /** These options with another reorder window. */
+  public TrackerOptions withReorderWindow(Duration window) {
+    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration, window);
   }
 
   /** These options for one of {@code shares} trackers that split the capacities between them. */
@@ -44,7 +63,8 @@ public record TrackerOptions(
         transactionTimeout,
         inviteTimeout,
         Math.max(256, (callCapacity + shares - 1) / shares),
-        maxCallDuration);
+        maxCallDuration,
+        reorderWindow);
   }
 
   private static boolean positive(Duration d) {

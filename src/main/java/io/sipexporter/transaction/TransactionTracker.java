@@ -25,11 +25,13 @@ import io.sipexporter.sip.SipMethod;
  */
 public final class TransactionTracker implements SlotTable.Owner {
   private final TransactionTable table;
+  private final HeldResponses held;
   private final CallTracker calls;
   private final TransactionMeters meters;
   private final InputClock clock;
   private final long timeoutNanos;
   private final long inviteNanos;
+  private final boolean reorder;
 
   public TransactionTracker(TransactionMeters meters, CallMeters callMeters, TrackerOptions options) {
     this.meters = meters;
@@ -38,12 +40,16 @@ public final class TransactionTracker implements SlotTable.Owner {
     this.clock = new InputClock(this::sweep);
     this.timeoutNanos = options.transactionTimeout().toNanos();
     this.inviteNanos = options.inviteTimeout().toNanos();
+    long window = options.reorderWindow().toNanos();
+    this.reorder = window > 0;
+    this.held = new HeldResponses(meters, reorder ? options.heldResponsesCapacity() : 1, window);
   }
 
   /**
    * Tracks one scanned message seen at {@code nowNanos} (input time, epoch nanoseconds). Returns
-   * false for a response whose request was not seen or is no longer tracked (already counted in
-   * {@code sip_exporter_unmatched_responses_total}); true otherwise.
+   * false for a response whose request was not seen or is no longer tracked: counted in
+   * {@code sip_exporter_unmatched_responses_total}, or, with a reorder window, held for a request
+   * that may still come and counted unmatched only if none does; true otherwise.
    */
   public boolean observe(SipMessage msg, long nowNanos) {
     clock.advance(nowNanos);
@@ -58,7 +64,12 @@ public final class TransactionTracker implements SlotTable.Owner {
       return true;
     }
     if (slot < 0) {
-      meters.unmatchedResponse(method);
+      if (reorder) {
+        int toTag = KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
+        held.hold(key, method, msg.statusCode(), toTag, nowNanos, clock.now());
+      } else {
+        meters.unmatchedResponse(method);
+      }
       return false;
     }
     response(msg, method, slot, nowNanos);
@@ -73,6 +84,11 @@ public final class TransactionTracker implements SlotTable.Owner {
   /** Transactions held now (open, and completed ones absorbing retransmissions). */
   public int transactions() {
     return table.size();
+  }
+
+  /** Responses held now for a request not seen yet. */
+  public int heldResponses() {
+    return held.size();
   }
 
   /** Calls and attempts held now. */
@@ -95,6 +111,40 @@ public final class TransactionTracker implements SlotTable.Owner {
     } else if (method == SipMethod.BYE) {
       calls.bye(msg, now, clock.now());
     }
+    int overtaken = reorder ? held.take(key, clock.now()) : -1;
+    if (overtaken >= 0) {
+      overtaken(msg, method, slot, overtaken, now);
+    }
+  }
+
+  /**
+   * Applies the responses that overtook their request in the mirror (a proxy's workers copied the
+   * reply first). The transaction counts once with the held final; its duration and post-dial
+   * delay are not recorded, as the request's copy came after the answer and the true figures are
+   * unknown (a zero would be made up). Calls see the final at its own arrival time.
+   */
+  private void overtaken(SipMessage msg, SipMethod method, int slot, int h, long now) {
+    meters.reordered(method);
+    int code = held.code(h);
+    long at = held.arrival[h];
+    long call = method == SipMethod.INVITE ? KeyHash.call(msg) : 0;
+    if (held.pddEnded(h)) {
+      table.takePdd(slot);
+    }
+    if (code >= 200) {
+      meters.completedReordered(method, code);
+      table.complete(slot, code, held.toTag[h]);
+      for (int i = held.repeats(h); i > 0; i--) {
+        meters.retransmission(method, true);
+      }
+      if (method == SipMethod.INVITE) {
+        calls.inviteFinal(call, code, held.toTag[h], at, clock.now());
+      }
+    } else if (method == SipMethod.INVITE) {
+      table.deadlines[slot] = Math.max(table.deadlines[slot], at + inviteNanos);
+      calls.provisional(call, at, clock.now());
+    }
+    held.release(h);
   }
 
   private void response(SipMessage msg, SipMethod method, int slot, long now) {
@@ -116,7 +166,7 @@ public final class TransactionTracker implements SlotTable.Owner {
         }
         // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
         table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
-        calls.provisional(msg, now, clock.now());
+        calls.provisional(KeyHash.call(msg), now, clock.now());
       }
       return;
     }
@@ -128,7 +178,7 @@ public final class TransactionTracker implements SlotTable.Owner {
       meters.postDialDelay(elapsed);
     }
     if (method == SipMethod.INVITE) {
-      calls.inviteFinal(msg, code, now, clock.now());
+      calls.inviteFinal(KeyHash.call(msg), code, toTag, now, clock.now());
     }
   }
 
@@ -147,6 +197,7 @@ public final class TransactionTracker implements SlotTable.Owner {
     long now = clock.now();
     table.sweep(segment(table.slots(), step, steps), segment(table.slots(), step + 1, steps), now);
     calls.sweep(segment(calls.slots(), step, steps), segment(calls.slots(), step + 1, steps), now);
+    held.sweep(segment(held.slots(), step, steps), segment(held.slots(), step + 1, steps), now);
   }
 
   private static int segment(int slots, int step, int steps) {

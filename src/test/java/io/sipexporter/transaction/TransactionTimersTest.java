@@ -38,6 +38,7 @@ class TransactionTimersTest {
     assertThat(h.observe(response(200, "OK", "OPTIONS", "too-late", 1), seconds(32))).isFalse();
     assertThat(h.count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx")).isEqualTo(1);
     assertThat(h.count(TIMED_OUT, "method", "OPTIONS")).isEqualTo(1);
+    h.tracker.tick(seconds(33)); // the late response was held the reorder window for a request
     assertThat(h.count("sip.exporter.unmatched.responses", "method", "OPTIONS")).isEqualTo(1);
   }
 
@@ -79,7 +80,7 @@ class TransactionTimersTest {
 
   @Test
   void timeoutIsConfigurable() {
-    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(4), Duration.ofSeconds(180), 1024, Duration.ofHours(4)));
+    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(4), Duration.ofSeconds(180), 1024, Duration.ofHours(4), Duration.ofMillis(500)));
     h.observe(request("MESSAGE", "short", 1, "hi"), 0);
     h.tracker.tick(seconds(3));
     assertThat(h.count(TIMED_OUT, "method", "MESSAGE")).isZero();
@@ -89,7 +90,7 @@ class TransactionTimersTest {
 
   @Test
   void answeredCallWithoutByeEndsAsTimeoutAfterTheMaximumDuration() {
-    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(32), Duration.ofSeconds(180), 1024, Duration.ofMinutes(10)));
+    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(32), Duration.ofSeconds(180), 1024, Duration.ofMinutes(10), Duration.ofMillis(500)));
     h.observe(request("INVITE", "endless", 1, ""), 0);
     h.observe(response(200, "OK", "INVITE", "endless", 1), seconds(2));
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);

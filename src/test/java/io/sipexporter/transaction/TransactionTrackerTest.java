@@ -96,12 +96,16 @@ class TransactionTrackerTest {
   }
 
   @Test
-  void responsesWithoutRequestsAreUnmatched() {
+  void responsesWithoutRequestsAreUnmatchedOnceTheReorderWindowPasses() {
     Harness h = new Harness();
     var messages = MessageSequence.read("responses-without-requests.txt");
     for (var m : messages) {
       assertThat(h.observe(m.bytes(), m.nanos())).isFalse();
     }
+    assertThat(h.count(UNMATCHED, "method", "BYE")).isZero(); // held 0.5 s for a late request
+    h.tracker.tick(Harness.seconds(30.5));
+    h.tracker.tick(Harness.seconds(31.5)); // one sweep round after the window
+    assertThat(h.tracker.heldResponses()).isZero();
     assertThat(h.count(UNMATCHED, "method", "INVITE")).isEqualTo(2);
     assertThat(h.count(UNMATCHED, "method", "BYE")).isEqualTo(1);
     assertThat(h.registry.find(TRANSACTIONS).counters()).isEmpty();
