@@ -113,7 +113,7 @@ public enum SipMeters {
       "sip.exporter.transactions.reordered",
       Type.COUNTER,
       "",
-      "Transactions whose request was seen after their response, within the reorder window: counted once, without a duration or post-dial-delay sample, by method.",
+      "Transactions whose request was seen after one of their responses, within the reorder window, by method; when it was the final, the transaction has no duration sample.",
       "method"),
   HELD_RESPONSES_EVICTED(
       "sip.exporter.held.responses.evicted",

@@ -131,6 +131,20 @@ class ReorderWindowTest {
   }
 
   @Test
+  void aHeld180EndsThePostDialDelayUnmeasuredButAFinalAfterTheInviteIsTimed() {
+    Harness h = new Harness();
+    h.observe(response(180, "Ringing", "INVITE", "rings-first", 1), 0);
+    h.observe(request("INVITE", "rings-first", 1, ""), seconds(0.01));
+    h.observe(response(200, "OK", "INVITE", "rings-first", 1), seconds(4.01));
+    assertThat(h.count(REORDERED, "method", "INVITE")).isEqualTo(1);
+    assertThat(h.timerCount(PDD)).isZero();
+    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "2xx")).isCloseTo(4.0, within(1e-9));
+    assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
+    tickTo(h, 100);
+    assertThat(h.count(UNMATCHED, "method", "INVITE")).isZero();
+  }
+
+  @Test
   void theWindowIsExact_aRequestOneNanosecondBeforeClaims_oneAtTheEndIsLate() {
     Harness h = new Harness();
     h.observe(response(200, "OK", "OPTIONS", "in-time", 1), 0);
