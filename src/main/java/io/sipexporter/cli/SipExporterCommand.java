@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "sip-exporter",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ExplainCommand.class, CompareCommand.class},
+    subcommands = {ExplainCommand.class, CompareCommand.class, ReplayCommand.class},
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
