@@ -20,7 +20,7 @@ public final class SummaryText {
   public static String write(ReplaySummary s, ResponseCodeCatalog catalog) {
     CaptureReplay.Outcome o = s.outcome();
     StringBuilder b = new StringBuilder(2048).append(RULE);
-    b.append("SIP statistics of ").append(s.source()).append('\n');
+    b.append("SIP statistics of ").append(s.source().equals("-") ? "standard input" : s.source()).append('\n');
     b.append(o.frames()).append(" frames");
     if (o.frames() > 0) {
       b.append(", ").append(instant(o.firstNanos())).append(" to ").append(instant(o.lastNanos()));
