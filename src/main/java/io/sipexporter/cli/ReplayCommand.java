@@ -66,6 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--format",
+      paramLabel = "FORMAT",
       defaultValue = "text",
       converter = FormatConverter.class,
       description = "Summary format: text or json (default: ${DEFAULT-VALUE}; fields in docs/replay.md).")
