@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
     name = "sip-exporter",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {ExplainCommand.class, CompareCommand.class, HealthcheckCommand.class, LoadgenCommand.class},
+    subcommands = {
+      ExplainCommand.class,
+      CompareCommand.class,
+      ReplayCommand.class,
+      LoadgenCommand.class,
+      HealthcheckCommand.class
+    },
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
@@ -89,51 +95,7 @@ public final class SipExporterCommand implements Callable<Integer> {
       description = "Take only HEPv3 packets carrying this auth key (chunk 14); others are dropped and counted as reason hep_bad_auth_key (env SIP_EXPORTER_HEP_AUTH_KEY).")
   String hepAuthKey;
 
-  @Option(
-      names = "--transactions.capacity",
-      paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_CAPACITY:-262144}",
-      description = "Open transactions tracked per input (SIP, HEP); about 64 bytes each; when full the one nearest its deadline is evicted and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_CAPACITY).")
-  int transactionCapacity;
-
-  @Option(
-      names = "--transactions.timeout",
-      paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_TIMEOUT:-32s}",
-      converter = DurationConverter.class,
-      description = "64*T1: a request with no final response by then is timed out (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_TIMEOUT).")
-  java.time.Duration transactionTimeout;
-
-  @Option(
-      names = "--transactions.invite-timeout",
-      paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT:-180s}",
-      converter = DurationConverter.class,
-      description = "Timer C: how long a ringing INVITE may wait after its last provisional response (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT).")
-  java.time.Duration inviteTimeout;
-
-  @Option(
-      names = "--transactions.reorder-window",
-      paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW:-500ms}",
-      converter = DurationConverter.ZeroAllowed.class,
-      description = "Hold a response whose request was not seen this long for the request to arrive late (a proxy's workers may mirror a reply first); 0 counts it unmatched at once (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW).")
-  java.time.Duration reorderWindow;
-
-  @Option(
-      names = "--calls.capacity",
-      paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_CALLS_CAPACITY:-65536}",
-      description = "Calls and call attempts tracked per input; about 72 bytes each (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_CAPACITY).")
-  int callCapacity;
-
-  @Option(
-      names = "--calls.max-duration",
-      paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_CALLS_MAX_DURATION:-4h}",
-      converter = DurationConverter.class,
-      description = "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
-  java.time.Duration maxCallDuration;
+  @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
   @Option(
       names = "--web.listen-address",
@@ -203,20 +165,6 @@ public final class SipExporterCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrackerOptions tracking() {
-    if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
-      throw new IllegalArgumentException("--transactions.capacity must be 1024 to 67108864, not " + transactionCapacity);
-    }
-    if (callCapacity < 256 || callCapacity > 1 << 26) {
-      throw new IllegalArgumentException("--calls.capacity must be 256 to 67108864, not " + callCapacity);
-    }
-    if (reorderWindow.compareTo(transactionTimeout) >= 0) {
-      throw new IllegalArgumentException(
-          "--transactions.reorder-window must be shorter than --transactions.timeout, not " + reorderWindow);
-    }
-    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration, reorderWindow);
-  }
-
   private Logging.LogFormat logFormatValue() {
     try {
       return Logging.LogFormat.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
@@ -262,7 +210,7 @@ public final class SipExporterCommand implements Callable<Integer> {
             tcpMaxConnections,
             tcpIdleTimeout,
             eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops),
-        tracking(),
+        tracking.toOptions(),
         webListen,
         telemetryPath,
         webConfigFile);

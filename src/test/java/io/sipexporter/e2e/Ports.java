@@ -36,6 +36,16 @@ public final class Ports {
     }
   }
 
+  /** Whether some process accepts TCP connections on 127.0.0.1:{@code port}. */
+  public static boolean tcpListening(int port) {
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new InetSocketAddress(LOOPBACK, port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   /** Whether some process has bound UDP {@code port} on 127.0.0.1. */
   public static boolean udpBound(int port) {
     try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {

@@ -1,0 +1,105 @@
+package io.sipexporter.replay;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sipexporter.ingest.CaptureIngest;
+import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.SipMeters;
+import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.pcap.CaptureFrame;
+import io.sipexporter.pcap.CaptureReader;
+import io.sipexporter.pcap.CaptureResult;
+import io.sipexporter.pcap.PacketDecoder;
+import io.sipexporter.transaction.TrackerOptions;
+import io.sipexporter.transaction.TransactionTracker;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one capture (a file, or a live {@code tcpdump -w -} on stdin) through the same pipeline,
+ * counters and transaction tracker as live input, with the capture's timestamps as the only clock.
+ * At the end of the capture that clock is run on past every transaction timer, so a request still
+ * waiting for its final response counts as timed out, as it would on a live exporter once the
+ * traffic stopped. Not thread-safe; the meters it feeds may be scraped at any time.
+ *
+ * <pre>{@code
+ * CaptureReplay replay = new CaptureReplay(registry, TrackerOptions.DEFAULTS, 65535);
+ * CaptureReplay.Outcome outcome = replay.read(Files.newInputStream(path));
+ * }</pre>
+ */
+public final class CaptureReplay {
+  private final TransactionTracker tracker;
+  private final PacketDecoder packets;
+  private final CaptureIngest ingest;
+  private final long endTimerNanos;
+  private final MeterRegistry registry;
+  private final TrafficCounters counters;
+  private volatile long frames;
+  private volatile long first;
+  private volatile long last;
+  private volatile CaptureResult error;
+  private volatile long openAtEnd;
+
+  /**
+   * What reading the capture found: frames read, the capture time span, and the first error in the
+   * capture's own structure (null when it was read to its end).
+   */
+  public record Outcome(
+      long frames, long firstNanos, long lastNanos, CaptureResult captureError, long openAtEnd) {}
+
+  public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
+    this.registry = registry;
+    this.counters = new TrafficCounters(registry);
+    this.tracker = new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+    this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);
+    this.packets = new PacketDecoder(ingest, ingest);
+    this.endTimerNanos =
+        Math.max(options.transactionTimeout().toNanos(), options.inviteTimeout().toNanos()) + 1_000_000_000L;
+  }
+
+  /** Reads {@code in} to its end, or to the first error that stops the reader. */
+  public Outcome read(InputStream in) throws IOException {
+    CaptureReader reader = new CaptureReader(in);
+    CaptureFrame frame = new CaptureFrame();
+    for (CaptureResult r; (r = reader.next(frame)) != CaptureResult.END; ) {
+      if (r == CaptureResult.PACKET) {
+        long nanos = frame.timestampSeconds() * 1_000_000_000L + frame.timestampNanos();
+        first = frames == 0 ? nanos : first;
+        last = Math.max(last, nanos);
+        frames++;
+        packets.decode(frame);
+      } else {
+        ingest.onError(r);
+        error = error == null ? r : error;
+      }
+    }
+    packets.finish();
+    long timedOutBefore = timedOut();
+    if (frames > 0) {
+      tracker.tick(last + endTimerNanos); // the end of the capture: every timer runs out
+    }
+    openAtEnd = timedOut() - timedOutBefore;
+    return progress();
+  }
+
+  /**
+   * What has been read so far; safe to call from another thread (e.g. a shutdown hook printing a
+   * summary of a live capture that was interrupted), where it may lag a frame behind.
+   */
+  public Outcome progress() {
+    return new Outcome(frames, first, last, error, openAtEnd);
+  }
+
+  /** The traffic counters this replay feeds (for the {@code /codes} pages). */
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  private long timedOut() {
+    return (long)
+        registry.find(SipMeters.TRANSACTIONS_TIMED_OUT.meterName()).counters().stream()
+            .mapToDouble(c -> c.count())
+            .sum();
+  }
+}

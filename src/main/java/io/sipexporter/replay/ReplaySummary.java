@@ -1,0 +1,132 @@
+package io.sipexporter.replay;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sipexporter.ingest.Input;
+import io.sipexporter.metrics.SipMeters;
+import io.sipexporter.sip.SipMethod;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a replay counted, read back from the meters it fed, so the summary a person reads and the
+ * {@code /metrics} a replay serves can never disagree. Maps hold non-zero counts only; methods in
+ * {@link SipMethod} order, codes and reasons ascending.
+ *
+ * @param source the file name, or {@code -} for standard input
+ * @param outcome frames read, capture time span, and the capture's own error if any
+ * @param requests requests by method
+ * @param responses responses by code, then by the CSeq method they answer
+ * @param transactions completed transactions: method, code, count
+ * @param timedOut transactions with no final response by their timer, by method
+ * @param unmatchedResponses responses whose request was not in the capture, by method
+ * @param retransmissions requests and final responses seen again, by type
+ * @param callsActive answered calls with no BYE by the end of the capture
+ * @param callsEnded answered calls ended, by who sent the BYE
+ * @param received UDP datagrams and framed TCP messages read, by transport
+ * @param unreadable what could not be read, by reason ({@code sip_exporter_parse_errors_total})
+ */
+public record ReplaySummary(
+    String source,
+    CaptureReplay.Outcome outcome,
+    Map<String, Long> requests,
+    Map<Integer, Map<String, Long>> responses,
+    List<Transaction> transactions,
+    Map<String, Long> timedOut,
+    Map<String, Long> unmatchedResponses,
+    Map<String, Long> retransmissions,
+    long callsActive,
+    Map<String, Long> callsEnded,
+    Map<String, Long> received,
+    Map<String, Long> unreadable) {
+
+  /** Transactions of one method that ended with one final code. */
+  public record Transaction(String method, int code, long count) {}
+
+  private static final Comparator<String> METHOD_ORDER = Comparator.comparingInt(ReplaySummary::methodRank);
+
+  /** Reads the counts of a finished replay from {@code registry}. */
+  public static ReplaySummary of(String source, CaptureReplay.Outcome outcome, MeterRegistry registry) {
+    Map<Integer, Map<String, Long>> responses = new TreeMap<>();
+    for (Counter c : counters(registry, SipMeters.RESPONSES)) {
+      long n = (long) c.count();
+      if (n > 0) {
+        responses
+            .computeIfAbsent(Integer.parseInt(c.getId().getTag("code")), k -> new TreeMap<>(METHOD_ORDER))
+            .merge(c.getId().getTag("method"), n, Long::sum);
+      }
+    }
+    List<Transaction> transactions = new ArrayList<>();
+    for (Counter c : counters(registry, SipMeters.TRANSACTIONS)) {
+      if (c.count() > 0) {
+        transactions.add(
+            new Transaction(c.getId().getTag("method"), Integer.parseInt(c.getId().getTag("code")), (long) c.count()));
+      }
+    }
+    transactions.sort(
+        Comparator.comparing(Transaction::method, METHOD_ORDER).thenComparingInt(Transaction::code));
+    return new ReplaySummary(
+        source,
+        outcome,
+        byTag(registry, SipMeters.REQUESTS, "method", null, METHOD_ORDER),
+        responses,
+        List.copyOf(transactions),
+        byTag(registry, SipMeters.TRANSACTIONS_TIMED_OUT, "method", null, METHOD_ORDER),
+        byTag(registry, SipMeters.UNMATCHED_RESPONSES, "method", null, METHOD_ORDER),
+        byTag(registry, SipMeters.RETRANSMISSIONS, "type", null, Comparator.reverseOrder()),
+        gauge(registry, SipMeters.CALLS_ACTIVE),
+        byTag(registry, SipMeters.CALLS_ENDED, "by", null, Comparator.naturalOrder()),
+        byTag(registry, SipMeters.MESSAGES_RECEIVED, "transport", Input.PCAP, Comparator.reverseOrder()),
+        byTag(registry, SipMeters.PARSE_ERRORS, "reason", Input.PCAP, Comparator.naturalOrder()));
+  }
+
+  /** Requests counted, all methods. */
+  public long requestCount() {
+    return requests.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Responses counted, all codes. */
+  public long responseCount() {
+    return responses.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+  }
+
+  /** Responses with {@code code}, all methods. */
+  public long responseCount(int code) {
+    return responses.getOrDefault(code, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static Map<String, Long> byTag(
+      MeterRegistry registry, SipMeters meter, String tag, Input input, Comparator<String> order) {
+    Map<String, Long> counts = new TreeMap<>(order);
+    for (Counter c : counters(registry, meter)) {
+      long n = (long) c.count();
+      if (n > 0 && (input == null || input.label().equals(c.getId().getTag("input")))) {
+        counts.merge(c.getId().getTag(tag), n, Long::sum);
+      }
+    }
+    return new LinkedHashMap<>(counts);
+  }
+
+  private static java.util.Collection<Counter> counters(MeterRegistry registry, SipMeters meter) {
+    return registry.find(meter.meterName()).counters();
+  }
+
+  private static long gauge(MeterRegistry registry, SipMeters meter) {
+    Gauge g = registry.find(meter.meterName()).gauge();
+    return g == null ? 0 : (long) g.value();
+  }
+
+  private static int methodRank(String label) {
+    for (SipMethod m : SipMethod.values()) {
+      if (m.label().equals(label)) {
+        return m.ordinal();
+      }
+    }
+    return SipMethod.count();
+  }
+}
