@@ -77,7 +77,7 @@ class CaptureReplayTest {
   void captureTimeAloneDrivesTheTimers() throws IOException {
     // 3 calls within 0.3 s of capture time: a 1 s timer never runs out while reading, only at the end
     TrackerOptions shortTimers =
-        new TrackerOptions(1024, Duration.ofSeconds(1), Duration.ofSeconds(1), 256, Duration.ofHours(4));
+        new TrackerOptions(1024, Duration.ofSeconds(1), Duration.ofSeconds(1), 256, Duration.ofHours(4), Duration.ofMillis(500));
     try (InputStream in = resource("sipp-3calls-udp.pcapng")) {
       CaptureReplay.Outcome outcome = new CaptureReplay(registry, shortTimers, 65535).read(in);
       assertThat(outcome.openAtEnd()).isZero();
