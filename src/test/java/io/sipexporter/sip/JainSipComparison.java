@@ -1,0 +1,102 @@
+package io.sipexporter.sip;
+
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sip.header.ViaHeader;
+
+/**
+ * Compares the fields the exporter counts, as {@link SipScanner} reads them, with JAIN-SIP's
+ * reading of the same message. Shared by the seeded differential test and the differential fuzz
+ * target; the deliberate differences are listed on {@link JainSipDifferentialTest}.
+ */
+final class JainSipComparison {
+  private static final Pattern FIRST_VIA = firstField("via|v");
+  private static final Pattern FIRST_FROM = firstField("from|f");
+  private static final Pattern FIRST_TO = firstField("to|t");
+
+  private final SipScanner scanner = new SipScanner();
+  private final SipMessage msg = new SipMessage();
+
+  /** What the scanner made of {@code bytes} in the last {@link #compare} call. */
+  ScanResult lastResult;
+
+  /** Null when the scanner reads {@code bytes} as JAIN-SIP read them into {@code ref}, else the differences. */
+  String compare(byte[] bytes, SIPMessage ref) {
+    lastResult = scanner.scan(bytes, 0, bytes.length, msg);
+    if (lastResult != ScanResult.OK) {
+      return "scanner said " + lastResult;
+    }
+    StringBuilder d = new StringBuilder();
+    if (ref instanceof SIPRequest req) {
+      check(d, "request", true, msg.isRequest());
+      check(d, "method", match(req.getMethod()), msg.method());
+    } else {
+      check(d, "request", false, msg.isRequest());
+      check(d, "status", ((SIPResponse) ref).getStatusCode(), msg.statusCode());
+    }
+    check(d, "Call-ID", ref.getCallId().getCallId(), msg.callId());
+    check(d, "CSeq number", ref.getCSeq().getSeqNumber(), msg.cseqNumber());
+    check(d, "CSeq method", match(ref.getCSeq().getMethod()), msg.cseqMethod());
+    String branch = ((ViaHeader) ref.getTopmostVia()).getBranch();
+    check(d, "branch", branch == null ? "" : branch, msg.branch());
+    String fromTag = ref.getFromTag();
+    check(d, "From tag", fromTag == null ? "" : fromTag, msg.fromTag());
+    String toTag = ref.getToTag();
+    check(d, "To tag", toTag == null ? "" : toTag, msg.toTag());
+    return d.length() == 0 ? null : d.toString();
+  }
+
+  /** True when JAIN-SIP has what the exporter needs: a CSeq, a Call-ID and a top Via. */
+  static boolean complete(SIPMessage ref) {
+    return ref != null && ref.getCSeq() != null && ref.getCallId() != null && ref.getTopmostVia() != null;
+  }
+
+  /** True when JAIN-SIP rejects the first Via field of the message on its own (and so drops it). */
+  static boolean topViaUnparsable(byte[] bytes) {
+    return firstFieldUnparsable(bytes, FIRST_VIA, "Via");
+  }
+
+  /** True when JAIN-SIP rejects the first From field on its own (and so has no From tag). */
+  static boolean fromUnparsable(byte[] bytes) {
+    return firstFieldUnparsable(bytes, FIRST_FROM, "From");
+  }
+
+  /** True when JAIN-SIP rejects the first To field on its own (and so has no To tag). */
+  static boolean toUnparsable(byte[] bytes) {
+    return firstFieldUnparsable(bytes, FIRST_TO, "To");
+  }
+
+  private static Pattern firstField(String names) {
+    return Pattern.compile("(?im)^(?:" + names + ")[ \t]*:(.*(?:\r?\n[ \t].*)*)");
+  }
+
+  private static boolean firstFieldUnparsable(byte[] bytes, Pattern field, String name) {
+    String text = new String(bytes, StandardCharsets.UTF_8).split("\r?\n\r?\n", 2)[0];
+    Matcher m = field.matcher(text);
+    if (!m.find()) {
+      return false;
+    }
+    try {
+      StringMsgParser.parseSIPHeader(name + ": " + m.group(1).replaceAll("\r?\n", "").trim() + "\r\n");
+      return false;
+    } catch (java.text.ParseException e) {
+      return true;
+    }
+  }
+
+  private static void check(StringBuilder d, String field, Object expected, Object actual) {
+    if (!expected.equals(actual)) {
+      d.append(field).append(": JAIN-SIP ").append(expected).append(", scanner ").append(actual).append("; ");
+    }
+  }
+
+  private static SipMethod match(String method) {
+    byte[] b = method.getBytes(StandardCharsets.US_ASCII);
+    return SipMethod.match(b, 0, b.length);
+  }
+}
