@@ -72,6 +72,11 @@ public final class SipStreamFramer {
     return failure;
   }
 
+  /** Size of the buffer holding a split message: never above the largest message (fuzz-checked). */
+  int bufferCapacity() {
+    return pending.length;
+  }
+
   /** A message starting at buf[off]: handed on in place when complete, else held. Returns bytes used. */
   private int direct(byte[] buf, int off, int avail) {
     int head = HeaderSection.headerLength(buf, off, avail, 0);
