@@ -136,6 +136,10 @@ public final class SipStreamFramer {
 
   /** RFC 3261 18.3: the message is the header section plus Content-Length bytes; -1 on failure. */
   private int size(byte[] buf, int off, int head) {
+    if (head > maxSize) {
+      failure = ScanResult.TOO_LARGE; // as when the same headers arrive in pieces: never read them
+      return -1;
+    }
     long length = headers.contentLength(buf, off, head);
     if (length == HeaderSection.BAD) {
       failure = ScanResult.BAD_CONTENT_LENGTH;
