@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>Status codes must be three digits in 100-699 (RFC 3261 7.2, 21), so labels stay bounded:
  *       JAIN-SIP accepts 099, 700 and 1000, reads "2x0" as 2 and "437Unsupported" as 437.
+ *   <li>The Request-Line is Method SP Request-URI SP SIP-Version (RFC 3261 7.1): JAIN-SIP ends
+ *       the method at any non-token byte, so it reads "REGIp:host SIP/2.0" as method REGIp, URI
+ *       ":host" (found by SipScannerFuzzTest); the scanner says BAD_START_LINE.
  *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648.
  *   <li>An unparsable Content-Length is an error: JAIN-SIP drops the header and assumes 0.
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import io.sipexporter.Allocation;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +17,13 @@ import org.junit.jupiter.api.Timeout;
  * {@code SipScannerFuzzTestInputs/<method>/}; {@code JAZZER_FUZZ=1} fuzzes one target.
  */
 class SipScannerFuzzTest {
-  /** The scanner reads what it counts in place: a scan allocates nothing (slack for JVM noise). */
-  private static final long MAX_ALLOCATED = 1024;
+  /** The scanner reads in place and allocates nothing; slack for Jazzer's hooks while fuzzing. */
+  private static final long MAX_ALLOCATED = 16 * 1024;
   /** RFC 3261 7.2, 21: Status-Line = SIP-Version SP Status-Code SP Reason-Phrase, codes 100-699. */
   private static final Pattern STATUS_LINE = Pattern.compile("(?i)[\r\n]*SIP/2\\.0 [1-6]\\d\\d(?:[ \r\n]|$)");
+  /** RFC 3261 7.1, 25.1: Request-Line = Method SP Request-URI SP SIP-Version, Method a token. */
+  private static final Pattern REQUEST_LINE =
+      Pattern.compile("[\r\n]*[A-Za-z0-9.!%*_+`'~-]+ [^ \r\n]+ (?i:SIP/2\\.0)\r?\n");
   /** RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT. */
   private static final Pattern BAD_LENGTH_FIELD =
       Pattern.compile("(?im)^(?:content-length|l)[ \t]*:(?![ \t]*\\d+[ \t]*\r?$)");
@@ -91,6 +95,10 @@ class SipScannerFuzzTest {
     if (r == ScanResult.BAD_STATUS_CODE && ref instanceof SIPResponse
         && !STATUS_LINE.matcher(new String(input, StandardCharsets.ISO_8859_1)).lookingAt()) {
       return "RFC 3261 7.2, 21: Status-Code = 3DIGIT in 100-699";
+    }
+    if (r == ScanResult.BAD_START_LINE && ref instanceof SIPRequest
+        && !REQUEST_LINE.matcher(new String(input, StandardCharsets.ISO_8859_1)).lookingAt()) {
+      return "RFC 3261 7.1: Request-Line = Method SP Request-URI SP SIP-Version";
     }
     if (r == ScanResult.BAD_CSEQ && ref.getCSeq().getSeqNumber() >= 1L << 31) {
       return "RFC 3261 8.1.1.5: CSeq number below 2^31";
