@@ -3,7 +3,7 @@
 # @FuzzTest per JVM). CI runs it after `mvn -B verify`, which already replayed the checked-in
 # corpus; docs/fuzzing.md has the longer run.
 #
-#   scripts/fuzz.sh                       # every target, FUZZ_DURATION (15s) each: ~3 min on 2 cores
+#   scripts/fuzz.sh                       # every target, FUZZ_DURATION (10s) each: about 3 min on 2 cores
 #   FUZZ_DURATION=30m scripts/fuzz.sh 'SipScannerFuzzTest#agreesWithJainSip'
 #
 # A finding fails the run; its input is written to src/test/resources/<package>/<Class>Inputs/<method>/,
@@ -11,7 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-duration="${FUZZ_DURATION:-15s}"
+duration="${FUZZ_DURATION:-10s}"
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
@@ -26,7 +26,7 @@ else
 fi
 
 mkdir -p target/fuzz
-mvn -B -q ${FUZZ_MAVEN_ARGS:-} test-compile
+mvn -B -q -Dstyle.color=never ${FUZZ_MAVEN_ARGS:-} test-compile
 
 passed=0
 failed=0
@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
   start=$(date +%s)
   # timeout.mode=disabled: JUnit would end the whole fuzzing run after a target's @Timeout;
   # Jazzer still applies @Timeout to each input (libFuzzer -timeout)
-  if JAZZER_FUZZ=1 mvn -B -q ${FUZZ_MAVEN_ARGS:-} surefire:test \
+  if JAZZER_FUZZ=1 mvn -B -q -Dstyle.color=never ${FUZZ_MAVEN_ARGS:-} surefire:test \
       -Dtest="$target" -Dsurefire.failIfNoSpecifiedTests=false \
       -Djazzer.max_duration="$duration" \
       -Djunit.jupiter.execution.timeout.mode=disabled \

@@ -18,6 +18,7 @@ final class JainSipComparison {
   private static final Pattern FIRST_VIA = firstField("via|v");
   private static final Pattern FIRST_FROM = firstField("from|f");
   private static final Pattern FIRST_TO = firstField("to|t");
+  private static final Pattern FIRST_CSEQ = firstField("cseq");
 
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -69,6 +70,17 @@ final class JainSipComparison {
   /** True when JAIN-SIP rejects the first To field on its own (and so has no To tag). */
   static boolean toUnparsable(byte[] bytes) {
     return firstFieldUnparsable(bytes, FIRST_TO, "To");
+  }
+
+  /** True when JAIN-SIP rejects the first CSeq field on its own (and so reads a later one). */
+  static boolean cseqUnparsable(byte[] bytes) {
+    return firstFieldUnparsable(bytes, FIRST_CSEQ, "CSeq");
+  }
+
+  /** The unfolded value of the first CSeq field, or null without one. */
+  static String firstCseq(byte[] bytes) {
+    Matcher m = FIRST_CSEQ.matcher(new String(bytes, StandardCharsets.ISO_8859_1).split("\r?\n\r?\n", 2)[0]);
+    return m.find() ? m.group(1).replaceAll("\r?\n", "") : null;
   }
 
   private static Pattern firstField(String names) {

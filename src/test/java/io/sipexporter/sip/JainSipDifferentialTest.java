@@ -23,8 +23,13 @@ import org.junit.jupiter.api.Test;
  *       JAIN-SIP accepts 099, 700 and 1000, reads "2x0" as 2 and "437Unsupported" as 437.
  *   <li>The Request-Line is Method SP Request-URI SP SIP-Version (RFC 3261 7.1): JAIN-SIP ends
  *       the method at any non-token byte, so it reads "REGIp:host SIP/2.0" as method REGIp, URI
- *       ":host" (found by SipScannerFuzzTest); the scanner says BAD_START_LINE.
- *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648.
+ *       ":host", and "SIP/2.09 09 Strange" as a response (found by SipScannerFuzzTest); the
+ *       scanner says BAD_START_LINE.
+ *   <li>The header section ends with an empty line (RFC 3261 7): JAIN-SIP also accepts a message
+ *       whose bytes stop after a header line, where the scanner says TRUNCATED (a datagram cut
+ *       short; found by SipScannerFuzzTest).
+ *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648. And
+ *       CSeq = 1*DIGIT LWS Method (RFC 3261 20.16): JAIN-SIP reads "21474TIFY" as 21474 TIFY.
  *   <li>An unparsable Content-Length is an error: JAIN-SIP drops the header and assumes 0.
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
@@ -32,7 +37,9 @@ import org.junit.jupiter.api.Test;
  *       example {@code ;branch=} with no value) and promotes the next one.
  *   <li>Likewise the From and To tags are those of the first From and To fields (RFC 3261 19.3):
  *       JAIN-SIP drops one it cannot parse (for example a raw non-ASCII byte in the URI, found by
- *       SipScannerFuzzTest) and then has no tag; the scanner does not validate URIs.
+ *       SipScannerFuzzTest) and then has no tag; the scanner does not validate URIs. And the CSeq
+ *       is the first one: JAIN-SIP drops one it cannot parse and reads a later one, where the
+ *       scanner says BAD_CSEQ (found by SipScannerFuzzTest).
  *   <li>A lone CR is no line end (RFC 3261 7: lines end in CRLF; bare LF is tolerated): JAIN-SIP
  *       splits lines at one, the scanner keeps it in the field value, which then differs or is
  *       malformed ("CSeq: 3 INVITE" CR "junk" is BAD_CSEQ; found by SipScannerFuzzTest).
