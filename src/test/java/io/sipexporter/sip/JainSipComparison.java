@@ -15,6 +15,8 @@ import javax.sip.header.ViaHeader;
  * target; the deliberate differences are listed on {@link JainSipDifferentialTest}.
  */
 final class JainSipComparison {
+  private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]+");
+  private static final Pattern LEADING_LINE_ENDS = Pattern.compile("^[\r\n]+");
   private static final Pattern FIRST_VIA = firstField("via|v");
   private static final Pattern FIRST_FROM = firstField("from|f");
   private static final Pattern FIRST_TO = firstField("to|t");
@@ -40,7 +42,8 @@ final class JainSipComparison {
       check(d, "request", false, msg.isRequest());
       check(d, "status", ((SIPResponse) ref).getStatusCode(), msg.statusCode());
     }
-    check(d, "Call-ID", ref.getCallId().getCallId(), msg.callId());
+    // RFC 3261 7.3.1: a fold is one SP; the scanner's Call-ID is the raw bytes, fold included
+    check(d, "Call-ID", ref.getCallId().getCallId(), FOLD.matcher(msg.callId()).replaceAll(" "));
     check(d, "CSeq number", ref.getCSeq().getSeqNumber(), msg.cseqNumber());
     check(d, "CSeq method", match(ref.getCSeq().getMethod()), msg.cseqMethod());
     String branch = ((ViaHeader) ref.getTopmostVia()).getBranch();
@@ -79,8 +82,42 @@ final class JainSipComparison {
 
   /** The unfolded value of the first CSeq field, or null without one. */
   static String firstCseq(byte[] bytes) {
-    Matcher m = FIRST_CSEQ.matcher(new String(bytes, StandardCharsets.ISO_8859_1).split("\r?\n\r?\n", 2)[0]);
+    return firstValue(bytes, FIRST_CSEQ);
+  }
+
+  /**
+   * True when JAIN-SIP's top Via is not the message's first Via field: it dropped that one, and
+   * promoted a later one (its host or branch is not in the first field's text).
+   */
+  static boolean topViaDropped(byte[] bytes, SIPMessage ref) {
+    String first = firstValue(bytes, FIRST_VIA);
+    if (first == null) {
+      return false;
+    }
+    ViaHeader via = (ViaHeader) ref.getTopmostVia();
+    return topViaUnparsable(bytes)
+        || !first.contains(String.valueOf(via.getHost()))
+        || (via.getBranch() != null && !first.contains(via.getBranch()));
+  }
+
+  /** True when the message has a From field and JAIN-SIP dropped it (it has no From at all). */
+  static boolean fromDropped(byte[] bytes, SIPMessage ref) {
+    return firstValue(bytes, FIRST_FROM) != null && (ref.getFrom() == null || fromUnparsable(bytes));
+  }
+
+  /** True when the message has a To field and JAIN-SIP dropped it (it has no To at all). */
+  static boolean toDropped(byte[] bytes, SIPMessage ref) {
+    return firstValue(bytes, FIRST_TO) != null && (ref.getTo() == null || toUnparsable(bytes));
+  }
+
+  private static String firstValue(byte[] bytes, Pattern field) {
+    Matcher m = field.matcher(headerSection(bytes, StandardCharsets.ISO_8859_1));
     return m.find() ? m.group(1).replaceAll("\r?\n", "") : null;
+  }
+
+  /** The start line and header fields: after any leading line ends (RFC 3261 7.5), before the blank line. */
+  static String headerSection(byte[] bytes, java.nio.charset.Charset charset) {
+    return LEADING_LINE_ENDS.matcher(new String(bytes, charset)).replaceFirst("").split("\r?\n\r?\n", 2)[0];
   }
 
   private static Pattern firstField(String names) {
@@ -88,7 +125,7 @@ final class JainSipComparison {
   }
 
   private static boolean firstFieldUnparsable(byte[] bytes, Pattern field, String name) {
-    String text = new String(bytes, StandardCharsets.UTF_8).split("\r?\n\r?\n", 2)[0];
+    String text = headerSection(bytes, StandardCharsets.UTF_8);
     Matcher m = field.matcher(text);
     if (!m.find()) {
       return false;

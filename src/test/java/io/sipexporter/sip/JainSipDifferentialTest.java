@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Test;
  *   <li>Folding is one SP (RFC 3261 7.3.1): JAIN-SIP strips continuation lines and joins them
  *       with nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
  *       SipMutator mutates whole fields, never a lone continuation line, and SipScannerFuzzTest
- *       gives JAIN-SIP the unfolded message.
+ *       gives JAIN-SIP the unfolded message. The scanner's Call-ID is its raw bytes, so a folded
+ *       one is compared with each fold read as one SP.
  *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank
  *       line: JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of
  *       vector folded-blank-line.sip, which counts as rejected.
