@@ -16,6 +16,8 @@ import javax.sip.header.ViaHeader;
  */
 final class JainSipComparison {
   private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]+");
+  private static final Pattern DISPLAY_NAME =
+      Pattern.compile("[ \t]*(?:(?:[A-Za-z0-9.!%*_+`'~-]+[ \t]*)*|\"(?:[^\"\\\\]|\\\\.)*\"[ \t]*)");
   private static final Pattern LEADING_LINE_ENDS = Pattern.compile("^[\r\n]+");
   private static final Pattern FIRST_VIA = firstField("via|v");
   private static final Pattern FIRST_FROM = firstField("from|f");
@@ -42,8 +44,11 @@ final class JainSipComparison {
       check(d, "request", false, msg.isRequest());
       check(d, "status", ((SIPResponse) ref).getStatusCode(), msg.statusCode());
     }
-    // RFC 3261 7.3.1: a fold is one SP; the scanner's Call-ID is the raw bytes, fold included
-    check(d, "Call-ID", ref.getCallId().getCallId(), FOLD.matcher(msg.callId()).replaceAll(" "));
+    // RFC 3261 7.3.1: a fold is one SP; the scanner's Call-ID is the raw bytes, fold included, which
+    // JAIN-SIP decodes as UTF-8 (callId() is ASCII, for the tracker's keys)
+    String callId = new String(msg.buffer(), msg.callIdOffset(), msg.callIdLength(), StandardCharsets.UTF_8);
+    // JAIN-SIP trims values with String.trim, control bytes too; the scanner trims LWS only (25.1)
+    check(d, "Call-ID", ref.getCallId().getCallId(), FOLD.matcher(callId).replaceAll(" ").trim());
     check(d, "CSeq number", ref.getCSeq().getSeqNumber(), msg.cseqNumber());
     check(d, "CSeq method", match(ref.getCSeq().getMethod()), msg.cseqMethod());
     String branch = ((ViaHeader) ref.getTopmostVia()).getBranch();
@@ -98,6 +103,17 @@ final class JainSipComparison {
     return topViaUnparsable(bytes)
         || !first.contains(String.valueOf(via.getHost()))
         || (via.getBranch() != null && !first.contains(via.getBranch()));
+  }
+
+  /**
+   * True when the first From (or To) is a name-addr whose display name is neither tokens nor one
+   * quoted string (RFC 3261 25.1), e.g. {@code Alice ;tag=x \"q\"b <sip:a>}: where its tag is, is
+   * anyone's guess.
+   */
+  static boolean displayNameMalformed(byte[] bytes, boolean from) {
+    String value = firstValue(bytes, from ? FIRST_FROM : FIRST_TO);
+    int angle = value == null ? -1 : value.indexOf('<');
+    return angle >= 0 && !DISPLAY_NAME.matcher(value.substring(0, angle)).matches();
   }
 
   /** True when the message has a From field and JAIN-SIP dropped it (it has no From at all). */

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.Test;
  *       JAIN-SIP drops one it cannot parse (for example a raw non-ASCII byte in the URI, found by
  *       SipScannerFuzzTest) and then has no tag; the scanner does not validate URIs. And the CSeq
  *       is the first one: JAIN-SIP drops one it cannot parse and reads a later one, where the
- *       scanner says BAD_CSEQ (found by SipScannerFuzzTest).
+ *       scanner says BAD_CSEQ (found by SipScannerFuzzTest). A From or To whose display name is
+ *       neither tokens nor a quoted string ({@code Alice ;tag=x \"q\"b <sip:a>}) has no tag anyone
+ *       can be sure of: the two may differ there.
  *   <li>A lone CR is no line end (RFC 3261 7: lines end in CRLF; bare LF is tolerated): JAIN-SIP
  *       splits lines at one, the scanner keeps it in the field value, which then differs or is
  *       malformed ("CSeq: 3 INVITE" CR "junk" is BAD_CSEQ; found by SipScannerFuzzTest).
@@ -47,7 +49,8 @@ import org.junit.jupiter.api.Test;
  *       with nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
  *       SipMutator mutates whole fields, never a lone continuation line, and SipScannerFuzzTest
  *       gives JAIN-SIP the unfolded message. The scanner's Call-ID is its raw bytes, so a folded
- *       one is compared with each fold read as one SP.
+ *       one is compared with each fold read as one SP, and trimmed of control bytes as JAIN-SIP's
+ *       String.trim does (the scanner trims only LWS, RFC 3261 25.1).
  *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank
  *       line: JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of
  *       vector folded-blank-line.sip, which counts as rejected.

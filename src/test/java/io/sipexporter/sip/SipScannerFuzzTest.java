@@ -113,7 +113,7 @@ class SipScannerFuzzTest {
     if (r == ScanResult.BAD_CSEQ && JainSipComparison.cseqUnparsable(input)) {
       return "RFC 3261 20.16: the first CSeq, even one JAIN-SIP drops for a later one";
     }
-    if (r == ScanResult.BAD_CONTENT_LENGTH && BAD_LENGTH_FIELD.matcher(headerSection(input)).find()) {
+    if (r == ScanResult.BAD_CONTENT_LENGTH && BAD_LENGTH_FIELD.matcher(headerSection(unfold(input))).find()) {
       return "RFC 3261 20.14: Content-Length = 1*DIGIT";
     }
     if (LONE_CR.matcher(headerSection(input)).find()) {
@@ -124,7 +124,9 @@ class SipScannerFuzzTest {
     for (String field : diff.split("; ")) {
       boolean dropped = field.startsWith("branch:") ? JainSipComparison.topViaDropped(input, ref)
           : field.startsWith("From tag:") ? JainSipComparison.fromDropped(input, ref)
-          : field.startsWith("To tag:") && JainSipComparison.toDropped(input, ref);
+              || JainSipComparison.displayNameMalformed(input, true)
+          : field.startsWith("To tag:")
+              && (JainSipComparison.toDropped(input, ref) || JainSipComparison.displayNameMalformed(input, false));
       if (!dropped) {
         return null;
       }
