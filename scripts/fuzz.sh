@@ -25,11 +25,17 @@ else
   )
 fi
 
+# Targets whose findings are reported but do not fail the run: the differential target still finds
+# new JAIN-SIP leniencies within minutes, and each needs a person to decide (scanner bug, or a
+# documented difference); docs/fuzzing.md. Its corpus replays, and fails, in every `mvn test`.
+report_only=" ${FUZZ_REPORT_ONLY-SipScannerFuzzTest#agreesWithJainSip} "
+
 mkdir -p target/fuzz
 mvn -B -q -Dstyle.color=never ${FUZZ_MAVEN_ARGS:-} test-compile
 
 passed=0
 failed=0
+reported=0
 for target in "${targets[@]}"; do
   log="target/fuzz/${target//#/.}.log"
   start=$(date +%s)
@@ -42,15 +48,19 @@ for target in "${targets[@]}"; do
       -DargLine=-Xmx1g >"$log" 2>&1; then
     status=ok
     passed=$((passed + 1))
+  elif [[ "$report_only" == *" $target "* ]]; then
+    status="finding reported (not fatal: triage it)"
+    reported=$((reported + 1))
   else
     status=FAILED
     failed=$((failed + 1))
   fi
-  runs=$(grep -oE '^Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || echo '?')
+  runs=$(grep -aoE '^Done [0-9]+ runs' "$log" | tail -1 | grep -oE '[0-9]+' || echo '?')
   echo "fuzz $target: $status, $runs executions in $(($(date +%s) - start)) s"
-  if [ "$status" = FAILED ]; then
-    grep -vE '^INFO: (Loaded|Instrumented)' "$log" | grep -E -A12 'FuzzTestFinding|ERROR: libFuzzer|Test unit written' | head -60 || tail -40 "$log"
+  if [ "$status" != ok ]; then
+    grep -avE '^INFO: (Loaded|Instrumented)' "$log" | grep -aE -A12 'FuzzTestFinding|ERROR: libFuzzer|Test unit written' | head -60 || tail -40 "$log"
   fi
 done
+[ "$reported" -eq 0 ] || echo "fuzz: $reported report-only target(s) found an input to triage (docs/fuzzing.md)"
 echo "fuzz: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
