@@ -41,31 +41,34 @@ public final class SipPipeline {
    * scanner escapes. The caller counts what it received.
    */
   public ScanResult accept(Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
-    ScanResult result;
     try {
-      result = scanner.scan(buf, off, len, message);
+      return scanAndCount(input, transport, buf, off, len, epochNanos);
     } catch (RuntimeException e) {
-      // a scanner bug must cost one message, never the listener
-      log.warn("internal_error", "scanner failed on a {}-byte message: {}", len, e.toString());
+      // a bug in the scanner or the tracker must cost one message, never the listener
+      log.warn("internal_error", "failed on a {}-byte {} message: {}", len, input.label(), e.toString());
       counters.parseError(input, InternalError.INSTANCE);
       return ScanResult.NOT_SIP;
     }
+  }
+
+  private ScanResult scanAndCount(Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+    ScanResult result = scanner.scan(buf, off, len, message);
     if (result == ScanResult.KEEPALIVE) {
       return result;
     }
     if (result != ScanResult.OK) {
       counters.parseError(input, result);
       log.debug(result.reason(), "malformed {} message over {}: {}", input.label(), transport.label(), result.reason());
-    } else {
-      if (message.isRequest()) {
-        counters.request(message.method());
-      } else {
-        counters.response(message.cseqMethod(), message.statusCode());
-      }
-      tracker.observe(message, epochNanos);
-      lastInputNanos = epochNanos;
-      lastInputMonotonic = System.nanoTime();
+      return result;
     }
+    if (message.isRequest()) {
+      counters.request(message.method());
+    } else {
+      counters.response(message.cseqMethod(), message.statusCode());
+    }
+    tracker.observe(message, epochNanos);
+    lastInputNanos = epochNanos;
+    lastInputMonotonic = System.nanoTime();
     return result;
   }
 

@@ -72,6 +72,11 @@ public final class SipStreamFramer {
     return failure;
   }
 
+  /** Size of the buffer holding a split message: never above the largest message (fuzz-checked). */
+  int bufferCapacity() {
+    return pending.length;
+  }
+
   /** A message starting at buf[off]: handed on in place when complete, else held. Returns bytes used. */
   private int direct(byte[] buf, int off, int avail) {
     int head = HeaderSection.headerLength(buf, off, avail, 0);
@@ -131,6 +136,10 @@ public final class SipStreamFramer {
 
   /** RFC 3261 18.3: the message is the header section plus Content-Length bytes; -1 on failure. */
   private int size(byte[] buf, int off, int head) {
+    if (head > maxSize) {
+      failure = ScanResult.TOO_LARGE; // as when the same headers arrive in pieces: never read them
+      return -1;
+    }
     long length = headers.contentLength(buf, off, head);
     if (length == HeaderSection.BAD) {
       failure = ScanResult.BAD_CONTENT_LENGTH;

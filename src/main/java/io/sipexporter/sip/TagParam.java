@@ -16,15 +16,23 @@ final class TagParam {
    */
   static long find(byte[] buf, int from, int to) {
     int p = from;
+    int angle = -2; // where the name-addr's '<' is: -2 not looked for yet, -1 none (addr-spec)
     while (p < to) {
       byte b = buf[p++];
       if (b == '"') {
         p = skipQuoted(buf, p, to);
       } else if (b == '<') {
+        angle = p - 1;
         while (p < to && buf[p++] != '>') {
           // RFC 3261 20.10: the URI inside <> keeps its own parameters
         }
       } else if (b == ';') {
+        if (angle == -2) {
+          angle = angleBracket(buf, p, to);
+        }
+        if (p < angle) {
+          continue; // RFC 3261 20.10: before the <, a (malformed, unquoted) display name
+        }
         long tag = param(buf, p, to);
         if (tag > 0) {
           return tag;
@@ -40,6 +48,19 @@ final class TagParam {
 
   static int length(long packed) {
     return (int) packed;
+  }
+
+  /** Index of the first '<' outside quoted strings in buf[p, to), or -1: looked for once per value. */
+  private static int angleBracket(byte[] buf, int p, int to) {
+    while (p < to) {
+      byte b = buf[p++];
+      if (b == '"') {
+        p = skipQuoted(buf, p, to);
+      } else if (b == '<') {
+        return p - 1;
+      }
+    }
+    return -1;
   }
 
   /** RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; returns the index after it. */
