@@ -20,8 +20,10 @@ for i in $(seq 1 100); do
 done
 lost() { # target-port metrics-port rate -> lost datagrams
   java -jar $JAR loadgen --target 127.0.0.1:$1 --rate $3 --count $(( $3 * STEP )) \
-    --metrics http://127.0.0.1:$2/metrics | sed -n 's/^received [0-9]*, lost \([0-9]*\).*/\1/p'
+    --metrics http://127.0.0.1:$2/metrics | sed -n 's/^received [0-9]*, lost \([0-9]*\).*/\1/p' || true
 }
+# warm up both (JIT) before anything is measured
+lost $SIP $WEB 20000 > /dev/null; lost $SINK $SINKWEB 20000 > /dev/null
 best_exp=0 best_sink=0 exp_lossy=0 sink_lossy=0
 printf '%10s %14s %14s\n' rate exporter_lost sink_lost
 for r in "${RATES[@]}"; do
@@ -30,10 +32,10 @@ for r in "${RATES[@]}"; do
   # the loss-free rate is the last step before the first loss
   if [ $exp_lossy = 0 ]; then if [ "$le" = 0 ]; then best_exp=$r; else exp_lossy=1; fi; fi
   if [ $sink_lossy = 0 ]; then if [ "$ls" = 0 ]; then best_sink=$r; else sink_lossy=1; fi; fi
-  [ $exp_lossy = 1 ] && [ $sink_lossy = 1 ] && break
+  if [ $exp_lossy = 1 ] && [ $sink_lossy = 1 ]; then break; fi
 done
 echo "loss-free rate: exporter $best_exp/s, raw receive loop $best_sink/s"
-[ $best_sink -gt 0 ] && echo "ratio: $(( 100 * best_exp / best_sink ))%"
+if [ $best_sink -gt 0 ]; then echo "ratio: $(( 100 * best_exp / best_sink ))%"; fi
 # load at the exporter's loss-free rate, scraping /metrics meanwhile
 rate=$(( best_exp > 0 ? best_exp : ${RATES[0]} ))
 java -jar $JAR loadgen --target 127.0.0.1:$SIP --rate $rate --count $(( rate * STEP )) > /dev/null &

@@ -64,7 +64,7 @@ class ExporterIT {
       send(udp, response(486, "Busy Here", "INVITE", "c5", 1));
       send(udp, response(401, "Unauthorized", "REGISTER", "r1", 1));
       send(udp, response(200, "OK", "REGISTER", "r1", 2));
-      send(udp, request("FOO", "f1", 1, ""));
+      send(udp, request("FOO", "f1", 1, "v=0\r\n" + "a=x\r\n".repeat(2000))); // a 12 kB datagram, whole
       send(udp, response(501, "Not Implemented", "FOO", "f1", 1));
     }
     Scrape scrape = awaitMessages("udp", 16); // 15 messages and a keep-alive datagram

@@ -4,8 +4,6 @@ import io.sipexporter.cli.ListenAddress;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.net.NetSocket;
@@ -26,7 +24,7 @@ public final class ListenerVerticle extends VerticleBase {
   private final boolean bindUdp;
   private final byte[] scratch = new byte[65536];
   private final Set<Connection> connections = new HashSet<>();
-  private DatagramSocket udp;
+  private UdpReceiver udp;
   private NetServer tcp;
 
   /**
@@ -64,14 +62,18 @@ public final class ListenerVerticle extends VerticleBase {
     if (!bindUdp) {
       return listening;
     }
-    udp =
-        vertx.createDatagramSocket(
-            new DatagramSocketOptions()
-                .setReceiveBufferSize(options.udpReceiveBufferBytes())
-                // epoll only: each event loop reads its own socket, the kernel spreads datagrams
-                .setReusePort(vertx.isNativeTransportEnabled()));
-    udp.handler(packet -> onDatagram(packet.data()));
-    return listening.compose(server -> udp.listen(server.actualPort(), address.host()));
+    // epoll only: each event loop reads its own socket, the kernel spreads datagrams
+    return listening.compose(
+        server ->
+            UdpReceiver.bind(
+                    vertx,
+                    context,
+                    address.withPort(server.actualPort()),
+                    options.udpReceiveBufferBytes(),
+                    vertx.isNativeTransportEnabled(),
+                    scratch,
+                    ingest::datagram)
+                .onSuccess(receiver -> udp = receiver));
   }
 
   @Override
@@ -84,12 +86,6 @@ public final class ListenerVerticle extends VerticleBase {
   @Override
   public String toString() {
     return name + " listener on " + address;
-  }
-
-  private void onDatagram(Buffer data) {
-    int len = Math.min(data.length(), scratch.length);
-    data.getBytes(0, len, scratch, 0);
-    ingest.datagram(scratch, 0, len);
   }
 
   private void onConnection(NetSocket socket) {

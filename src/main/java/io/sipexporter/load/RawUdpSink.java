@@ -6,13 +6,14 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.datagram.DatagramSocketOptions;
+import io.sipexporter.ingest.UdpReceiver;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The baseline the exporter's throughput is measured against: the same Vert.x UDP setup (event
- * loops, epoll and SO_REUSEPORT, receive buffer, copy into a scratch buffer) that only counts.
+ * The baseline the exporter's throughput is measured against: the same UDP setup ({@link
+ * UdpReceiver} on Vert.x event loops, epoll and SO_REUSEPORT, receive buffer, copy into a
+ * scratch buffer) that only counts.
  */
 public final class RawUdpSink implements AutoCloseable {
   private final Vertx vertx;
@@ -54,15 +55,7 @@ public final class RawUdpSink implements AutoCloseable {
 
     @Override
     public Future<?> start() {
-      var socket =
-          vertx.createDatagramSocket(new DatagramSocketOptions().setReceiveBufferSize(receiveBuffer).setReusePort(reuse));
-      socket.handler(
-          p -> {
-            int len = Math.min(p.data().length(), scratch.length);
-            p.data().getBytes(0, len, scratch, 0);
-            received.increment();
-          });
-      return socket.listen(address.port(), address.host());
+      return UdpReceiver.bind(vertx, context, address, receiveBuffer, reuse, scratch, (buf, off, len) -> received.increment());
     }
   }
 }
