@@ -12,45 +12,45 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.hep.HepAuthKey;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
 import io.sipexporter.ingest.ConnectionLimits;
-import io.sipexporter.ingest.Input;
-import io.sipexporter.ingest.ReceiveBuffer;
-import io.sipexporter.hep.HepAuthKey;
 import io.sipexporter.ingest.HepIngest;
 import io.sipexporter.ingest.Ingest;
+import io.sipexporter.ingest.Input;
 import io.sipexporter.ingest.ListenerOptions;
 import io.sipexporter.ingest.ListenerVerticle;
 import io.sipexporter.ingest.PortProbe;
+import io.sipexporter.ingest.ReceiveBuffer;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.metrics.UdpReceiveDrops;
 import io.sipexporter.transaction.TrackerOptions;
 import io.sipexporter.transaction.TransactionTracker;
-import io.sipexporter.metrics.UdpReceiveDrops;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.DeploymentOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A running exporter: the SIP listeners on one Vert.x instance, the web server on another (its
- * own event loop, so a SIP flood never starves a scrape), and the registry they share.
+ * A running exporter: the SIP listeners on one Vert.x instance, the web server on another (its own
+ * event loop, so a SIP flood never starves a scrape), and the registry they share.
  *
  * <pre>{@code
  * try (Exporter exporter = Exporter.start(ExporterConfig.defaults())) {
@@ -92,8 +92,8 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Binds every listener and returns once they all accept traffic; the exception names the
-   * listener that could not bind.
+   * Binds every listener and returns once they all accept traffic; the exception names the listener
+   * that could not bind.
    */
   public static Exporter start(ExporterConfig config) {
     WebConfig webConfig = loadWebConfig(config.webConfigFile());
@@ -110,29 +110,48 @@ public final class Exporter implements AutoCloseable {
         () -> new SipPipeline(counters, new TransactionTracker(txMeters, callMeters, perLoop));
     ListenerOptions options = config.listener();
     Vertx ingest =
-        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(options.eventLoops()).setPreferNativeTransport(true));
+        Vertx.vertx(
+            new VertxOptions()
+                .setEventLoopPoolSize(options.eventLoops())
+                .setPreferNativeTransport(true));
     Vertx web = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     AtomicBoolean ready = new AtomicBoolean();
     try {
       LOG.info(
           "{} event loops read SIP and HEP input, transport {}",
           options.eventLoops(),
-          ingest.isNativeTransportEnabled() ? "epoll" : "nio (" + ingest.unavailableNativeTransportCause() + ")");
+          ingest.isNativeTransportEnabled()
+              ? "epoll"
+              : "nio (" + ingest.unavailableNativeTransportCause() + ")");
       ReceiveBuffer.report(options.udpReceiveBufferBytes());
       ListenAddress sipBound =
-          deployListener(ingest, registry, Input.SIP, config.sipListen(), options,
+          deployListener(
+              ingest,
+              registry,
+              Input.SIP,
+              config.sipListen(),
+              options,
               () -> new SipIngest(pipelines.get(), options.maxMessageBytes()));
       HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
       ListenAddress hepBound =
-          deployListener(ingest, registry, Input.HEP, config.hepListen(), options,
+          deployListener(
+              ingest,
+              registry,
+              Input.HEP,
+              config.hepListen(),
+              options,
               () -> new HepIngest(pipelines.get(), authKey));
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",
-              List.of("SIP udp+tcp " + sipBound, "HEP udp+tcp " + hepBound + (authKey == null ? "" : " (auth key required)")),
+              List.of(
+                  "SIP udp+tcp " + sipBound,
+                  "HEP udp+tcp " + hepBound + (authKey == null ? "" : " (auth key required)")),
               List.of(
                   new String[] {config.telemetryPath(), "Metrics"},
-                  new String[] {"/codes", "SIP response codes: what each means, how to fix it, how many seen"},
+                  new String[] {
+                    "/codes", "SIP response codes: what each means, how to fix it, how many seen"
+                  },
                   new String[] {"/-/healthy", "Health"},
                   new String[] {"/-/ready", "Readiness"}));
       WebRoutes routes =
@@ -168,7 +187,11 @@ public final class Exporter implements AutoCloseable {
     }
     try {
       WebConfig webConfig = WebConfig.load(file);
-      LOG.info("web config {}: TLS {}, {} basic-auth user(s)", file, webConfig.tls() == null ? "off" : "on", webConfig.users().size());
+      LOG.info(
+          "web config {}: TLS {}, {} basic-auth user(s)",
+          file,
+          webConfig.tls() == null ? "off" : "on",
+          webConfig.users().size());
       return webConfig;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("--web.config.file " + e.getMessage(), e);
@@ -188,11 +211,19 @@ public final class Exporter implements AutoCloseable {
       ListenerOptions options,
       Supplier<Ingest> ingests) {
     ConnectionLimits limits =
-        new ConnectionLimits(registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
+        new ConnectionLimits(
+            registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
     try {
       address = address.withPort(PortProbe.choose(address.host(), address.port()));
     } catch (java.io.IOException e) {
-      throw new ListenException("cannot start " + input.name() + " listener on " + address + " (udp+tcp): " + e.getMessage(), e);
+      throw new ListenException(
+          "cannot start "
+              + input.name()
+              + " listener on "
+              + address
+              + " (udp+tcp): "
+              + e.getMessage(),
+          e);
     }
     ListenAddress bind = address;
     int udpSockets = vertx.isNativeTransportEnabled() ? options.eventLoops() : 1;
@@ -201,7 +232,8 @@ public final class Exporter implements AutoCloseable {
     Supplier<ListenerVerticle> instances =
         () -> {
           ListenerVerticle v =
-              new ListenerVerticle(name, bind, options, ingests.get(), limits, deployed.size() < udpSockets);
+              new ListenerVerticle(
+                  name, bind, options, ingests.get(), limits, deployed.size() < udpSockets);
           deployed.add(v);
           return v;
         };
@@ -232,7 +264,9 @@ public final class Exporter implements AutoCloseable {
       future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (java.util.concurrent.ExecutionException e) {
       Throwable cause = e.getCause();
-      throw new ListenException("cannot start " + what + ": " + (cause.getMessage() != null ? cause.getMessage() : cause), cause);
+      throw new ListenException(
+          "cannot start " + what + ": " + (cause.getMessage() != null ? cause.getMessage() : cause),
+          cause);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new ListenException("cannot start " + what + ": timed out", e);
     } catch (InterruptedException e) {

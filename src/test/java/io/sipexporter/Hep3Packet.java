@@ -3,7 +3,9 @@ package io.sipexporter;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
-/** Test helper: builds HEPv3 packets the way capture agents send them (generic chunks, vendor 0). */
+/**
+ * Test helper: builds HEPv3 packets the way capture agents send them (generic chunks, vendor 0).
+ */
 public final class Hep3Packet {
   private final ByteArrayOutputStream chunks = new ByteArrayOutputStream();
 

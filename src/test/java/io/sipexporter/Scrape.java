@@ -16,10 +16,18 @@ import java.util.regex.Pattern;
 public final class Scrape {
   private static final Pattern SAMPLE =
       Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-  /** HTTP/1.1 only: the JDK client's h2c upgrade attempt can leave a request hanging past its timeout. */
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+  /**
+   * HTTP/1.1 only: the JDK client's h2c upgrade attempt can leave a request hanging past its
+   * timeout.
+   */
   public static final HttpClient CLIENT =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private final Map<String, Double> samples;
 
@@ -86,7 +94,8 @@ public final class Scrape {
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder();
-    new java.util.TreeMap<>(samples).forEach((k, v) -> b.append(k).append(' ').append(v).append('\n'));
+    new java.util.TreeMap<>(samples)
+        .forEach((k, v) -> b.append(k).append(' ').append(v).append('\n'));
     return b.toString();
   }
 

@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ScannerBenchmark {
   static final int MESSAGES = 1000;
 
-  /** realistic: messages as a proxy sees them (~0.9 KB); sparse: the differential test's (~0.4 KB). */
+  /**
+   * realistic: messages as a proxy sees them (~0.9 KB); sparse: the differential test's (~0.4 KB).
+   */
   @Param({"realistic", "sparse"})
   public String corpusKind;
 
@@ -47,14 +49,16 @@ public class ScannerBenchmark {
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
   private final JainSip jainSip = new JainSip();
+
   /** One counter per (method, code), as the meters keep them: no map lookup per message. */
   private final long[] counts = new long[SipMethod.count() * 700];
 
   @Setup
   public void setUp() {
-    List<byte[]> messages = corpusKind.equals("realistic")
-        ? SipCorpus.realistic(20261125L, MESSAGES)
-        : SipCorpus.generate(20261125L, MESSAGES);
+    List<byte[]> messages =
+        corpusKind.equals("realistic")
+            ? SipCorpus.realistic(20261125L, MESSAGES)
+            : SipCorpus.generate(20261125L, MESSAGES);
     corpus = messages.toArray(new byte[0][]);
   }
 

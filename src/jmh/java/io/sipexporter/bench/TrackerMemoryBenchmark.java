@@ -47,8 +47,12 @@ public final class TrackerMemoryBenchmark {
     report("baseline (JVM, no tracker)", null);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     TrackerOptions options =
-        new TrackerOptions(capacity, Duration.ofSeconds(32), Duration.ofSeconds(180),
-            TrackerOptions.DEFAULTS.callCapacity(), Duration.ofHours(4),
+        new TrackerOptions(
+            capacity,
+            Duration.ofSeconds(32),
+            Duration.ofSeconds(180),
+            TrackerOptions.DEFAULTS.callCapacity(),
+            Duration.ofHours(4),
             TrackerOptions.DEFAULTS.reorderWindow());
     TransactionTracker tracker =
         new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
@@ -66,7 +70,8 @@ public final class TrackerMemoryBenchmark {
       t = observe(tracker, scanner, sip, msg, branch, callId, id, t);
     }
     double secs = (System.nanoTime() - start) / 1e9;
-    System.out.printf("opened %,d transactions in %.2f s (%,.0f msg/s)%n", capacity, secs, capacity / secs);
+    System.out.printf(
+        "opened %,d transactions in %.2f s (%,.0f msg/s)%n", capacity, secs, capacity / secs);
     report("after opening " + capacity, tracker);
 
     start = System.nanoTime();
@@ -74,25 +79,36 @@ public final class TrackerMemoryBenchmark {
       t = observe(tracker, scanner, sip, msg, branch, callId, id, t);
     }
     secs = (System.nanoTime() - start) / 1e9;
-    System.out.printf("flooded %,d unanswered INVITEs in %.2f s (%,.0f msg/s)%n", flood, secs, flood / secs);
+    System.out.printf(
+        "flooded %,d unanswered INVITEs in %.2f s (%,.0f msg/s)%n", flood, secs, flood / secs);
     report("after the flood", tracker);
-    System.out.printf("evicted: %,.0f transactions, %,.0f calls; timed out: %,.0f%n",
+    System.out.printf(
+        "evicted: %,.0f transactions, %,.0f calls; timed out: %,.0f%n",
         registry.get("sip.exporter.transactions.evicted").counter().count(),
         registry.get("sip.exporter.calls.evicted").counter().count(),
         registry.get("sip.transactions.timed.out").tag("method", "INVITE").counter().count());
 
     long sweep = System.nanoTime();
     tracker.tick(t + 1_000_000_000L); // one whole sweep round, nothing due yet
-    System.out.printf("one full sweep round (both tables): %.2f ms%n", (System.nanoTime() - sweep) / 1e6);
+    System.out.printf(
+        "one full sweep round (both tables): %.2f ms%n", (System.nanoTime() - sweep) / 1e6);
     sweep = System.nanoTime();
     tracker.tick(t + 64_000_000_000L); // everything times out
-    System.out.printf("full round expiring every entry: %.2f ms; left: %d transactions%n",
+    System.out.printf(
+        "full round expiring every entry: %.2f ms; left: %d transactions%n",
         (System.nanoTime() - sweep) / 1e6, tracker.transactions());
     report("after every entry timed out", tracker);
   }
 
-  private static long observe(TransactionTracker tracker, SipScanner scanner, SipMessage sip,
-      byte[] msg, int branch, int callId, long id, long t) {
+  private static long observe(
+      TransactionTracker tracker,
+      SipScanner scanner,
+      SipMessage sip,
+      byte[] msg,
+      int branch,
+      int callId,
+      long id,
+      long t) {
     for (int i = DIGITS - 1, v = (int) id; i >= 0; i--, v /= 10) {
       msg[branch + i] = (byte) ('0' + v % 10);
       msg[callId + i] = (byte) ('0' + v % 10);
@@ -109,11 +125,20 @@ public final class TrackerMemoryBenchmark {
       System.gc();
     }
     long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    String rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
-        .filter(l -> l.startsWith("VmRSS:")).findFirst().orElse("VmRSS: ?").substring(6).trim();
-    System.out.printf("%-40s heap after GC %7.1f MiB   RSS %s   held %,d transactions, %,d calls%n",
-        phase, heap / 1048576.0, rss,
-        keepAlive == null ? 0 : keepAlive.transactions(), keepAlive == null ? 0 : keepAlive.calls());
+    String rss =
+        Files.readAllLines(Path.of("/proc/self/status")).stream()
+            .filter(l -> l.startsWith("VmRSS:"))
+            .findFirst()
+            .orElse("VmRSS: ?")
+            .substring(6)
+            .trim();
+    System.out.printf(
+        "%-40s heap after GC %7.1f MiB   RSS %s   held %,d transactions, %,d calls%n",
+        phase,
+        heap / 1048576.0,
+        rss,
+        keepAlive == null ? 0 : keepAlive.transactions(),
+        keepAlive == null ? 0 : keepAlive.calls());
     java.lang.ref.Reference.reachabilityFence(keepAlive);
   }
 }

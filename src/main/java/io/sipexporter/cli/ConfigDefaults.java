@@ -18,7 +18,8 @@ final class ConfigDefaults implements CommandLine.IDefaultValueProvider {
 
   /** The environment variable that sets {@code --a.b-c}: {@code SIP_EXPORTER_A_B_C}. */
   static String envName(String flag) {
-    return "SIP_EXPORTER_" + flag.replaceFirst("^-+", "").replaceAll("[.-]", "_").toUpperCase(java.util.Locale.ROOT);
+    return "SIP_EXPORTER_"
+        + flag.replaceFirst("^-+", "").replaceAll("[.-]", "_").toUpperCase(java.util.Locale.ROOT);
   }
 
   @Override

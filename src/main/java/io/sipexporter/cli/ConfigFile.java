@@ -35,13 +35,15 @@ public final class ConfigFile {
     Map<String, String> values = new LinkedHashMap<>();
     if (root != null && !root.isMissingNode() && !root.isNull()) {
       if (!root.isObject()) {
-        throw new IllegalArgumentException(path + ": expected a mapping of keys to values at the top");
+        throw new IllegalArgumentException(
+            path + ": expected a mapping of keys to values at the top");
       }
       flatten(path, "", root, values);
     }
     for (String key : values.keySet()) {
       if (!knownKeys.contains(key)) {
-        throw new IllegalArgumentException(path + ": unknown key '" + key + "' (known: " + String.join(", ", knownKeys) + ")");
+        throw new IllegalArgumentException(
+            path + ": unknown key '" + key + "' (known: " + String.join(", ", knownKeys) + ")");
       }
     }
     return new ConfigFile(path, values);

@@ -3,14 +3,18 @@ package io.sipexporter.cli;
 import java.time.Duration;
 import picocli.CommandLine;
 
-/** Reads durations as Prometheus writes them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}. */
+/**
+ * Reads durations as Prometheus writes them: {@code 500ms}, {@code 30s}, {@code 10m}, {@code 1h}.
+ */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
   @Override
   public Duration convert(String value) {
     return parse(value);
   }
 
-  /** Also takes zero ({@code 0}, {@code 0s}, {@code 0ms}), for options where it turns a feature off. */
+  /**
+   * Also takes zero ({@code 0}, {@code 0s}, {@code 0ms}), for options where it turns a feature off.
+   */
   static final class ZeroAllowed implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
@@ -44,7 +48,11 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         };
     if (d == null || (d.isZero() && !zeroAllowed)) {
       throw new CommandLine.TypeConversionException(
-          "'" + value + "' is not a " + (zeroAllowed ? "" : "positive ") + "duration (a number and a unit: ms, s, m or h, e.g. 30s)");
+          "'"
+              + value
+              + "' is not a "
+              + (zeroAllowed ? "" : "positive ")
+              + "duration (a number and a unit: ms, s, m or h, e.g. 30s)");
     }
     return d;
   }

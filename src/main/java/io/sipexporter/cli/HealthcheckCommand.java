@@ -27,12 +27,16 @@ public final class HealthcheckCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
       converter = SipExporterCommand.ListenAddressConverter.class,
-      description = "The exporter's web address; an unspecified host means 127.0.0.1 (default ${DEFAULT-VALUE}).")
+      description =
+          "The exporter's web address; an unspecified host means 127.0.0.1 (default ${DEFAULT-VALUE}).")
   ListenAddress web;
 
   @Override
   public Integer call() {
-    String host = web.host().equals(ListenAddress.ANY_HOST) || web.host().equals("::") ? "127.0.0.1" : web.host();
+    String host =
+        web.host().equals(ListenAddress.ANY_HOST) || web.host().equals("::")
+            ? "127.0.0.1"
+            : web.host();
     URI uri = URI.create("http://" + new ListenAddress(host, web.port()) + "/-/healthy");
     try {
       HttpResponse<Void> response =
@@ -40,11 +44,15 @@ public final class HealthcheckCommand implements Callable<Integer> {
               .version(HttpClient.Version.HTTP_1_1)
               .connectTimeout(Duration.ofSeconds(3))
               .build()
-              .send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.discarding());
+              .send(
+                  HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3)).build(),
+                  HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() == 200) {
         return 0;
       }
-      spec.commandLine().getErr().println("healthcheck: " + uri + " answered " + response.statusCode());
+      spec.commandLine()
+          .getErr()
+          .println("healthcheck: " + uri + " answered " + response.statusCode());
     } catch (java.io.IOException e) {
       spec.commandLine().getErr().println("healthcheck: " + uri + ": " + e);
     } catch (InterruptedException e) {

@@ -13,15 +13,18 @@ public record ListenAddress(String host, int port) {
     String value = text == null ? "" : text.strip();
     int colon = value.lastIndexOf(':');
     if (colon < 0) {
-      throw new IllegalArgumentException("'" + text + "' is not host:port (e.g. :5060 or 127.0.0.1:5060)");
+      throw new IllegalArgumentException(
+          "'" + text + "' is not host:port (e.g. :5060 or 127.0.0.1:5060)");
     }
     String host = value.substring(0, colon);
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     } else if (host.indexOf(':') >= 0) {
-      throw new IllegalArgumentException("'" + text + "': write IPv6 addresses in brackets, e.g. [::1]:5060");
+      throw new IllegalArgumentException(
+          "'" + text + "': write IPv6 addresses in brackets, e.g. [::1]:5060");
     }
-    return new ListenAddress(host.isEmpty() ? ANY_HOST : host, parsePort(text, value.substring(colon + 1)));
+    return new ListenAddress(
+        host.isEmpty() ? ANY_HOST : host, parsePort(text, value.substring(colon + 1)));
   }
 
   private static int parsePort(String text, String port) {

@@ -30,57 +30,94 @@ import picocli.CommandLine.Spec;
     name = "loadgen",
     mixinStandardHelpOptions = true,
     subcommands = LoadgenCommand.Sink.class,
-    description = "Send SIP or HEP datagrams to an exporter and check its counts against what was sent.")
+    description =
+        "Send SIP or HEP datagrams to an exporter and check its counts against what was sent.")
 public final class LoadgenCommand implements Callable<Integer> {
-  private static final Pattern SAMPLE = Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+  private static final Pattern SAMPLE =
+      Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--target", paramLabel = "HOST:PORT", converter = SipExporterCommand.ListenAddressConverter.class,
+  @Option(
+      names = "--target",
+      paramLabel = "HOST:PORT",
+      converter = SipExporterCommand.ListenAddressConverter.class,
       description = "Where to send: the exporter's SIP (or, with --hep, HEP) listener.")
   ListenAddress target;
 
   @Option(names = "--hep", description = "Wrap every datagram in HEPv3.")
   boolean hep;
 
-  @Option(names = "--rate", defaultValue = "0", paramLabel = "PER_SECOND", description = "Datagrams a second; 0 sends as fast as the socket takes them (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--rate",
+      defaultValue = "0",
+      paramLabel = "PER_SECOND",
+      description =
+          "Datagrams a second; 0 sends as fast as the socket takes them (default ${DEFAULT-VALUE}).")
   long rate;
 
-  @Option(names = "--count", defaultValue = "100000", paramLabel = "N", description = "Datagrams to send (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      defaultValue = "100000",
+      paramLabel = "N",
+      description = "Datagrams to send (default ${DEFAULT-VALUE}).")
   long count;
 
-  @Option(names = "--metrics", paramLabel = "URL", description = "The exporter's /metrics, to check the counts (e.g. http://127.0.0.1:10060/metrics).")
+  @Option(
+      names = "--metrics",
+      paramLabel = "URL",
+      description =
+          "The exporter's /metrics, to check the counts (e.g. http://127.0.0.1:10060/metrics).")
   URI metrics;
 
-  @Option(names = "--settle", defaultValue = "2s", converter = DurationConverter.class, paramLabel = "DURATION",
-      description = "How long counts may keep rising after the last send (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--settle",
+      defaultValue = "2s",
+      converter = DurationConverter.class,
+      paramLabel = "DURATION",
+      description =
+          "How long counts may keep rising after the last send (default ${DEFAULT-VALUE}).")
   Duration settle;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (target == null) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--target=HOST:PORT'");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "Missing required option: '--target=HOST:PORT'");
     }
     LoadMessages messages = new LoadMessages(140, hep);
     Map<String, Double> before = metrics == null ? Map.of() : scrape();
     LoadGenerator.Result result =
-        new LoadGenerator(messages).run(new InetSocketAddress(target.host(), target.port()), rate, count);
-    out.printf("sent %d %s datagrams in %.2f s: %.0f/s%n", result.sent(), hep ? "HEP" : "SIP", result.nanos() / 1e9, result.rate());
+        new LoadGenerator(messages)
+            .run(new InetSocketAddress(target.host(), target.port()), rate, count);
+    out.printf(
+        "sent %d %s datagrams in %.2f s: %.0f/s%n",
+        result.sent(), hep ? "HEP" : "SIP", result.nanos() / 1e9, result.rate());
     if (metrics == null) {
       return 0;
     }
     String input = hep ? "hep" : "sip";
-    String receivedKey = "sip_exporter_messages_received_total{input=\"" + input + "\",transport=\"udp\"}";
+    String receivedKey =
+        "sip_exporter_messages_received_total{input=\"" + input + "\",transport=\"udp\"}";
     Map<String, Double> after = awaitSettled(receivedKey, before, result.sent());
     long received = (long) delta(after, before, receivedKey);
-    out.printf("received %d, lost %d (%.3f%%)%n", received, result.sent() - received, 100.0 * (result.sent() - received) / result.sent());
+    out.printf(
+        "received %d, lost %d (%.3f%%)%n",
+        received, result.sent() - received, 100.0 * (result.sent() - received) / result.sent());
     boolean exact = received == result.sent();
     if (after.keySet().stream().anyMatch(k -> k.startsWith("sip_responses_total"))) {
       Map<String, Long> expected = new HashMap<>();
       for (int i = 0; i < messages.size(); i++) {
         int code = messages.code(i);
-        String key = "sip_responses_total{class=\"" + code / 100 + "xx\",code=\"" + code + "\",method=\"" + messages.method(i) + "\"}";
+        String key =
+            "sip_responses_total{class=\""
+                + code / 100
+                + "xx\",code=\""
+                + code
+                + "\",method=\""
+                + messages.method(i)
+                + "\"}";
         expected.merge(key, result.sentPerDatagram()[i], Long::sum);
       }
       for (Map.Entry<String, Long> e : expected.entrySet()) {
@@ -90,12 +127,16 @@ public final class LoadgenCommand implements Callable<Integer> {
           exact = false;
         }
       }
-      out.println(exact ? "every response counted under its method and code" : "counts differ from what was sent");
+      out.println(
+          exact
+              ? "every response counted under its method and code"
+              : "counts differ from what was sent");
     }
     return exact ? 0 : 1;
   }
 
-  private Map<String, Double> awaitSettled(String key, Map<String, Double> before, long sent) throws Exception {
+  private Map<String, Double> awaitSettled(String key, Map<String, Double> before, long sent)
+      throws Exception {
     long deadline = System.nanoTime() + settle.toNanos();
     Map<String, Double> now = scrape();
     while (delta(now, before, key) < sent && System.nanoTime() < deadline) {
@@ -111,8 +152,12 @@ public final class LoadgenCommand implements Callable<Integer> {
 
   private Map<String, Double> scrape() throws Exception {
     String body =
-        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
-            .send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString())
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString())
             .body();
     Map<String, Double> samples = new HashMap<>();
     Matcher m = SAMPLE.matcher(body);
@@ -123,18 +168,32 @@ public final class LoadgenCommand implements Callable<Integer> {
   }
 
   /** {@code loadgen sink}: the raw receive loop, serving its count as the exporter would. */
-  @Command(name = "sink", mixinStandardHelpOptions = true,
-      description = "Receive and count UDP datagrams with the exporter's socket setup, nothing else; serve the count on /metrics.")
+  @Command(
+      name = "sink",
+      mixinStandardHelpOptions = true,
+      description =
+          "Receive and count UDP datagrams with the exporter's socket setup, nothing else; serve the count on /metrics.")
   static final class Sink implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--listen", required = true, paramLabel = "HOST:PORT", converter = SipExporterCommand.ListenAddressConverter.class)
+    @Option(
+        names = "--listen",
+        required = true,
+        paramLabel = "HOST:PORT",
+        converter = SipExporterCommand.ListenAddressConverter.class)
     ListenAddress listen;
 
-    @Option(names = "--web.listen-address", required = true, paramLabel = "HOST:PORT", converter = SipExporterCommand.ListenAddressConverter.class)
+    @Option(
+        names = "--web.listen-address",
+        required = true,
+        paramLabel = "HOST:PORT",
+        converter = SipExporterCommand.ListenAddressConverter.class)
     ListenAddress web;
 
-    @Option(names = "--event-loops", defaultValue = "0", description = "0: one per CPU, as the exporter.")
+    @Option(
+        names = "--event-loops",
+        defaultValue = "0",
+        description = "0: one per CPU, as the exporter.")
     int loops;
 
     @Option(names = "--udp-receive-buffer-bytes", defaultValue = "4194304")
@@ -144,12 +203,25 @@ public final class LoadgenCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       int n = loops == 0 ? Runtime.getRuntime().availableProcessors() : loops;
       try (RawUdpSink sink = new RawUdpSink(listen, n, receiveBuffer)) {
-        io.vertx.core.Vertx httpVertx = io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
-        httpVertx.createHttpServer()
-            .requestHandler(req -> req.response().putHeader("Content-Type", "text/plain; version=0.0.4")
-                .end("sip_exporter_messages_received_total{input=\"sip\",transport=\"udp\"} " + sink.received() + ".0\n"))
-            .listen(web.port(), web.host()).toCompletionStage().toCompletableFuture().get();
-        spec.commandLine().getOut().println("sink listening on " + listen + ", count at http://" + web + "/metrics");
+        io.vertx.core.Vertx httpVertx =
+            io.vertx.core.Vertx.vertx(new io.vertx.core.VertxOptions().setEventLoopPoolSize(1));
+        httpVertx
+            .createHttpServer()
+            .requestHandler(
+                req ->
+                    req.response()
+                        .putHeader("Content-Type", "text/plain; version=0.0.4")
+                        .end(
+                            "sip_exporter_messages_received_total{input=\"sip\",transport=\"udp\"} "
+                                + sink.received()
+                                + ".0\n"))
+            .listen(web.port(), web.host())
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get();
+        spec.commandLine()
+            .getOut()
+            .println("sink listening on " + listen + ", count at http://" + web + "/metrics");
         spec.commandLine().getOut().flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

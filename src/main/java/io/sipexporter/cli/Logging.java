@@ -14,7 +14,9 @@ final class Logging {
   /** Loads {@code logback-FORMAT.xml} and sets the root level; both come from validated flags. */
   static void configure(LogFormat format, String level) {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    URL config = Logging.class.getResource("/logback-" + format.name().toLowerCase(java.util.Locale.ROOT) + ".xml");
+    URL config =
+        Logging.class.getResource(
+            "/logback-" + format.name().toLowerCase(java.util.Locale.ROOT) + ".xml");
     context.reset();
     JoranConfigurator configurator = new JoranConfigurator();
     configurator.setContext(context);

@@ -18,7 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,9 +31,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sip-exporter replay FILE}: counts the SIP in a pcap or pcapng capture (or a live {@code
- * tcpdump -U -w -} on standard input) with the exporter's own pipeline, and prints a summary.
- * Exit 0, 1 when the capture is unreadable (one line on stderr naming the file and the problem;
- * the summary of what was read before a truncation is still printed), 2 on usage errors.
+ * tcpdump -U -w -} on standard input) with the exporter's own pipeline, and prints a summary. Exit
+ * 0, 1 when the capture is unreadable (one line on stderr naming the file and the problem; the
+ * summary of what was read before a truncation is still printed), 2 on usage errors.
  *
  * <pre>{@code
  * java -jar sip-exporter.jar replay --format json trace.pcapng
@@ -58,10 +57,16 @@ import picocli.CommandLine.Spec;
 public final class ReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help and exit.")
   boolean help;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "A pcap or pcapng capture; - reads standard input as it arrives.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "A pcap or pcapng capture; - reads standard input as it arrives.")
   String file;
 
   @Option(
@@ -69,12 +74,14 @@ public final class ReplayCommand implements Callable<Integer> {
       paramLabel = "FORMAT",
       defaultValue = "text",
       converter = FormatConverter.class,
-      description = "Summary format: text or json (default: ${DEFAULT-VALUE}; fields in docs/replay.md).")
+      description =
+          "Summary format: text or json (default: ${DEFAULT-VALUE}; fields in docs/replay.md).")
   Format format;
 
   @Option(
       names = "--serve",
-      description = "Serve /metrics and / while reading, and keep serving after the end of the capture until interrupted (Ctrl-C, SIGTERM).")
+      description =
+          "Serve /metrics and / while reading, and keep serving after the end of the capture until interrupted (Ctrl-C, SIGTERM).")
   boolean serve;
 
   @Option(
@@ -132,7 +139,9 @@ public final class ReplayCommand implements Callable<Integer> {
     AtomicBoolean printed = new AtomicBoolean();
     // a live capture stopped by Ctrl-C still gets its summary of what was read
     Thread interrupted =
-        new Thread(() -> printSummary(source, replay.progress(), registry, catalog, printed), "replay-interrupted");
+        new Thread(
+            () -> printSummary(source, replay.progress(), registry, catalog, printed),
+            "replay-interrupted");
     Runtime.getRuntime().addShutdownHook(interrupted);
     int status = replay(source, replay, registry, catalog, printed);
     removeHook(interrupted);
@@ -142,14 +151,22 @@ public final class ReplayCommand implements Callable<Integer> {
       }
       return status;
     }
-    err.println("replay: end of capture; still serving http://" + server.address() + "/metrics until interrupted");
+    err.println(
+        "replay: end of capture; still serving http://"
+            + server.address()
+            + "/metrics until interrupted");
     err.flush();
-    new CountDownLatch(1).await(); // until the JVM is stopped: a signal ends it, Vert.x threads and all
+    new CountDownLatch(1)
+        .await(); // until the JVM is stopped: a signal ends it, Vert.x threads and all
     return status;
   }
 
   private int replay(
-      String source, CaptureReplay replay, PrometheusMeterRegistry registry, ResponseCodeCatalog catalog, AtomicBoolean printed) {
+      String source,
+      CaptureReplay replay,
+      PrometheusMeterRegistry registry,
+      ResponseCodeCatalog catalog,
+      AtomicBoolean printed) {
     PrintWriter err = spec.commandLine().getErr();
     CaptureReplay.Outcome outcome;
     try (InputStream in = open(source)) {
@@ -168,25 +185,42 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     CaptureResult error = outcome.captureError();
     if (error == CaptureResult.BAD_MAGIC) {
-      err.println("replay: " + name(source) + ": not a pcap or pcapng capture (no pcap or pcapng magic number at the start)");
+      err.println(
+          "replay: "
+              + name(source)
+              + ": not a pcap or pcapng capture (no pcap or pcapng magic number at the start)");
       return 1;
     }
     printSummary(source, outcome, registry, catalog, printed);
     if (error != null) {
-      err.println("replay: " + name(source) + ": " + problem(error) + " after " + outcome.frames() + " frames; the summary counts what came before");
+      err.println(
+          "replay: "
+              + name(source)
+              + ": "
+              + problem(error)
+              + " after "
+              + outcome.frames()
+              + " frames; the summary counts what came before");
       return 1;
     }
     return 0;
   }
 
   private void printSummary(
-      String source, CaptureReplay.Outcome outcome, PrometheusMeterRegistry registry, ResponseCodeCatalog catalog, AtomicBoolean printed) {
+      String source,
+      CaptureReplay.Outcome outcome,
+      PrometheusMeterRegistry registry,
+      ResponseCodeCatalog catalog,
+      AtomicBoolean printed) {
     if (!printed.compareAndSet(false, true)) {
       return;
     }
     ReplaySummary summary = ReplaySummary.of(source, outcome, registry);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(format == Format.JSON ? SummaryJson.write(summary, catalog) : SummaryText.write(summary, catalog));
+    out.print(
+        format == Format.JSON
+            ? SummaryJson.write(summary, catalog)
+            : SummaryText.write(summary, catalog));
     out.flush();
   }
 
@@ -207,7 +241,9 @@ public final class ReplayCommand implements Callable<Integer> {
       case TRUNCATED_RECORD:
         return "truncated: the capture ends inside a record";
       case OVERSIZE_RECORD:
-        return "corrupt: a record longer than " + io.sipexporter.pcap.CaptureReader.MAX_RECORD + " bytes";
+        return "corrupt: a record longer than "
+            + io.sipexporter.pcap.CaptureReader.MAX_RECORD
+            + " bytes";
       case BAD_BLOCK:
         return "corrupt: a pcapng block with a bad length";
       case UNKNOWN_INTERFACE:
@@ -219,7 +255,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private TrackerOptions tracking() {
     if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
-      throw new IllegalArgumentException("--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
+      throw new IllegalArgumentException(
+          "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
     }
     return tracking.toOptions();
   }
@@ -239,7 +276,8 @@ public final class ReplayCommand implements Callable<Integer> {
       try {
         return Format.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a format: use text or json");
+        throw new CommandLine.TypeConversionException(
+            "'" + value + "' is not a format: use text or json");
       }
     }
   }

@@ -13,7 +13,10 @@ import io.vertx.core.VertxOptions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** {@code replay --serve}: the exporter's web pages over a replay's registry, on their own event loop. */
+/**
+ * {@code replay --serve}: the exporter's web pages over a replay's registry, on their own event
+ * loop.
+ */
 final class ReplayServer implements AutoCloseable {
   private final Vertx vertx;
   private final ListenAddress address;
@@ -34,14 +37,22 @@ final class ReplayServer implements AutoCloseable {
     LandingPage landing =
         new LandingPage(
             build.version() + " (" + build.revision() + ")",
-            List.of("capture " + (source.equals("-") ? "from standard input" : source) + " (replay)"),
+            List.of(
+                "capture " + (source.equals("-") ? "from standard input" : source) + " (replay)"),
             List.of(
                 new String[] {"/metrics", "Metrics"},
-                new String[] {"/codes", "SIP response codes: what each means, how to fix it, how many seen"},
+                new String[] {
+                  "/codes", "SIP response codes: what each means, how to fix it, how many seen"
+                },
                 new String[] {"/-/healthy", "Health"},
                 new String[] {"/-/ready", "Readiness"}));
     WebRoutes routes =
-        new WebRoutes(registry, "/metrics", landing, () -> true, new CodeRoutes(catalog, counters::responsesWithCode));
+        new WebRoutes(
+            registry,
+            "/metrics",
+            landing,
+            () -> true,
+            new CodeRoutes(catalog, counters::responsesWithCode));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     WebVerticle web = new WebVerticle(listen, routes);
     try {
@@ -49,7 +60,8 @@ final class ReplayServer implements AutoCloseable {
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e instanceof java.util.concurrent.ExecutionException ? e.getCause() : e;
-      throw new IllegalStateException("cannot start web server on " + listen + ": " + cause.getMessage(), cause);
+      throw new IllegalStateException(
+          "cannot start web server on " + listen + ": " + cause.getMessage(), cause);
     }
     return new ReplayServer(vertx, web.boundAddress());
   }

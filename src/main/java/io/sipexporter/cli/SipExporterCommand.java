@@ -3,7 +3,6 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.ingest.ListenerOptions;
-import io.sipexporter.transaction.TrackerOptions;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -41,28 +40,32 @@ public final class SipExporterCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_SIP_LISTEN_ADDRESS:-:5060}",
       converter = ListenAddressConverter.class,
-      description = "Where raw SIP copies arrive, UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_LISTEN_ADDRESS).")
+      description =
+          "Where raw SIP copies arrive, UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_LISTEN_ADDRESS).")
   ListenAddress sipListen;
 
   @Option(
       names = "--sip.max-message-bytes",
       paramLabel = "BYTES",
       defaultValue = "${env:SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES:-65535}",
-      description = "Largest SIP message accepted on a TCP stream; a larger one closes the connection (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES).")
+      description =
+          "Largest SIP message accepted on a TCP stream; a larger one closes the connection (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES).")
   int maxMessageBytes;
 
   @Option(
       names = "--sip.udp-receive-buffer-bytes",
       paramLabel = "BYTES",
       defaultValue = "${env:SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES:-4194304}",
-      description = "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
+      description =
+          "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
   int udpReceiveBufferBytes;
 
   @Option(
       names = "--sip.tcp-max-connections",
       paramLabel = "N",
       defaultValue = "${env:SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS:-1024}",
-      description = "TCP connections open at once; more are refused and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS).")
+      description =
+          "TCP connections open at once; more are refused and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS).")
   int tcpMaxConnections;
 
   @Option(
@@ -70,14 +73,16 @@ public final class SipExporterCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT:-10m}",
       converter = DurationConverter.class,
-      description = "Close a TCP connection that delivers no whole message for this long, e.g. 30s, 10m (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT).")
+      description =
+          "Close a TCP connection that delivers no whole message for this long, e.g. 30s, 10m (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT).")
   java.time.Duration tcpIdleTimeout;
 
   @Option(
       names = "--sip.event-loops",
       paramLabel = "N",
       defaultValue = "${env:SIP_EXPORTER_SIP_EVENT_LOOPS:-0}",
-      description = "Event loops reading SIP input, each with its own UDP socket (SO_REUSEPORT, Linux epoll); 0 = one per CPU (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_EVENT_LOOPS).")
+      description =
+          "Event loops reading SIP input, each with its own UDP socket (SO_REUSEPORT, Linux epoll); 0 = one per CPU (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_EVENT_LOOPS).")
   int eventLoops;
 
   @Option(
@@ -85,14 +90,16 @@ public final class SipExporterCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_HEP_LISTEN_ADDRESS:-:9060}",
       converter = ListenAddressConverter.class,
-      description = "Where HEP v1/v2/v3 packets arrive (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify), UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_LISTEN_ADDRESS).")
+      description =
+          "Where HEP v1/v2/v3 packets arrive (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify), UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_LISTEN_ADDRESS).")
   ListenAddress hepListen;
 
   @Option(
       names = "--hep.auth-key",
       paramLabel = "KEY",
       defaultValue = "${env:SIP_EXPORTER_HEP_AUTH_KEY}",
-      description = "Take only HEPv3 packets carrying this auth key (chunk 14); others are dropped and counted as reason hep_bad_auth_key (env SIP_EXPORTER_HEP_AUTH_KEY).")
+      description =
+          "Take only HEPv3 packets carrying this auth key (chunk 14); others are dropped and counted as reason hep_bad_auth_key (env SIP_EXPORTER_HEP_AUTH_KEY).")
   String hepAuthKey;
 
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
@@ -102,41 +109,47 @@ public final class SipExporterCommand implements Callable<Integer> {
       paramLabel = "HOST:PORT",
       defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
       converter = ListenAddressConverter.class,
-      description = "Where the HTTP server listens: metrics, landing page, health (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_LISTEN_ADDRESS).")
+      description =
+          "Where the HTTP server listens: metrics, landing page, health (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_LISTEN_ADDRESS).")
   ListenAddress webListen;
 
   @Option(
       names = "--web.telemetry-path",
       paramLabel = "PATH",
       defaultValue = "${env:SIP_EXPORTER_WEB_TELEMETRY_PATH:-/metrics}",
-      description = "Path under which metrics are served (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_TELEMETRY_PATH).")
+      description =
+          "Path under which metrics are served (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_TELEMETRY_PATH).")
   String telemetryPath;
 
   @Option(
       names = "--web.config.file",
       paramLabel = "FILE",
       defaultValue = "${env:SIP_EXPORTER_WEB_CONFIG_FILE}",
-      description = "Prometheus exporter-toolkit web config: TLS and basic-auth users (bcrypt), re-read when it changes (env SIP_EXPORTER_WEB_CONFIG_FILE).")
+      description =
+          "Prometheus exporter-toolkit web config: TLS and basic-auth users (bcrypt), re-read when it changes (env SIP_EXPORTER_WEB_CONFIG_FILE).")
   java.nio.file.Path webConfigFile;
 
   @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
       defaultValue = "${env:SIP_EXPORTER_LOG_LEVEL:-info}",
-      description = "debug, info, warn or error; debug logs malformed messages, rate-limited (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_LEVEL).")
+      description =
+          "debug, info, warn or error; debug logs malformed messages, rate-limited (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_LEVEL).")
   String logLevel;
 
   @Option(
       names = "--log.format",
       paramLabel = "FORMAT",
       defaultValue = "${env:SIP_EXPORTER_LOG_FORMAT:-text}",
-      description = "text, or json for one JSON object per line (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_FORMAT).")
+      description =
+          "text, or json for one JSON object per line (default ${DEFAULT-VALUE}; env SIP_EXPORTER_LOG_FORMAT).")
   String logFormat;
 
   @Option(
       names = "--config.file",
       paramLabel = "FILE",
-      description = "YAML file with the same keys as the flags (sip: {listen-address: \":5060\"}); flags and environment variables win (env SIP_EXPORTER_CONFIG_FILE).")
+      description =
+          "YAML file with the same keys as the flags (sip: {listen-address: \":5060\"}); flags and environment variables win (env SIP_EXPORTER_CONFIG_FILE).")
   java.nio.file.Path configFile;
 
   @Override
@@ -169,13 +182,16 @@ public final class SipExporterCommand implements Callable<Integer> {
     try {
       return Logging.LogFormat.valueOf(logFormat.toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--log.format must be text or json, not '" + logFormat + "'");
+      throw new IllegalArgumentException(
+          "--log.format must be text or json, not '" + logFormat + "'");
     }
   }
 
   ExporterConfig toConfig() {
-    if (!java.util.Set.of("debug", "info", "warn", "error").contains(logLevel.toLowerCase(java.util.Locale.ROOT))) {
-      throw new IllegalArgumentException("--log.level must be debug, info, warn or error, not '" + logLevel + "'");
+    if (!java.util.Set.of("debug", "info", "warn", "error")
+        .contains(logLevel.toLowerCase(java.util.Locale.ROOT))) {
+      throw new IllegalArgumentException(
+          "--log.level must be debug, info, warn or error, not '" + logLevel + "'");
     }
     logFormatValue();
     if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
@@ -183,16 +199,20 @@ public final class SipExporterCommand implements Callable<Integer> {
           "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
     }
     if (!telemetryPath.startsWith("/") || telemetryPath.length() < 2) {
-      throw new IllegalArgumentException("--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
+      throw new IllegalArgumentException(
+          "--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
     }
     if (udpReceiveBufferBytes < 4096) {
-      throw new IllegalArgumentException("--sip.udp-receive-buffer-bytes must be at least 4096, not " + udpReceiveBufferBytes);
+      throw new IllegalArgumentException(
+          "--sip.udp-receive-buffer-bytes must be at least 4096, not " + udpReceiveBufferBytes);
     }
     if (eventLoops < 0 || eventLoops > 256) {
-      throw new IllegalArgumentException("--sip.event-loops must be 0 (one per CPU) to 256, not " + eventLoops);
+      throw new IllegalArgumentException(
+          "--sip.event-loops must be 0 (one per CPU) to 256, not " + eventLoops);
     }
     if (tcpMaxConnections < 1) {
-      throw new IllegalArgumentException("--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
+      throw new IllegalArgumentException(
+          "--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
     }
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
@@ -222,7 +242,8 @@ public final class SipExporterCommand implements Callable<Integer> {
     String config = configFileArgument(args);
     if (config != null) {
       try {
-        cl.setDefaultValueProvider(new ConfigDefaults(ConfigFile.read(java.nio.file.Path.of(config), flagKeys(cl))));
+        cl.setDefaultValueProvider(
+            new ConfigDefaults(ConfigFile.read(java.nio.file.Path.of(config), flagKeys(cl))));
       } catch (IllegalArgumentException e) {
         cl.getErr().println("sip-exporter: --config.file " + e.getMessage());
         return 2;

@@ -13,7 +13,8 @@ final class TrackingFlags {
       names = "--transactions.capacity",
       paramLabel = "N",
       defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_CAPACITY:-262144}",
-      description = "Open transactions tracked per input (SIP, HEP); about 64 bytes each; when full the one nearest its deadline is evicted and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_CAPACITY).")
+      description =
+          "Open transactions tracked per input (SIP, HEP); about 64 bytes each; when full the one nearest its deadline is evicted and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_CAPACITY).")
   int transactionCapacity;
 
   @Option(
@@ -21,7 +22,8 @@ final class TrackingFlags {
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_TIMEOUT:-32s}",
       converter = DurationConverter.class,
-      description = "64*T1: a request with no final response by then is timed out (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_TIMEOUT).")
+      description =
+          "64*T1: a request with no final response by then is timed out (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_TIMEOUT).")
   Duration transactionTimeout;
 
   @Option(
@@ -29,7 +31,8 @@ final class TrackingFlags {
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT:-180s}",
       converter = DurationConverter.class,
-      description = "Timer C: how long a ringing INVITE may wait after its last provisional response (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT).")
+      description =
+          "Timer C: how long a ringing INVITE may wait after its last provisional response (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT).")
   Duration inviteTimeout;
 
   @Option(
@@ -37,14 +40,16 @@ final class TrackingFlags {
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW:-500ms}",
       converter = DurationConverter.ZeroAllowed.class,
-      description = "Hold a response whose request was not seen this long for the request to arrive late (a proxy's workers may mirror a reply first); 0 counts it unmatched at once (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW).")
+      description =
+          "Hold a response whose request was not seen this long for the request to arrive late (a proxy's workers may mirror a reply first); 0 counts it unmatched at once (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW).")
   Duration reorderWindow;
 
   @Option(
       names = "--calls.capacity",
       paramLabel = "N",
       defaultValue = "${env:SIP_EXPORTER_CALLS_CAPACITY:-65536}",
-      description = "Calls and call attempts tracked per input; about 72 bytes each (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_CAPACITY).")
+      description =
+          "Calls and call attempts tracked per input; about 72 bytes each (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_CAPACITY).")
   int callCapacity;
 
   @Option(
@@ -52,22 +57,31 @@ final class TrackingFlags {
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_CALLS_MAX_DURATION:-4h}",
       converter = DurationConverter.class,
-      description = "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
+      description =
+          "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
   Duration maxCallDuration;
 
   /** The options; IllegalArgumentException names the flag that is out of range. */
   TrackerOptions toOptions() {
     if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
-      throw new IllegalArgumentException("--transactions.capacity must be 1024 to 67108864, not " + transactionCapacity);
+      throw new IllegalArgumentException(
+          "--transactions.capacity must be 1024 to 67108864, not " + transactionCapacity);
     }
     if (callCapacity < 256 || callCapacity > 1 << 26) {
-      throw new IllegalArgumentException("--calls.capacity must be 256 to 67108864, not " + callCapacity);
+      throw new IllegalArgumentException(
+          "--calls.capacity must be 256 to 67108864, not " + callCapacity);
     }
     if (reorderWindow.compareTo(transactionTimeout) >= 0) {
       throw new IllegalArgumentException(
-          "--transactions.reorder-window must be shorter than --transactions.timeout, not " + reorderWindow);
+          "--transactions.reorder-window must be shorter than --transactions.timeout, not "
+              + reorderWindow);
     }
     return new TrackerOptions(
-        transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration, reorderWindow);
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        reorderWindow);
   }
 }

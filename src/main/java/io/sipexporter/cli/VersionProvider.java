@@ -8,6 +8,8 @@ final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
     BuildInfo build = BuildInfo.load();
-    return new String[] {"sip-exporter " + build.version() + " (revision " + build.revision() + ")"};
+    return new String[] {
+      "sip-exporter " + build.version() + " (revision " + build.revision() + ")"
+    };
   }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * HTTP basic authentication (RFC 7617) against bcrypt hashes, as exporter-toolkit does it: an
  * unknown user still costs one bcrypt (against a fixed hash), so timing does not tell which users
- * exist; each checked (user, hash, password) is remembered by its SHA-256, so a scraper that
- * sends the same credentials every few seconds pays bcrypt (~70 ms at cost 10) once.
+ * exist; each checked (user, hash, password) is remembered by its SHA-256, so a scraper that sends
+ * the same credentials every few seconds pays bcrypt (~70 ms at cost 10) once.
  *
  * <pre>{@code
  * BasicAuth auth = BasicAuth.of(Map.of("prometheus", "$2y$10$..."));
@@ -25,7 +25,8 @@ import java.util.Set;
  */
 public final class BasicAuth {
   // exporter-toolkit's stand-in for unknown users: a cost-10 hash of no known password
-  private static final String UNKNOWN_USER_HASH = "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
+  private static final String UNKNOWN_USER_HASH =
+      "$2y$10$QOauhQNbBCuQDKes6eFzPeMqBSjb7Mr5DUmpZ/VcEd00UAV/LDeSi";
   // bcrypt reads at most 72 bytes; longer passwords are refused, as Go's x/crypto/bcrypt does
   private static final int MAX_PASSWORD_BYTES = 72;
 
@@ -78,10 +79,13 @@ public final class BasicAuth {
     try {
       matches =
           BCrypt.verifyer()
-              .verify(credentials.password, (hash == null ? UNKNOWN_USER_HASH : hash).getBytes(StandardCharsets.US_ASCII))
+              .verify(
+                  credentials.password,
+                  (hash == null ? UNKNOWN_USER_HASH : hash).getBytes(StandardCharsets.US_ASCII))
               .verified;
     } catch (RuntimeException e) {
-      matches = false; // a hash the library cannot read: WebConfig checks the format, so not expected
+      matches =
+          false; // a hash the library cannot read: WebConfig checks the format, so not expected
     }
     boolean ok = hash != null && matches;
     decisions.put(key(credentials), ok);

@@ -1,7 +1,5 @@
 package io.sipexporter.http;
 
-import io.sipexporter.catalog.CatalogJson;
-import io.sipexporter.catalog.CodeClass;
 import io.sipexporter.catalog.CodeComparison;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
@@ -112,10 +110,11 @@ public final class CodePages {
   /** A short page for bad input (unknown or malformed code, unknown path). */
   public static String error(String message) {
     StringBuilder b = head("Not a SIP response code");
-    b.append("<p><a href=\"/codes\">All codes</a></p>\n<p>").append(Html.escape(message)).append("</p>\n");
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<p>")
+        .append(Html.escape(message))
+        .append("</p>\n");
     return tail(b);
   }
-
 
   private static void facts(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c) {
     b.append("<table>\n");

@@ -54,8 +54,7 @@ public final class CodeRoutes {
     String[] parts = rest.isEmpty() ? new String[0] : rest.substring(1).split("/", -1);
     try {
       if (parts.length == 0) {
-        return ok(
-            json, json ? CatalogJson.index(catalog, seen) : CodePages.index(catalog, seen));
+        return ok(json, json ? CatalogJson.index(catalog, seen) : CodePages.index(catalog, seen));
       }
       if (parts.length == 1) {
         ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode(parts[0]));
@@ -69,8 +68,7 @@ public final class CodeRoutes {
         CodeComparison cmp =
             catalog.compare(
                 ResponseCodeCatalog.parseCode(parts[1]), ResponseCodeCatalog.parseCode(parts[2]));
-        return ok(
-            json, json ? CatalogJson.compare(catalog, cmp) : CodePages.compare(catalog, cmp));
+        return ok(json, json ? CatalogJson.compare(catalog, cmp) : CodePages.compare(catalog, cmp));
       }
       return notFound(json, "no such page: use /codes, /codes/{code} or /codes/compare/{a}/{b}");
     } catch (IllegalArgumentException e) {

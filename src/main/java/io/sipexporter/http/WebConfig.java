@@ -41,14 +41,28 @@ import java.util.regex.Pattern;
  * @param watched every file this config was read from, for {@link WebConfigWatcher}
  * @param fingerprint a hash of the bytes read from them, as {@link #fingerprint(List)} computes it
  */
-public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<Path> watched, byte[] fingerprint) {
+public record WebConfig(
+    Path file, WebTls tls, Map<String, String> users, List<Path> watched, byte[] fingerprint) {
   // exporter-toolkit keys this exporter does not implement: an error rather than silently ignored
   private static final Set<String> UNSUPPORTED_TLS_KEYS =
-      Set.of("cert", "key", "client_allowed_sans", "cipher_suites", "curve_preferences", "prefer_server_cipher_suites");
+      Set.of(
+          "cert",
+          "key",
+          "client_allowed_sans",
+          "cipher_suites",
+          "curve_preferences",
+          "prefer_server_cipher_suites");
   private static final Set<String> TLS_KEYS =
-      Set.of("cert_file", "key_file", "client_auth_type", "client_ca_file", "min_version", "max_version");
+      Set.of(
+          "cert_file",
+          "key_file",
+          "client_auth_type",
+          "client_ca_file",
+          "min_version",
+          "max_version");
   // $2a$/$2b$/$2y$ (and OpenBSD's old $2x$), a two-digit cost, 22 salt and 31 hash characters
-  private static final Pattern BCRYPT = Pattern.compile("\\$2[abxy]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
+  private static final Pattern BCRYPT =
+      Pattern.compile("\\$2[abxy]\\$(0[4-9]|[12][0-9]|3[01])\\$[./A-Za-z0-9]{53}");
 
   public WebConfig {
     users = Map.copyOf(users);
@@ -77,14 +91,20 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       switch (e.getKey()) {
         case "tls_server_config" -> tls = reader.tls(e.getValue());
         case "basic_auth_users" -> users = reader.users(e.getValue());
-        case "http_server_config" -> throw reader.error(e.getKey(), "is not supported by sip-exporter (HTTP/1.1 only, no custom headers)");
-        default -> throw reader.error(e.getKey(), "unknown key (known: tls_server_config, basic_auth_users)");
+        case "http_server_config" ->
+            throw reader.error(
+                e.getKey(), "is not supported by sip-exporter (HTTP/1.1 only, no custom headers)");
+        default ->
+            throw reader.error(
+                e.getKey(), "unknown key (known: tls_server_config, basic_auth_users)");
       }
     }
     return reader.config(tls, users);
   }
 
-  /** A hash of what every file in {@code files} holds now: differing from a config's, it changed. */
+  /**
+   * A hash of what every file in {@code files} holds now: differing from a config's, it changed.
+   */
   public static byte[] fingerprint(List<Path> files) {
     MessageDigest sha = sha256();
     for (Path f : files) {
@@ -150,7 +170,8 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
     }
 
     IllegalArgumentException error(String key, String problem) {
-      return new IllegalArgumentException(file + ": " + (key.isEmpty() ? "" : key + ": ") + problem);
+      return new IllegalArgumentException(
+          file + ": " + (key.isEmpty() ? "" : key + ": ") + problem);
     }
 
     WebTls tls(JsonNode node) {
@@ -161,7 +182,11 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       for (String key : values.keySet()) {
         String name = "tls_server_config." + key;
         if (UNSUPPORTED_TLS_KEYS.contains(key)) {
-          throw error(name, "is not supported by sip-exporter (supported: " + String.join(", ", sorted(TLS_KEYS)) + ")");
+          throw error(
+              name,
+              "is not supported by sip-exporter (supported: "
+                  + String.join(", ", sorted(TLS_KEYS))
+                  + ")");
         }
         if (!TLS_KEYS.contains(key)) {
           throw error(name, "unknown key (known: " + String.join(", ", sorted(TLS_KEYS)) + ")");
@@ -172,18 +197,24 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       }
       String cert = require(values, "cert_file");
       String key = require(values, "key_file");
-      WebTls.ClientAuth clientAuth = clientAuth(values.getOrDefault("client_auth_type", "NoClientCert"));
+      WebTls.ClientAuth clientAuth =
+          clientAuth(values.getOrDefault("client_auth_type", "NoClientCert"));
       String ca = values.get("client_ca_file");
       if (clientAuth == WebTls.ClientAuth.NO_CLIENT_CERT && ca != null) {
-        throw error("tls_server_config.client_ca_file", "set, but client_auth_type is NoClientCert: set client_auth_type to RequireAndVerifyClientCert or VerifyClientCertIfGiven");
+        throw error(
+            "tls_server_config.client_ca_file",
+            "set, but client_auth_type is NoClientCert: set client_auth_type to RequireAndVerifyClientCert or VerifyClientCertIfGiven");
       }
       if (clientAuth != WebTls.ClientAuth.NO_CLIENT_CERT && ca == null) {
-        throw error("tls_server_config.client_ca_file", "required when client_auth_type is " + values.get("client_auth_type"));
+        throw error(
+            "tls_server_config.client_ca_file",
+            "required when client_auth_type is " + values.get("client_auth_type"));
       }
       WebTls.Version min = version("min_version", values.getOrDefault("min_version", "TLS12"));
       WebTls.Version max = version("max_version", values.getOrDefault("max_version", "TLS13"));
       if (min.compareTo(max) > 0) {
-        throw error("tls_server_config.max_version", max.name() + " is below min_version " + min.name());
+        throw error(
+            "tls_server_config.max_version", max.name() + " is below min_version " + min.name());
       }
       byte[] certPem = certificates("tls_server_config.cert_file", cert);
       byte[] keyPem = pem("tls_server_config.key_file", key, "PRIVATE KEY");
@@ -192,7 +223,12 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
         throw error("tls_server_config.key_file", mismatch);
       }
       return new WebTls(
-          certPem, keyPem, clientAuth, ca == null ? null : certificates("tls_server_config.client_ca_file", ca), min, max);
+          certPem,
+          keyPem,
+          clientAuth,
+          ca == null ? null : certificates("tls_server_config.client_ca_file", ca),
+          min,
+          max);
     }
 
     Map<String, String> users(JsonNode node) {
@@ -203,7 +239,9 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
           throw error(name, "a user name must be non-empty and hold no ':' (RFC 7617 2)");
         }
         if (!BCRYPT.matcher(user.getValue()).matches()) {
-          throw error(name, "not a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31, 60 characters); make one with htpasswd -nBC 10 \"\" | tr -d ':\\n'");
+          throw error(
+              name,
+              "not a bcrypt hash ($2a$, $2b$ or $2y$, cost 04-31, 60 characters); make one with htpasswd -nBC 10 \"\" | tr -d ':\\n'");
         }
       }
       return users;
@@ -238,9 +276,16 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
         case "VerifyClientCertIfGiven" -> WebTls.ClientAuth.VERIFY_IF_GIVEN;
         case "RequireAndVerifyClientCert" -> WebTls.ClientAuth.REQUIRE_AND_VERIFY;
         case "RequestClientCert", "RequireAnyClientCert" ->
-            throw error("tls_server_config.client_auth_type", value + " (an unverified client certificate) is not supported: use RequireAndVerifyClientCert or VerifyClientCertIfGiven with a client_ca_file");
+            throw error(
+                "tls_server_config.client_auth_type",
+                value
+                    + " (an unverified client certificate) is not supported: use RequireAndVerifyClientCert or VerifyClientCertIfGiven with a client_ca_file");
         default ->
-            throw error("tls_server_config.client_auth_type", "must be NoClientCert, VerifyClientCertIfGiven or RequireAndVerifyClientCert, not '" + value + "'");
+            throw error(
+                "tls_server_config.client_auth_type",
+                "must be NoClientCert, VerifyClientCertIfGiven or RequireAndVerifyClientCert, not '"
+                    + value
+                    + "'");
       };
     }
 
@@ -248,8 +293,12 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
       try {
         return WebTls.Version.valueOf(value);
       } catch (IllegalArgumentException e) {
-        String why = value.equals("TLS10") || value.equals("TLS11") ? " (the JDK disables TLS 1.0 and 1.1)" : "";
-        throw error("tls_server_config." + key, "must be TLS12 or TLS13, not '" + value + "'" + why);
+        String why =
+            value.equals("TLS10") || value.equals("TLS11")
+                ? " (the JDK disables TLS 1.0 and 1.1)"
+                : "";
+        throw error(
+            "tls_server_config." + key, "must be TLS12 or TLS13, not '" + value + "'" + why);
       }
     }
 
@@ -274,9 +323,14 @@ public record WebConfig(Path file, WebTls tls, Map<String, String> users, List<P
     private byte[] certificates(String key, String value) {
       byte[] bytes = pem(key, value, "CERTIFICATE");
       try {
-        CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
+        CertificateFactory.getInstance("X.509")
+            .generateCertificates(new ByteArrayInputStream(bytes));
       } catch (CertificateException e) {
-        throw error(key, watched.get(watched.size() - 1) + " holds a certificate the JDK cannot read: " + firstLine(e));
+        throw error(
+            key,
+            watched.get(watched.size() - 1)
+                + " holds a certificate the JDK cannot read: "
+                + firstLine(e));
       }
       return bytes;
     }

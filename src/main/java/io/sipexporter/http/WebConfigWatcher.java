@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Re-reads the web config file, and the PEM files it names, every few seconds: when what they
- * hold changes, the new config is checked and applied; a broken one is logged (once per distinct
- * error) and the running one kept. Files are read on a worker thread, never the event loop.
+ * Re-reads the web config file, and the PEM files it names, every few seconds: when what they hold
+ * changes, the new config is checked and applied; a broken one is logged (once per distinct error)
+ * and the running one kept. Files are read on a worker thread, never the event loop.
  *
  * <pre>{@code
  * WebConfigWatcher watcher = new WebConfigWatcher(vertx, Duration.ofSeconds(5), config, next -> apply(next));
@@ -29,8 +29,12 @@ public final class WebConfigWatcher {
   private boolean polling;
   private long timer = -1;
 
-  /** {@code apply} installs a new config, or fails to keep the running one; it runs on the event loop. */
-  public WebConfigWatcher(Vertx vertx, Duration interval, WebConfig initial, Function<WebConfig, Future<?>> apply) {
+  /**
+   * {@code apply} installs a new config, or fails to keep the running one; it runs on the event
+   * loop.
+   */
+  public WebConfigWatcher(
+      Vertx vertx, Duration interval, WebConfig initial, Function<WebConfig, Future<?>> apply) {
     this.vertx = vertx;
     this.interval = interval;
     this.running = initial;
@@ -56,9 +60,11 @@ public final class WebConfigWatcher {
     WebConfig current = running;
     vertx
         .executeBlocking(
-            () -> MessageDigest.isEqual(WebConfig.fingerprint(current.watched()), current.fingerprint())
-                ? null
-                : WebConfig.load(current.file()),
+            () ->
+                MessageDigest.isEqual(
+                        WebConfig.fingerprint(current.watched()), current.fingerprint())
+                    ? null
+                    : WebConfig.load(current.file()),
             false)
         .compose(next -> next == null ? Future.succeededFuture() : apply.apply(next).map(v -> next))
         .onComplete(
@@ -68,8 +74,11 @@ public final class WebConfigWatcher {
                 if (done.result() != null) {
                   running = done.result();
                   lastError = null;
-                  LOG.info("web config {} reloaded: TLS {}, {} basic-auth user(s)", running.file(),
-                      running.tls() == null ? "off" : "on", running.users().size());
+                  LOG.info(
+                      "web config {} reloaded: TLS {}, {} basic-auth user(s)",
+                      running.file(),
+                      running.tls() == null ? "off" : "on",
+                      running.users().size());
                 }
               } else {
                 Throwable cause = done.cause();

@@ -49,7 +49,9 @@ public final class WebRoutes {
   private WebPage metrics(String accept) {
     // OpenMetrics only when the scraper asks for it, as Prometheus does with its default Accept
     String type =
-        accept != null && accept.contains("application/openmetrics-text") ? OPENMETRICS : PROMETHEUS_TEXT;
+        accept != null && accept.contains("application/openmetrics-text")
+            ? OPENMETRICS
+            : PROMETHEUS_TEXT;
     return new WebPage(200, type, registry.scrape(type));
   }
 }

@@ -11,9 +11,9 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.EnumSet;
-import javax.net.ssl.X509KeyManager;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import javax.net.ssl.X509KeyManager;
 
 /**
  * The {@code tls_server_config} of a {@link WebConfig}, with the PEM files already read, so a
@@ -26,7 +26,8 @@ import java.util.Set;
  * @param min the lowest TLS version offered
  * @param max the highest TLS version offered
  */
-public record WebTls(byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clientCa, Version min, Version max) {
+public record WebTls(
+    byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clientCa, Version min, Version max) {
 
   /** exporter-toolkit's {@code client_auth_type} values that this exporter implements. */
   public enum ClientAuth {
@@ -58,7 +59,8 @@ public record WebTls(byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clie
    * {@code tls.LoadX509KeyPair} also refuses), or null when it can.
    */
   static String keyProblem(byte[] cert, byte[] key) {
-    PemKeyCertOptions pem = new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
+    PemKeyCertOptions pem =
+        new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key));
     KeyStore store;
     X509KeyManager keys;
     try {
@@ -85,7 +87,9 @@ public record WebTls(byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clie
       Signature verifier = Signature.getInstance(algorithm);
       verifier.initVerify(publicKey);
       verifier.update(probe);
-      return verifier.verify(signature) ? null : "the private key does not match the certificate in cert_file";
+      return verifier.verify(signature)
+          ? null
+          : "the private key does not match the certificate in cert_file";
     } catch (GeneralSecurityException | RuntimeException e) {
       return "the private key does not match the certificate in cert_file (" + e.getMessage() + ")";
     }
@@ -110,7 +114,10 @@ public record WebTls(byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clie
     }
     ServerSSLOptions options =
         new ServerSSLOptions()
-            .setKeyCertOptions(new PemKeyCertOptions().setCertValue(Buffer.buffer(cert)).setKeyValue(Buffer.buffer(key)))
+            .setKeyCertOptions(
+                new PemKeyCertOptions()
+                    .setCertValue(Buffer.buffer(cert))
+                    .setKeyValue(Buffer.buffer(key)))
             .setClientAuth(clientAuth.vertx)
             .setEnabledSecureTransportProtocols(protocols);
     if (clientCa != null) {

@@ -21,6 +21,7 @@ import java.util.Map;
 public final class WebVerticle extends VerticleBase {
   /** How often the web config file is checked for changes. */
   public static final Duration RELOAD_INTERVAL = Duration.ofSeconds(5);
+
   // bcrypt runs on the one worker thread; beyond this many waiting, answer 503 rather than queue
   private static final int MAX_PENDING_VERIFICATIONS = 16;
   private static final String CHALLENGE = "Basic realm=\"sip-exporter\", charset=\"UTF-8\"";
@@ -72,7 +73,8 @@ public final class WebVerticle extends VerticleBase {
             .createHttpServer(options)
             .requestHandler(this::authenticate)
             // failed TLS handshakes (plain HTTP, no client certificate) end here
-            .exceptionHandler(e -> LOG.debug("web-connection", "web connection failed: {}", e.toString()));
+            .exceptionHandler(
+                e -> LOG.debug("web-connection", "web connection failed: {}", e.toString()));
     return server
         .listen(address.port(), address.host())
         .onSuccess(
@@ -96,9 +98,14 @@ public final class WebVerticle extends VerticleBase {
   private Future<?> apply(WebConfig next) {
     if ((next.tls() != null) != tls()) {
       return Future.failedFuture(
-          new IllegalArgumentException(next.file() + ": tls_server_config: turning TLS " + (tls() ? "off" : "on") + " needs a restart"));
+          new IllegalArgumentException(
+              next.file()
+                  + ": tls_server_config: turning TLS "
+                  + (tls() ? "off" : "on")
+                  + " needs a restart"));
     }
-    Future<?> certificates = tls() ? server.updateSSLOptions(next.tls().sslOptions(), true) : Future.succeededFuture();
+    Future<?> certificates =
+        tls() ? server.updateSSLOptions(next.tls().sslOptions(), true) : Future.succeededFuture();
     return certificates.map(
         updated -> {
           auth = auth.withUsers(next.users());
@@ -111,14 +118,19 @@ public final class WebVerticle extends VerticleBase {
       handle(request);
       return;
     }
-    BasicAuth.Credentials credentials = BasicAuth.Credentials.parse(request.getHeader("Authorization"));
+    BasicAuth.Credentials credentials =
+        BasicAuth.Credentials.parse(request.getHeader("Authorization"));
     Boolean known = auth.cached(credentials);
     if (known != null) {
       answer(request, known);
       return;
     }
     if (pendingVerifications >= MAX_PENDING_VERIFICATIONS) {
-      request.response().setStatusCode(503).putHeader("Retry-After", "1").end("too many logins being checked\n");
+      request
+          .response()
+          .setStatusCode(503)
+          .putHeader("Retry-After", "1")
+          .end("too many logins being checked\n");
       return;
     }
     pendingVerifications++;
@@ -136,7 +148,11 @@ public final class WebVerticle extends VerticleBase {
     if (authenticated) {
       handle(request);
     } else {
-      request.response().setStatusCode(401).putHeader("WWW-Authenticate", CHALLENGE).end("Unauthorized\n");
+      request
+          .response()
+          .setStatusCode(401)
+          .putHeader("WWW-Authenticate", CHALLENGE)
+          .end("Unauthorized\n");
     }
   }
 
@@ -154,7 +170,12 @@ public final class WebVerticle extends VerticleBase {
     }
     response.setStatusCode(page.status()).putHeader("Content-Type", page.contentType());
     if (request.method() == HttpMethod.HEAD) {
-      response.putHeader("Content-Length", Integer.toString(page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)).end();
+      response
+          .putHeader(
+              "Content-Length",
+              Integer.toString(
+                  page.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+          .end();
     } else {
       response.end(page.body());
     }

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The limits that keep TCP peers from holding the exporter's resources: how many connections may
- * be open at once, and how long one may go without delivering a whole message (a silent peer or
- * one that trickles a message byte by byte). Shared by every listener instance of one input.
+ * The limits that keep TCP peers from holding the exporter's resources: how many connections may be
+ * open at once, and how long one may go without delivering a whole message (a silent peer or one
+ * that trickles a message byte by byte). Shared by every listener instance of one input.
  */
 public final class ConnectionLimits {
   private final int maxConnections;
@@ -19,7 +19,8 @@ public final class ConnectionLimits {
   private final Counter refused;
   private final Counter idleClosed;
 
-  public ConnectionLimits(MeterRegistry registry, Input input, int maxConnections, Duration idleTimeout) {
+  public ConnectionLimits(
+      MeterRegistry registry, Input input, int maxConnections, Duration idleTimeout) {
     this.maxConnections = maxConnections;
     this.idleNanos = idleTimeout.toNanos();
     Gauge.builder(SipMeters.TCP_CONNECTIONS.meterName(), open, AtomicInteger::get)
@@ -53,7 +54,10 @@ public final class ConnectionLimits {
     open.decrementAndGet();
   }
 
-  /** True when a connection whose last whole message came at {@code lastMessageNanos} is idle too long. */
+  /**
+   * True when a connection whose last whole message came at {@code lastMessageNanos} is idle too
+   * long.
+   */
   public boolean idleTooLong(long lastMessageNanos, long nowNanos) {
     return nowNanos - lastMessageNanos > idleNanos;
   }

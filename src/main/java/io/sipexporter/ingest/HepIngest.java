@@ -26,14 +26,17 @@ public final class HepIngest implements Ingest {
   @Override
   public void datagram(byte[] buf, int off, int len) {
     packet(Input.HEP, Transport.UDP, buf, off, len, ReceiveClock.now());
-    pipeline.counters().received(Input.HEP, Transport.UDP); // after: a scrape that sees it sees its effect
+    pipeline
+        .counters()
+        .received(Input.HEP, Transport.UDP); // after: a scrape that sees it sees its effect
   }
 
   /**
    * Unwraps one HEP packet that came in on {@code input} (HEP listeners, or HEP found in a
    * capture); {@code fallbackNanos} stamps packets that carry no timestamp.
    */
-  public void packet(Input input, Transport transport, byte[] buf, int off, int len, long fallbackNanos) {
+  public void packet(
+      Input input, Transport transport, byte[] buf, int off, int len, long fallbackNanos) {
     HepResult result = decoder.decode(buf, off, len, packet);
     if (result != HepResult.OK) {
       pipeline.counters().parseError(input, result);
@@ -46,7 +49,10 @@ public final class HepIngest implements Ingest {
     pipeline.counters().hepPayload(packet.protocolType());
     if (packet.isSip()) {
       long seconds = packet.timestampSeconds();
-      long nanos = seconds == 0 ? fallbackNanos : seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L;
+      long nanos =
+          seconds == 0
+              ? fallbackNanos
+              : seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L;
       pipeline.accept(input, transport, buf, packet.payloadOffset(), packet.payloadLength(), nanos);
     }
   }

@@ -1,14 +1,16 @@
 package io.sipexporter.ingest;
 
 /**
- * How one input's bytes become SIP messages for the pipeline: a datagram at a time, or a TCP
- * stream framed into messages. One instance per event loop; streams are per connection.
+ * How one input's bytes become SIP messages for the pipeline: a datagram at a time, or a TCP stream
+ * framed into messages. One instance per event loop; streams are per connection.
  */
 public interface Ingest {
   /** Handles one UDP datagram. Never throws on any input. */
   void datagram(byte[] buf, int off, int len);
 
-  /** Lets time-based state (transaction timers) advance while no input arrives; called every second. */
+  /**
+   * Lets time-based state (transaction timers) advance while no input arrives; called every second.
+   */
   void tick();
 
   /** A framer for one new TCP connection. */

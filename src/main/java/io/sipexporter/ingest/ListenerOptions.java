@@ -26,18 +26,22 @@ public record ListenerOptions(
   }
 
   public ListenerOptions withMaxMessageBytes(int value) {
-    return new ListenerOptions(value, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout, eventLoops);
+    return new ListenerOptions(
+        value, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout, eventLoops);
   }
 
   public ListenerOptions withTcpIdleTimeout(Duration value) {
-    return new ListenerOptions(maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, value, eventLoops);
+    return new ListenerOptions(
+        maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, value, eventLoops);
   }
 
   public ListenerOptions withTcpMaxConnections(int value) {
-    return new ListenerOptions(maxMessageBytes, udpReceiveBufferBytes, value, tcpIdleTimeout, eventLoops);
+    return new ListenerOptions(
+        maxMessageBytes, udpReceiveBufferBytes, value, tcpIdleTimeout, eventLoops);
   }
 
   public ListenerOptions withEventLoops(int value) {
-    return new ListenerOptions(maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout, value);
+    return new ListenerOptions(
+        maxMessageBytes, udpReceiveBufferBytes, tcpMaxConnections, tcpIdleTimeout, value);
   }
 }

@@ -57,7 +57,8 @@ public final class ListenerVerticle extends VerticleBase {
     long sweepMillis = Math.max(100, Math.min(1000, limits.idleTimeout().toMillis() / 4));
     vertx.setPeriodic(sweepMillis, id -> closeIdle());
     vertx.setPeriodic(1000, id -> ingest.tick());
-    // TCP first: with port 0 it picks the port (Vert.x shares it among instances), UDP takes the same
+    // TCP first: with port 0 it picks the port (Vert.x shares it among instances), UDP takes the
+    // same
     Future<NetServer> listening = tcp.listen(address.port(), address.host());
     if (!bindUdp) {
       return listening;

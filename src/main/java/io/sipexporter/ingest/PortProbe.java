@@ -8,15 +8,15 @@ import java.nio.channels.ServerSocketChannel;
 
 /**
  * Checks a listen port before the listeners bind it with SO_REUSEPORT, which would otherwise
- * silently share a port already bound by another process of the same user (and split its
- * traffic) instead of failing.
+ * silently share a port already bound by another process of the same user (and split its traffic)
+ * instead of failing.
  */
 public final class PortProbe {
   private PortProbe() {}
 
   /**
-   * The port to bind on {@code host}: {@code port} itself once it is known free for UDP, or, for
-   * 0, a port the system finds free for both TCP and UDP.
+   * The port to bind on {@code host}: {@code port} itself once it is known free for UDP, or, for 0,
+   * a port the system finds free for both TCP and UDP.
    *
    * @throws IOException naming the port when it is taken
    */
@@ -44,7 +44,9 @@ public final class PortProbe {
   private static void probeUdp(String host, int port) throws IOException {
     InetSocketAddress address = new InetSocketAddress(host, port);
     StandardProtocolFamily family =
-        address.getAddress() instanceof java.net.Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+        address.getAddress() instanceof java.net.Inet6Address
+            ? StandardProtocolFamily.INET6
+            : StandardProtocolFamily.INET;
     try (DatagramChannel udp = DatagramChannel.open(family)) {
       udp.bind(address);
     } catch (java.net.BindException e) {

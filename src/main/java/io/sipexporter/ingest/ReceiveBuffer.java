@@ -23,7 +23,9 @@ public final class ReceiveBuffer {
       LOG.warn(
           "UDP receive buffer: asked for {} bytes, the kernel grants at most {} (net.core.rmem_max); "
               + "raise it with: sysctl -w net.core.rmem_max={}",
-          requestedBytes, max, requestedBytes);
+          requestedBytes,
+          max,
+          requestedBytes);
     } else {
       LOG.info("UDP receive buffer: {} bytes per socket", requestedBytes);
     }

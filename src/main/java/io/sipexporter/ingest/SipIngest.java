@@ -15,7 +15,9 @@ public final class SipIngest implements Ingest {
   @Override
   public void datagram(byte[] buf, int off, int len) {
     pipeline.accept(Input.SIP, Transport.UDP, buf, off, len, ReceiveClock.now());
-    pipeline.counters().received(Input.SIP, Transport.UDP); // after: a scrape that sees it sees its effect
+    pipeline
+        .counters()
+        .received(Input.SIP, Transport.UDP); // after: a scrape that sees it sees its effect
   }
 
   @Override

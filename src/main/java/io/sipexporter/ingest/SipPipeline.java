@@ -40,25 +40,33 @@ public final class SipPipeline {
    * time). Keep-alives are ignored, malformed messages counted by reason; nothing thrown by the
    * scanner escapes. The caller counts what it received.
    */
-  public ScanResult accept(Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+  public ScanResult accept(
+      Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
     try {
       return scanAndCount(input, transport, buf, off, len, epochNanos);
     } catch (RuntimeException e) {
       // a bug in the scanner or the tracker must cost one message, never the listener
-      log.warn("internal_error", "failed on a {}-byte {} message: {}", len, input.label(), e.toString());
+      log.warn(
+          "internal_error", "failed on a {}-byte {} message: {}", len, input.label(), e.toString());
       counters.parseError(input, InternalError.INSTANCE);
       return ScanResult.NOT_SIP;
     }
   }
 
-  private ScanResult scanAndCount(Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+  private ScanResult scanAndCount(
+      Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
     ScanResult result = scanner.scan(buf, off, len, message);
     if (result == ScanResult.KEEPALIVE) {
       return result;
     }
     if (result != ScanResult.OK) {
       counters.parseError(input, result);
-      log.debug(result.reason(), "malformed {} message over {}: {}", input.label(), transport.label(), result.reason());
+      log.debug(
+          result.reason(),
+          "malformed {} message over {}: {}",
+          input.label(),
+          transport.label(),
+          result.reason());
       return result;
     }
     if (message.isRequest()) {
@@ -73,9 +81,9 @@ public final class SipPipeline {
   }
 
   /**
-   * Lets transaction timers run while no message arrives: the input's clock is taken to have
-   * moved on by the time elapsed here since its last message (capture agents' clocks may differ
-   * from ours). Call from a periodic timer on this pipeline's event loop; never for file replays.
+   * Lets transaction timers run while no message arrives: the input's clock is taken to have moved
+   * on by the time elapsed here since its last message (capture agents' clocks may differ from
+   * ours). Call from a periodic timer on this pipeline's event loop; never for file replays.
    */
   public void tick() {
     if (lastInputMonotonic != 0) {

@@ -48,9 +48,9 @@ public final class SipStreamFramer {
   }
 
   /**
-   * Frames the next chunk of the stream, calling the sink once per complete message. Returns OK,
-   * or TOO_LARGE / BAD_CONTENT_LENGTH, after which the stream is dead and every feed returns the
-   * same failure: the listener should close the connection.
+   * Frames the next chunk of the stream, calling the sink once per complete message. Returns OK, or
+   * TOO_LARGE / BAD_CONTENT_LENGTH, after which the stream is dead and every feed returns the same
+   * failure: the listener should close the connection.
    */
   public ScanResult feed(byte[] buf, int off, int len) {
     java.util.Objects.checkFromIndexSize(off, len, buf.length);
@@ -77,7 +77,10 @@ public final class SipStreamFramer {
     return pending.length;
   }
 
-  /** A message starting at buf[off]: handed on in place when complete, else held. Returns bytes used. */
+  /**
+   * A message starting at buf[off]: handed on in place when complete, else held. Returns bytes
+   * used.
+   */
   private int direct(byte[] buf, int off, int avail) {
     int head = HeaderSection.headerLength(buf, off, avail, 0);
     if (head < 0) {
@@ -156,7 +159,8 @@ public final class SipStreamFramer {
   private void hold(byte[] buf, int off, int n) {
     int need = pendingLen + n;
     if (need > pending.length) {
-      pending = java.util.Arrays.copyOf(pending, Math.min(maxSize, Math.max(need, 2 * pending.length)));
+      pending =
+          java.util.Arrays.copyOf(pending, Math.min(maxSize, Math.max(need, 2 * pending.length)));
     }
     System.arraycopy(buf, off, pending, pendingLen, n);
     pendingLen = need;

@@ -40,6 +40,8 @@ public final class ThrottledLog {
     if (last != null && now - last < INTERVAL_NANOS) {
       return false;
     }
-    return last == null ? lastLogged.putIfAbsent(key, now) == null : lastLogged.replace(key, last, now);
+    return last == null
+        ? lastLogged.putIfAbsent(key, now) == null
+        : lastLogged.replace(key, last, now);
   }
 }

@@ -20,10 +20,10 @@ import java.net.InetSocketAddress;
 
 /**
  * A UDP socket read on a verticle's own event loop, set up as a collector needs it. Vert.x's
- * DatagramSocket allocates (and zeroes) a read buffer as large as SO_RCVBUF for every datagram
- * and reads one datagram per wake-up: with a 4 MiB buffer that capped a socket near 8,000
- * datagrams a second. This one keeps SO_RCVBUF large, reads into pooled 64 KiB buffers (a UDP
- * payload's maximum) and drains up to 64 datagrams per wake-up.
+ * DatagramSocket allocates (and zeroes) a read buffer as large as SO_RCVBUF for every datagram and
+ * reads one datagram per wake-up: with a 4 MiB buffer that capped a socket near 8,000 datagrams a
+ * second. This one keeps SO_RCVBUF large, reads into pooled 64 KiB buffers (a UDP payload's
+ * maximum) and drains up to 64 datagrams per wake-up.
  */
 public final class UdpReceiver {
   private static final int MAX_DATAGRAM = 65535;
@@ -40,32 +40,50 @@ public final class UdpReceiver {
    * copied into {@code scratch}, on that event loop.
    */
   public static Future<UdpReceiver> bind(
-      Vertx vertx, Context context, ListenAddress address, int receiveBuffer, boolean reusePort, byte[] scratch, Sink sink) {
+      Vertx vertx,
+      Context context,
+      ListenAddress address,
+      int receiveBuffer,
+      boolean reusePort,
+      byte[] scratch,
+      Sink sink) {
     boolean v6 = address.host().indexOf(':') >= 0;
     DatagramChannel channel =
-        ((VertxInternal) vertx).transport().datagramChannel(v6 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
+        ((VertxInternal) vertx)
+            .transport()
+            .datagramChannel(v6 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
     channel.config().setReceiveBufferSize(receiveBuffer);
     channel.config().setAllocator(PooledByteBufAllocator.DEFAULT);
-    channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READS_PER_WAKEUP));
+    channel
+        .config()
+        .setRecvByteBufAllocator(
+            new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READS_PER_WAKEUP));
     if (reusePort) {
       channel.config().setOption(UnixChannelOption.SO_REUSEPORT, true);
     }
     channel.pipeline().addLast(new Handler(scratch, sink));
     Promise<UdpReceiver> bound = Promise.promise();
-    ((ContextInternal) context).nettyEventLoop().register(channel).addListener(registered -> {
-      if (!registered.isSuccess()) {
-        bound.fail(registered.cause());
-        return;
-      }
-      channel.bind(new InetSocketAddress(address.host(), address.port())).addListener(b -> {
-        if (b.isSuccess()) {
-          bound.complete(new UdpReceiver(channel));
-        } else {
-          channel.close();
-          bound.fail(b.cause());
-        }
-      });
-    });
+    ((ContextInternal) context)
+        .nettyEventLoop()
+        .register(channel)
+        .addListener(
+            registered -> {
+              if (!registered.isSuccess()) {
+                bound.fail(registered.cause());
+                return;
+              }
+              channel
+                  .bind(new InetSocketAddress(address.host(), address.port()))
+                  .addListener(
+                      b -> {
+                        if (b.isSuccess()) {
+                          bound.complete(new UdpReceiver(channel));
+                        } else {
+                          channel.close();
+                          bound.fail(b.cause());
+                        }
+                      });
+            });
     return bound.future();
   }
 

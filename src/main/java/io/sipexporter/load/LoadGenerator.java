@@ -6,8 +6,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
 /**
- * Sends pre-built datagrams to one address at a set rate (paced per millisecond) or as fast as
- * the socket takes them, and records how many of each it sent.
+ * Sends pre-built datagrams to one address at a set rate (paced per millisecond) or as fast as the
+ * socket takes them, and records how many of each it sent.
  *
  * <pre>{@code
  * LoadGenerator load = new LoadGenerator(new LoadMessages(140, false));
@@ -42,7 +42,10 @@ public final class LoadGenerator {
       long start = System.nanoTime();
       long sent = 0;
       while (sent < count) {
-        long due = rate <= 0 ? count : Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
+        long due =
+            rate <= 0
+                ? count
+                : Math.min(count, (System.nanoTime() - start) * rate / 1_000_000_000L + 1);
         while (sent < due) {
           int i = (int) (sent % buffers.length);
           ByteBuffer b = buffers[i];

@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
  * #code(int)}, so what was sent can be checked against what was counted.
  */
 public final class LoadMessages {
-  /** The mix of (method, code) the datagrams cycle through: mostly call setup, some registration. */
+  /**
+   * The mix of (method, code) the datagrams cycle through: mostly call setup, some registration.
+   */
   private static final Object[][] MIX = {
     {"INVITE", 100}, {"INVITE", 180}, {"INVITE", 183}, {"INVITE", 200}, {"INVITE", 486},
     {"INVITE", 437}, {"INVITE", 503}, {"INVITE", 404}, {"INVITE", 487}, {"INVITE", 603},
     {"REGISTER", 401}, {"REGISTER", 200}, {"OPTIONS", 200}, {"BYE", 200}
   };
+
   private static final String[] REASONS = new String[700];
 
   static {
@@ -68,13 +71,29 @@ public final class LoadMessages {
 
   private static byte[] response(String method, int code, String callId, int n) {
     String text =
-        "SIP/2.0 " + code + " " + REASONS[code] + "\r\n"
-            + "Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bKload" + n + ";received=198.51.100.7\r\n"
+        "SIP/2.0 "
+            + code
+            + " "
+            + REASONS[code]
+            + "\r\n"
+            + "Via: SIP/2.0/UDP 198.51.100.7:5060;branch=z9hG4bKload"
+            + n
+            + ";received=198.51.100.7\r\n"
             + "Record-Route: <sip:198.51.100.1;lr>\r\n"
-            + "From: \"Load\" <sip:load@example.com>;tag=f" + n + "\r\n"
-            + "To: <sip:target@example.com>;tag=t" + n + "\r\n"
-            + "Call-ID: " + callId + "\r\n"
-            + "CSeq: " + (n + 1) + " " + method + "\r\n"
+            + "From: \"Load\" <sip:load@example.com>;tag=f"
+            + n
+            + "\r\n"
+            + "To: <sip:target@example.com>;tag=t"
+            + n
+            + "\r\n"
+            + "Call-ID: "
+            + callId
+            + "\r\n"
+            + "CSeq: "
+            + (n + 1)
+            + " "
+            + method
+            + "\r\n"
             + "Contact: <sip:target@198.51.100.9:5060>\r\n"
             + "User-Agent: sip-exporter-loadgen\r\n"
             + "Content-Length: 0\r\n"
@@ -84,7 +103,8 @@ public final class LoadMessages {
 
   /** HEPv3: magic, total length, generic chunks (vendor 0), payload last. */
   private static byte[] hep3(byte[] payload, int n) {
-    ByteBuffer b = ByteBuffer.allocate(6 + 7 + 7 + 10 + 10 + 8 + 8 + 10 + 10 + 7 + 10 + 6 + payload.length);
+    ByteBuffer b =
+        ByteBuffer.allocate(6 + 7 + 7 + 10 + 10 + 8 + 8 + 10 + 10 + 7 + 10 + 6 + payload.length);
     b.put(new byte[] {'H', 'E', 'P', '3'}).putShort((short) b.capacity());
     chunk(b, 1, 1).put((byte) 2); // IPv4
     chunk(b, 2, 1).put((byte) 17); // UDP

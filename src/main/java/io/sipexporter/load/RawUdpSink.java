@@ -1,19 +1,19 @@
 package io.sipexporter.load;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.ingest.UdpReceiver;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.sipexporter.ingest.UdpReceiver;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The baseline the exporter's throughput is measured against: the same UDP setup ({@link
- * UdpReceiver} on Vert.x event loops, epoll and SO_REUSEPORT, receive buffer, copy into a
- * scratch buffer) that only counts.
+ * UdpReceiver} on Vert.x event loops, epoll and SO_REUSEPORT, receive buffer, copy into a scratch
+ * buffer) that only counts.
  */
 public final class RawUdpSink implements AutoCloseable {
   private final Vertx vertx;
@@ -21,10 +21,13 @@ public final class RawUdpSink implements AutoCloseable {
 
   /** Binds {@code loops} sockets on {@code address} with a {@code receiveBuffer}-byte SO_RCVBUF. */
   public RawUdpSink(ListenAddress address, int loops, int receiveBuffer) throws Exception {
-    vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
+    vertx =
+        Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
     boolean reuse = vertx.isNativeTransportEnabled();
     vertx
-        .deployVerticle(() -> new Counting(address, receiveBuffer, reuse), new DeploymentOptions().setInstances(reuse ? loops : 1))
+        .deployVerticle(
+            () -> new Counting(address, receiveBuffer, reuse),
+            new DeploymentOptions().setInstances(reuse ? loops : 1))
         .toCompletionStage()
         .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
@@ -55,7 +58,14 @@ public final class RawUdpSink implements AutoCloseable {
 
     @Override
     public Future<?> start() {
-      return UdpReceiver.bind(vertx, context, address, receiveBuffer, reuse, scratch, (buf, off, len) -> received.increment());
+      return UdpReceiver.bind(
+          vertx,
+          context,
+          address,
+          receiveBuffer,
+          reuse,
+          scratch,
+          (buf, off, len) -> received.increment());
     }
   }
 }

@@ -21,7 +21,8 @@ public record BuildInfo(String version, String revision) implements MeterBinder 
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new BuildInfo(props.getProperty("version", "unknown"), props.getProperty("revision", "unknown"));
+    return new BuildInfo(
+        props.getProperty("version", "unknown"), props.getProperty("revision", "unknown"));
   }
 
   @Override

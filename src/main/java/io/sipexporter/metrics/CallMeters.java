@@ -7,7 +7,10 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
-/** The call (INVITE dialog) meters, resolved once. Thread-safe: every event loop's tracker shares one. */
+/**
+ * The call (INVITE dialog) meters, resolved once. Thread-safe: every event loop's tracker shares
+ * one.
+ */
 public final class CallMeters {
   /** Call durations: from a one-second hang-up to the four-hour default maximum. */
   static final double[] DURATION_BUCKETS = {
@@ -36,9 +39,11 @@ public final class CallMeters {
     Gauge.builder(SipMeters.CALLS_TRACKED.meterName(), tracked, LongAdder::sum)
         .description(SipMeters.CALLS_TRACKED.help())
         .register(registry);
-    duration = TransactionMeters.histogram(SipMeters.CALL_DURATION, DURATION_BUCKETS).register(registry);
+    duration =
+        TransactionMeters.histogram(SipMeters.CALL_DURATION, DURATION_BUCKETS).register(registry);
     for (EndedBy by : EndedBy.values()) {
-      ended[by.ordinal()] = TransactionMeters.counter(SipMeters.CALLS_ENDED).tag("by", by.label).register(registry);
+      ended[by.ordinal()] =
+          TransactionMeters.counter(SipMeters.CALLS_ENDED).tag("by", by.label).register(registry);
     }
     evicted = TransactionMeters.counter(SipMeters.CALLS_EVICTED).register(registry);
   }
@@ -55,13 +60,17 @@ public final class CallMeters {
     duration.record(durationNanos, TimeUnit.NANOSECONDS);
   }
 
-  /** An answered call reached the maximum duration without a BYE: counted, but not as a duration. */
+  /**
+   * An answered call reached the maximum duration without a BYE: counted, but not as a duration.
+   */
   public void timedOut() {
     active.decrement();
     ended[EndedBy.TIMEOUT.ordinal()].increment();
   }
 
-  /** A call or attempt was dropped from a full table; {@code answered} when it was an active call. */
+  /**
+   * A call or attempt was dropped from a full table; {@code answered} when it was an active call.
+   */
   public void evicted(boolean answered) {
     if (answered) {
       active.decrement();

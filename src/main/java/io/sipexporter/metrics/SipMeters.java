@@ -136,10 +136,7 @@ public enum SipMeters {
       "",
       "Calls answered (2xx to the dialog-creating INVITE) and not yet ended."),
   CALL_DURATION(
-      "sip.call.duration",
-      Type.HISTOGRAM,
-      "seconds",
-      "Time from a call's answer to its BYE."),
+      "sip.call.duration", Type.HISTOGRAM, "seconds", "Time from a call's answer to its BYE."),
   CALLS_ENDED(
       "sip.calls.ended",
       Type.COUNTER,
@@ -152,10 +149,7 @@ public enum SipMeters {
       "",
       "Calls and call attempts dropped from a full table before they ended."),
   CALLS_TRACKED(
-      "sip.exporter.calls.tracked",
-      Type.GAUGE,
-      "",
-      "Calls and call attempts held in the tables.");
+      "sip.exporter.calls.tracked", Type.GAUGE, "", "Calls and call attempts held in the tables.");
 
   /** The Micrometer meter type. */
   public enum Type {

@@ -25,7 +25,8 @@ public final class TrafficCounters {
   private final AtomicReferenceArray<Counter> responses =
       new AtomicReferenceArray<>(SipMethod.count() * CODES);
   private final Counter[] requests = new Counter[SipMethod.count()];
-  private final Counter[][] received = new Counter[Input.values().length][Transport.values().length];
+  private final Counter[][] received =
+      new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
   private final Counter[] hepPayloads = new Counter[HEP_TYPE_LABELS.length];
 
@@ -34,10 +35,13 @@ public final class TrafficCounters {
     this.registry = registry;
     for (int m = 0; m < requests.length; m++) {
       requests[m] =
-          counter(SipMeters.REQUESTS).tag("method", SipMethod.ofOrdinal(m).label()).register(registry);
+          counter(SipMeters.REQUESTS)
+              .tag("method", SipMethod.ofOrdinal(m).label())
+              .register(registry);
     }
     for (int t = 0; t < hepPayloads.length; t++) {
-      hepPayloads[t] = counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);
+      hepPayloads[t] =
+          counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);
     }
     parseErrors = new ConcurrentMap[Input.values().length];
     for (Input input : Input.values()) {

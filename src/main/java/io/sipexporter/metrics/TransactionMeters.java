@@ -11,16 +11,18 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The transaction meters, resolved once (or on first use) and kept in arrays indexed by method
- * and code. Thread-safe: the trackers of every event loop share one instance.
+ * The transaction meters, resolved once (or on first use) and kept in arrays indexed by method and
+ * code. Thread-safe: the trackers of every event loop share one instance.
  */
 public final class TransactionMeters {
   /** Non-INVITE transactions finish in milliseconds; INVITEs ring up to Timer C (RFC 3261 16.6). */
   static final double[] DURATION_BUCKETS = {
     0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 32, 64, 120, 180
   };
+
   /** Post-dial delay: sub-second on-net, several seconds through the PSTN. */
   static final double[] PDD_BUCKETS = {0.1, 0.25, 0.5, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 15, 20, 30, 60};
+
   private static final int FIRST_CODE = 100;
   private static final int CODES = 600; // RFC 3261 7.2: 100-699
   private static final int CLASSES = 6;
@@ -43,13 +45,22 @@ public final class TransactionMeters {
     this.registry = registry;
     for (SipMethod m : SipMethod.values()) {
       String method = m.label();
-      timedOut[m.ordinal()] = counter(SipMeters.TRANSACTIONS_TIMED_OUT).tag("method", method).register(registry);
-      unmatched[m.ordinal()] = counter(SipMeters.UNMATCHED_RESPONSES).tag("method", method).register(registry);
+      timedOut[m.ordinal()] =
+          counter(SipMeters.TRANSACTIONS_TIMED_OUT).tag("method", method).register(registry);
+      unmatched[m.ordinal()] =
+          counter(SipMeters.UNMATCHED_RESPONSES).tag("method", method).register(registry);
       retransmissions[m.ordinal()][0] =
-          counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "request").register(registry);
+          counter(SipMeters.RETRANSMISSIONS)
+              .tag("method", method)
+              .tag("type", "request")
+              .register(registry);
       retransmissions[m.ordinal()][1] =
-          counter(SipMeters.RETRANSMISSIONS).tag("method", method).tag("type", "response").register(registry);
-      reordered[m.ordinal()] = counter(SipMeters.TRANSACTIONS_REORDERED).tag("method", method).register(registry);
+          counter(SipMeters.RETRANSMISSIONS)
+              .tag("method", method)
+              .tag("type", "response")
+              .register(registry);
+      reordered[m.ordinal()] =
+          counter(SipMeters.TRANSACTIONS_REORDERED).tag("method", method).register(registry);
     }
     postDialDelay = histogram(SipMeters.INVITE_POST_DIAL_DELAY, PDD_BUCKETS).register(registry);
     evicted = counter(SipMeters.TRANSACTIONS_EVICTED).register(registry);
@@ -65,10 +76,11 @@ public final class TransactionMeters {
     int t = method.ordinal() * CLASSES + (code / 100 - 1);
     Timer timer = durations.get(t);
     if (timer == null) {
-      timer = histogram(SipMeters.TRANSACTION_DURATION, DURATION_BUCKETS)
-          .tag("method", method.label())
-          .tag("class", (code / 100) + "xx")
-          .register(registry);
+      timer =
+          histogram(SipMeters.TRANSACTION_DURATION, DURATION_BUCKETS)
+              .tag("method", method.label())
+              .tag("class", (code / 100) + "xx")
+              .register(registry);
       durations.compareAndSet(t, null, timer);
     }
     timer.record(durationNanos, TimeUnit.NANOSECONDS);
@@ -96,11 +108,12 @@ public final class TransactionMeters {
     int slot = method.ordinal() * CODES + (code - FIRST_CODE);
     Counter counter = transactions.get(slot);
     if (counter == null) {
-      counter = counter(SipMeters.TRANSACTIONS)
-          .tag("method", method.label())
-          .tag("code", Integer.toString(code))
-          .tag("class", (code / 100) + "xx")
-          .register(registry);
+      counter =
+          counter(SipMeters.TRANSACTIONS)
+              .tag("method", method.label())
+              .tag("code", Integer.toString(code))
+              .tag("class", (code / 100) + "xx")
+              .register(registry);
       transactions.compareAndSet(slot, null, counter);
     }
     return counter;
@@ -114,7 +127,10 @@ public final class TransactionMeters {
     timedOut[method.ordinal()].increment();
   }
 
-  /** A request seen again while its transaction is tracked ({@code response} false), or a final response. */
+  /**
+   * A request seen again while its transaction is tracked ({@code response} false), or a final
+   * response.
+   */
   public void retransmission(SipMethod method, boolean response) {
     retransmissions[method.ordinal()][response ? 1 : 0].increment();
   }

@@ -51,11 +51,13 @@ public final class CaptureReplay {
   public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
     this.registry = registry;
     this.counters = new TrafficCounters(registry);
-    this.tracker = new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+    this.tracker =
+        new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
     this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);
     this.packets = new PacketDecoder(ingest, ingest);
     this.endTimerNanos =
-        Math.max(options.transactionTimeout().toNanos(), options.inviteTimeout().toNanos()) + 1_000_000_000L;
+        Math.max(options.transactionTimeout().toNanos(), options.inviteTimeout().toNanos())
+            + 1_000_000_000L;
   }
 
   /** Reads {@code in} to its end, or to the first error that stops the reader. */

@@ -48,16 +48,19 @@ public record ReplaySummary(
   /** Transactions of one method that ended with one final code. */
   public record Transaction(String method, int code, long count) {}
 
-  private static final Comparator<String> METHOD_ORDER = Comparator.comparingInt(ReplaySummary::methodRank);
+  private static final Comparator<String> METHOD_ORDER =
+      Comparator.comparingInt(ReplaySummary::methodRank);
 
   /** Reads the counts of a finished replay from {@code registry}. */
-  public static ReplaySummary of(String source, CaptureReplay.Outcome outcome, MeterRegistry registry) {
+  public static ReplaySummary of(
+      String source, CaptureReplay.Outcome outcome, MeterRegistry registry) {
     Map<Integer, Map<String, Long>> responses = new TreeMap<>();
     for (Counter c : counters(registry, SipMeters.RESPONSES)) {
       long n = (long) c.count();
       if (n > 0) {
         responses
-            .computeIfAbsent(Integer.parseInt(c.getId().getTag("code")), k -> new TreeMap<>(METHOD_ORDER))
+            .computeIfAbsent(
+                Integer.parseInt(c.getId().getTag("code")), k -> new TreeMap<>(METHOD_ORDER))
             .merge(c.getId().getTag("method"), n, Long::sum);
       }
     }
@@ -65,11 +68,15 @@ public record ReplaySummary(
     for (Counter c : counters(registry, SipMeters.TRANSACTIONS)) {
       if (c.count() > 0) {
         transactions.add(
-            new Transaction(c.getId().getTag("method"), Integer.parseInt(c.getId().getTag("code")), (long) c.count()));
+            new Transaction(
+                c.getId().getTag("method"),
+                Integer.parseInt(c.getId().getTag("code")),
+                (long) c.count()));
       }
     }
     transactions.sort(
-        Comparator.comparing(Transaction::method, METHOD_ORDER).thenComparingInt(Transaction::code));
+        Comparator.comparing(Transaction::method, METHOD_ORDER)
+            .thenComparingInt(Transaction::code));
     return new ReplaySummary(
         source,
         outcome,
@@ -81,7 +88,12 @@ public record ReplaySummary(
         byTag(registry, SipMeters.RETRANSMISSIONS, "type", null, Comparator.reverseOrder()),
         gauge(registry, SipMeters.CALLS_ACTIVE),
         byTag(registry, SipMeters.CALLS_ENDED, "by", null, Comparator.naturalOrder()),
-        byTag(registry, SipMeters.MESSAGES_RECEIVED, "transport", Input.PCAP, Comparator.reverseOrder()),
+        byTag(
+            registry,
+            SipMeters.MESSAGES_RECEIVED,
+            "transport",
+            Input.PCAP,
+            Comparator.reverseOrder()),
         byTag(registry, SipMeters.PARSE_ERRORS, "reason", Input.PCAP, Comparator.naturalOrder()));
   }
 
@@ -92,12 +104,17 @@ public record ReplaySummary(
 
   /** Responses counted, all codes. */
   public long responseCount() {
-    return responses.values().stream().flatMap(m -> m.values().stream()).mapToLong(Long::longValue).sum();
+    return responses.values().stream()
+        .flatMap(m -> m.values().stream())
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   /** Responses with {@code code}, all methods. */
   public long responseCount(int code) {
-    return responses.getOrDefault(code, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    return responses.getOrDefault(code, Map.of()).values().stream()
+        .mapToLong(Long::longValue)
+        .sum();
   }
 
   private static Map<String, Long> byTag(

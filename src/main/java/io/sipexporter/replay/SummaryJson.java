@@ -21,7 +21,8 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class SummaryJson {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private SummaryJson() {}
 
@@ -46,20 +47,21 @@ public final class SummaryJson {
     counts(root.putObject("requests"), s.requests());
     ArrayNode responses = root.putArray("responses");
     Map<String, Long> classes = new TreeMap<>();
-    s.responses().forEach(
-        (code, byMethod) -> {
-          ResponseCode c = catalog.lookup(code);
-          long total = s.responseCount(code);
-          classes.merge(c.codeClass().label(), total, Long::sum);
-          ObjectNode r = responses.addObject().put("code", code);
-          if (c.registered()) {
-            r.put("reason", c.reason());
-          } else {
-            r.putNull("reason");
-          }
-          r.put("class", c.codeClass().label()).put("count", total);
-          counts(r.putObject("methods"), byMethod);
-        });
+    s.responses()
+        .forEach(
+            (code, byMethod) -> {
+              ResponseCode c = catalog.lookup(code);
+              long total = s.responseCount(code);
+              classes.merge(c.codeClass().label(), total, Long::sum);
+              ObjectNode r = responses.addObject().put("code", code);
+              if (c.registered()) {
+                r.put("reason", c.reason());
+              } else {
+                r.putNull("reason");
+              }
+              r.put("class", c.codeClass().label()).put("count", total);
+              counts(r.putObject("methods"), byMethod);
+            });
     counts(root.putObject("responseClasses"), classes);
     ObjectNode tx = root.putObject("transactions");
     ArrayNode completed = tx.putArray("completed");
@@ -91,7 +93,8 @@ public final class SummaryJson {
   }
 
   private static String instant(long epochNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
+    return Instant.ofEpochSecond(
+            Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
         .toString();
   }
 }

@@ -20,11 +20,15 @@ public final class SummaryText {
   public static String write(ReplaySummary s, ResponseCodeCatalog catalog) {
     CaptureReplay.Outcome o = s.outcome();
     StringBuilder b = new StringBuilder(2048).append(RULE);
-    b.append("SIP statistics of ").append(s.source().equals("-") ? "standard input" : s.source()).append('\n');
+    b.append("SIP statistics of ")
+        .append(s.source().equals("-") ? "standard input" : s.source())
+        .append('\n');
     b.append(o.frames()).append(" frames");
     if (o.frames() > 0) {
       b.append(", ").append(instant(o.firstNanos())).append(" to ").append(instant(o.lastNanos()));
-      b.append(String.format(java.util.Locale.ROOT, " (%.3f s)", (o.lastNanos() - o.firstNanos()) / 1e9));
+      b.append(
+          String.format(
+              java.util.Locale.ROOT, " (%.3f s)", (o.lastNanos() - o.firstNanos()) / 1e9));
     }
     b.append('\n');
     b.append("SIP messages: ").append(s.requestCount() + s.responseCount());
@@ -35,22 +39,33 @@ public final class SummaryText {
 
     b.append("\n* Responses: ").append(s.responseCount()).append('\n');
     Map<CodeClass, Long> classes = new EnumMap<>(CodeClass.class);
-    s.responses().forEach((code, m) -> classes.merge(CodeClass.of(code), s.responseCount(code), Long::sum));
+    s.responses()
+        .forEach((code, m) -> classes.merge(CodeClass.of(code), s.responseCount(code), Long::sum));
     classes.forEach(
         (cc, total) -> {
           line(b, "  " + cc.label() + " " + cc.displayName(), total);
-          s.responses().forEach(
-              (code, byMethod) -> {
-                if (CodeClass.of(code) == cc) {
-                  b.append(String.format(java.util.Locale.ROOT, "%-40s %10d   %s%n",
-                      "    " + catalog.lookup(code).title(), s.responseCount(code), joined(byMethod)));
-                }
-              });
+          s.responses()
+              .forEach(
+                  (code, byMethod) -> {
+                    if (CodeClass.of(code) == cc) {
+                      b.append(
+                          String.format(
+                              java.util.Locale.ROOT,
+                              "%-40s %10d   %s%n",
+                              "    " + catalog.lookup(code).title(),
+                              s.responseCount(code),
+                              joined(byMethod)));
+                    }
+                  });
         });
 
     long completed = s.transactions().stream().mapToLong(ReplaySummary.Transaction::count).sum();
     long timedOut = s.timedOut().values().stream().mapToLong(Long::longValue).sum();
-    b.append("\n* Transactions: ").append(completed).append(" completed, ").append(timedOut).append(" timed out");
+    b.append("\n* Transactions: ")
+        .append(completed)
+        .append(" completed, ")
+        .append(timedOut)
+        .append(" timed out");
     b.append(" (").append(o.openAtEnd()).append(" still open at the end of the capture)\n");
     Map<String, Map<CodeClass, Long>> byMethod = new java.util.LinkedHashMap<>();
     for (ReplaySummary.Transaction t : s.transactions()) {
@@ -68,7 +83,9 @@ public final class SummaryText {
       b.append("  timed out: ").append(joined(s.timedOut())).append('\n');
     }
     if (!s.unmatchedResponses().isEmpty()) {
-      b.append("  responses without their request: ").append(joined(s.unmatchedResponses())).append('\n');
+      b.append("  responses without their request: ")
+          .append(joined(s.unmatchedResponses()))
+          .append('\n');
     }
     if (!s.retransmissions().isEmpty()) {
       b.append("  retransmissions: ").append(joined(s.retransmissions())).append('\n');
@@ -98,7 +115,8 @@ public final class SummaryText {
   }
 
   private static String instant(long epochNanos) {
-    return Instant.ofEpochSecond(Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
+    return Instant.ofEpochSecond(
+            Math.floorDiv(epochNanos, 1_000_000_000L), Math.floorMod(epochNanos, 1_000_000_000L))
         .toString();
   }
 }

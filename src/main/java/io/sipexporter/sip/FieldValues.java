@@ -7,7 +7,9 @@ final class FieldValues {
 
   private FieldValues() {}
 
-  /** RFC 3261 20.16: CSeq = "CSeq" HCOLON 1*DIGIT LWS Method; the number is below 2^31 (8.1.1.5). */
+  /**
+   * RFC 3261 20.16: CSeq = "CSeq" HCOLON 1*DIGIT LWS Method; the number is below 2^31 (8.1.1.5).
+   */
   static boolean cseq(byte[] buf, int from, int to, SipMessage out) {
     from = SipChars.skipLws(buf, from, to);
     to = SipChars.trimLws(buf, from, to);
@@ -59,7 +61,10 @@ final class FieldValues {
     }
   }
 
-  /** RFC 3261 20.42: via-params = generic-param; the name ignores case. Returns the index after the name. */
+  /**
+   * RFC 3261 20.42: via-params = generic-param; the name ignores case. Returns the index after the
+   * name.
+   */
   private static int param(byte[] buf, int p, int to, SipMessage out) {
     int n = SipChars.skipLws(buf, p, to);
     int e = n;

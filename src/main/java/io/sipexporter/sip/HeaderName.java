@@ -26,9 +26,9 @@ final class HeaderName {
   }
 
   /**
-   * Which header buf[off, off+len) names. RFC 3261 7.3.1: header names are case-insensitive;
-   * RFC 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length), f (From), t (To);
-   * CSeq has none.
+   * Which header buf[off, off+len) names. RFC 3261 7.3.1: header names are case-insensitive; RFC
+   * 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length), f (From), t (To); CSeq
+   * has none.
    */
   static int of(byte[] buf, int off, int len) {
     if (len == 1) {
@@ -68,7 +68,9 @@ final class HeaderName {
     return OTHER;
   }
 
-  /** True when buf[off, off+lower.length) equals the lower-case {@code lower}, ignoring ASCII case. */
+  /**
+   * True when buf[off, off+lower.length) equals the lower-case {@code lower}, ignoring ASCII case.
+   */
   static boolean equalsLower(byte[] buf, int off, byte[] lower) {
     for (int i = 0; i < lower.length; i++) {
       byte b = buf[off + i];

@@ -12,6 +12,7 @@ package io.sipexporter.sip;
 public final class HeaderSection {
   /** {@link #contentLength}: the message has no Content-Length header. */
   public static final long ABSENT = -1;
+
   /** {@link #contentLength}: the Content-Length value is not a decimal in 0..2^31-1. */
   public static final long BAD = -2;
 
@@ -32,12 +33,13 @@ public final class HeaderSection {
   /**
    * Bytes from {@code off} through the blank line ending the header section of the message at
    * buf[off, off+len), or -1 if there is none yet. RFC 3261 7: the header section ends with an
-   * empty line, CRLF (bare LF accepted, as many stacks do). The search begins at {@code
-   * off+from}, so a caller that already searched a prefix passes its length minus 2.
+   * empty line, CRLF (bare LF accepted, as many stacks do). The search begins at {@code off+from},
+   * so a caller that already searched a prefix passes its length minus 2.
    */
   public static int headerLength(byte[] buf, int off, int len, int from) {
     int end = off + len;
-    for (int i = SipChars.indexOfLf(buf, off + Math.max(from, 0), end); i < end - 1;
+    for (int i = SipChars.indexOfLf(buf, off + Math.max(from, 0), end);
+        i < end - 1;
         i = SipChars.indexOfLf(buf, i + 1, end)) {
       byte next = buf[i + 1];
       if (next == '\n') {
@@ -65,7 +67,10 @@ public final class HeaderSection {
     return ABSENT;
   }
 
-  /** RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT; value of the current field. */
+  /**
+   * RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT; value of the current
+   * field.
+   */
   long contentLengthValue() {
     int from = SipChars.skipLws(buf, valueOff, valueEnd);
     long v = SipChars.digits(buf, from, SipChars.trimLws(buf, from, valueEnd), MAX_CONTENT_LENGTH);

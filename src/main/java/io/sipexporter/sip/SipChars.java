@@ -15,9 +15,9 @@ final class SipChars {
   private SipChars() {}
 
   /**
-   * Index of the first LF in [from, to), or {@code to}. Reads eight bytes at a time: a word XOR
-   * LFs has a zero byte where an LF was, and the lowest zero byte is found exactly by the
-   * "has zero byte" trick (netty SWARUtil); little-endian makes the lowest byte the first.
+   * Index of the first LF in [from, to), or {@code to}. Reads eight bytes at a time: a word XOR LFs
+   * has a zero byte where an LF was, and the lowest zero byte is found exactly by the "has zero
+   * byte" trick (netty SWARUtil); little-endian makes the lowest byte the first.
    */
   static int indexOfLf(byte[] buf, int from, int to) {
     int i = from;
@@ -49,7 +49,10 @@ final class SipChars {
     }
   }
 
-  /** RFC 3261 25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~"). */
+  /**
+   * RFC 3261 25.1: token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" /
+   * "~").
+   */
   static boolean isToken(byte b) {
     return TOKEN[b & 0xff];
   }
@@ -59,12 +62,16 @@ final class SipChars {
     return b == ' ' || b == '\t';
   }
 
-  /** RFC 3261 25.1: LWS = [*WSP CRLF] 1*WSP; inside a folded value CR and LF count as whitespace. */
+  /**
+   * RFC 3261 25.1: LWS = [*WSP CRLF] 1*WSP; inside a folded value CR and LF count as whitespace.
+   */
   static boolean isLws(byte b) {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n';
   }
 
-  /** True when buf[from, to) holds a control byte other than HTAB, CR and LF: not a SIP text line. */
+  /**
+   * True when buf[from, to) holds a control byte other than HTAB, CR and LF: not a SIP text line.
+   */
   static boolean hasBinary(byte[] buf, int from, int to) {
     for (int i = from; i < to; i++) {
       byte b = buf[i];

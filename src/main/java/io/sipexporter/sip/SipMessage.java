@@ -3,9 +3,9 @@ package io.sipexporter.sip;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The fields {@link SipScanner} reads from one message. One instance is reused for every message
- * an event loop scans, so scanning allocates nothing; text fields are offsets into {@link
- * #buffer()} and only become Strings when asked for.
+ * The fields {@link SipScanner} reads from one message. One instance is reused for every message an
+ * event loop scans, so scanning allocates nothing; text fields are offsets into {@link #buffer()}
+ * and only become Strings when asked for.
  */
 public final class SipMessage {
   byte[] buffer;

@@ -1,8 +1,8 @@
 package io.sipexporter.sip;
 
 /**
- * The request methods counted under their own label; every other method token is {@link #OTHER},
- * so the {@code method} label stays bounded.
+ * The request methods counted under their own label; every other method token is {@link #OTHER}, so
+ * the {@code method} label stays bounded.
  */
 public enum SipMethod {
   INVITE, // RFC 3261
@@ -47,7 +47,9 @@ public enum SipMethod {
   public static SipMethod match(byte[] buf, int off, int len) {
     for (int i = 0; i < VALUES.length - 1; i++) {
       byte[] t = VALUES[i].token;
-      if (t.length == len && t[0] == buf[off] && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) {
+      if (t.length == len
+          && t[0] == buf[off]
+          && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) {
         return VALUES[i];
       }
     }

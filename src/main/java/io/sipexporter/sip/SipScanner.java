@@ -27,7 +27,8 @@ public final class SipScanner {
     }
     int end = off + len;
     int p = off;
-    // RFC 3261 7.5: CRLFs before the start line are ignored; CRLF alone is a keep-alive (RFC 5626 3.5.1)
+    // RFC 3261 7.5: CRLFs before the start line are ignored; CRLF alone is a keep-alive (RFC 5626
+    // 3.5.1)
     while (p < end && (buf[p] == '\r' || buf[p] == '\n')) {
       p++;
     }
@@ -54,7 +55,10 @@ public final class SipScanner {
     return ScanResult.OK;
   }
 
-  /** RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID, Via, From, To and Content-Length count. */
+  /**
+   * RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID, Via, From, To
+   * and Content-Length count.
+   */
   private ScanResult fields(byte[] buf, int p, int end, SipMessage out) {
     HeaderSection h = headers;
     h.start(buf, p, end);
@@ -117,9 +121,8 @@ public final class SipScanner {
     if (step == HeaderSection.TRUNCATED) {
       return ScanResult.TRUNCATED;
     }
-    return !cseq ? ScanResult.MISSING_CSEQ
-        : !callId ? ScanResult.MISSING_CALL_ID
-        : !via ? ScanResult.MISSING_VIA
-        : ScanResult.OK;
+    return !cseq
+        ? ScanResult.MISSING_CSEQ
+        : !callId ? ScanResult.MISSING_CALL_ID : !via ? ScanResult.MISSING_VIA : ScanResult.OK;
   }
 }

@@ -22,9 +22,10 @@ final class StartLine {
     }
     next = lf + 1;
     int le = buf[lf - 1] == '\r' ? lf - 1 : lf;
-    ScanResult r = SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)
-        ? status(buf, p + VERSION_LEN, le, out)
-        : request(buf, p, le, out);
+    ScanResult r =
+        SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)
+            ? status(buf, p + VERSION_LEN, le, out)
+            : request(buf, p, le, out);
     return r != ScanResult.OK && SipChars.hasBinary(buf, p, le) ? ScanResult.NOT_SIP : r;
   }
 
@@ -64,7 +65,9 @@ final class StartLine {
     }
     // RFC 3261 7.1: the version is case-insensitive; trailing whitespace is tolerated
     int version = u + 1;
-    if (u == uri || u == le || buf[u] != ' '
+    if (u == uri
+        || u == le
+        || buf[u] != ' '
         || !SipChars.startsWithIgnoreCase(buf, version, le, SIP_2_0)
         || SipChars.trimLws(buf, version + VERSION_LEN, le) != version + VERSION_LEN) {
       return ScanResult.BAD_START_LINE;

@@ -10,8 +10,8 @@ final class TagParam {
   private TagParam() {}
 
   /**
-   * RFC 3261 20.20 / 20.39: from-spec = (name-addr / addr-spec) *(SEMI from-param), tag-param = "tag"
-   * EQUAL token. A {@code ;tag=} inside {@code <...>} is a URI parameter and inside a quoted
+   * RFC 3261 20.20 / 20.39: from-spec = (name-addr / addr-spec) *(SEMI from-param), tag-param =
+   * "tag" EQUAL token. A {@code ;tag=} inside {@code <...>} is a URI parameter and inside a quoted
    * display name is text; both are skipped. Returns 0 (offset 0, length 0) when there is no tag.
    */
   static long find(byte[] buf, int from, int to) {
@@ -50,7 +50,9 @@ final class TagParam {
     return (int) packed;
   }
 
-  /** Index of the first '<' outside quoted strings in buf[p, to), or -1: looked for once per value. */
+  /**
+   * Index of the first '<' outside quoted strings in buf[p, to), or -1: looked for once per value.
+   */
   private static int angleBracket(byte[] buf, int p, int to) {
     while (p < to) {
       byte b = buf[p++];
@@ -63,7 +65,10 @@ final class TagParam {
     return -1;
   }
 
-  /** RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; returns the index after it. */
+  /**
+   * RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; returns the index after
+   * it.
+   */
   private static int skipQuoted(byte[] buf, int p, int to) {
     while (p < to) {
       byte b = buf[p++];

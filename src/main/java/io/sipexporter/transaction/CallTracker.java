@@ -37,7 +37,10 @@ final class CallTracker implements SlotTable.Owner {
     this.maxCallNanos = options.maxCallDuration().toNanos();
   }
 
-  /** A new INVITE transaction without a To tag (RFC 3261 8.1.1.2): opens an attempt unless the call is known. */
+  /**
+   * A new INVITE transaction without a To tag (RFC 3261 8.1.1.2): opens an attempt unless the call
+   * is known.
+   */
   void invite(SipMessage msg, long now, long clock) {
     long key = KeyHash.call(msg);
     if (find(key, clock) >= 0) {
@@ -49,7 +52,10 @@ final class CallTracker implements SlotTable.Owner {
     callerTag[slot] = KeyHash.tag(msg.buffer(), msg.fromTagOffset(), msg.fromTagLength());
   }
 
-  /** A provisional response to an INVITE of call {@code callKey}: the attempt may ring another Timer C. */
+  /**
+   * A provisional response to an INVITE of call {@code callKey}: the attempt may ring another Timer
+   * C.
+   */
   void provisional(long callKey, long now, long clock) {
     int slot = find(callKey, clock);
     if (slot >= 0 && state[slot] == ATTEMPT) {
@@ -77,7 +83,9 @@ final class CallTracker implements SlotTable.Owner {
     meters.answered();
   }
 
-  /** A new BYE transaction: ends the answered call whose dialog (RFC 3261 12: both tags) it names. */
+  /**
+   * A new BYE transaction: ends the answered call whose dialog (RFC 3261 12: both tags) it names.
+   */
   void bye(SipMessage msg, long now, long clock) {
     int slot = find(KeyHash.call(msg), clock);
     if (slot < 0 || state[slot] != ANSWERED) {
@@ -97,7 +105,9 @@ final class CallTracker implements SlotTable.Owner {
     remove(slot);
   }
 
-  /** Expires calls and attempts of slots [from, to) whose deadline is at or before {@code clock}. */
+  /**
+   * Expires calls and attempts of slots [from, to) whose deadline is at or before {@code clock}.
+   */
   void sweep(int from, int to, long clock) {
     table.sweep(from, to, clock);
   }

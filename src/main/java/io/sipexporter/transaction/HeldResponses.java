@@ -18,8 +18,10 @@ final class HeldResponses implements SlotTable.Owner {
 
   /** Arrival of the kept response: the first final, else the first provisional. */
   final long[] arrival;
+
   /** The kept final's To tag hash. */
   final int[] toTag;
+
   private final int[] info;
   private final int[] held;
   private final int[] repeats;
@@ -51,7 +53,8 @@ final class HeldResponses implements SlotTable.Owner {
     } else if (code(slot) < 200) {
       keep(slot, code, toTagHash, now);
     } else if (code == code(slot) && toTagHash == toTag[slot]) {
-      repeats[slot]++; // RFC 3261 17.1.1.2: the final repeats until ACKed; a fork (12.1.2) is not a repeat
+      repeats[slot]++; // RFC 3261 17.1.1.2: the final repeats until ACKed; a fork (12.1.2) is not a
+      // repeat
     }
     held[slot]++;
     if (code == 180 || code == 183) {

@@ -2,15 +2,17 @@ package io.sipexporter.transaction;
 
 /**
  * The tracker's time: the latest input time seen, so a late or reordered message never moves it
- * back. Drives the sweep: every second of this time, each table slot is swept once, in
- * {@link #STEPS} steps of 1/64 s, so no call does more than 1/64 of the work; a jump forward of
- * a second or more runs one whole round. Not thread-safe.
+ * back. Drives the sweep: every second of this time, each table slot is swept once, in {@link
+ * #STEPS} steps of 1/64 s, so no call does more than 1/64 of the work; a jump forward of a second
+ * or more runs one whole round. Not thread-safe.
  */
 final class InputClock {
   static final int STEPS = 64;
   static final long STEP_NANOS = 1_000_000_000L / STEPS;
 
-  /** Sweeps step {@code step} of {@code steps}: the slots [slots*step/steps, slots*(step+1)/steps). */
+  /**
+   * Sweeps step {@code step} of {@code steps}: the slots [slots*step/steps, slots*(step+1)/steps).
+   */
   interface Sweep {
     void sweep(int step, int steps);
   }

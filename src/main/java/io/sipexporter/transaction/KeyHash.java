@@ -3,8 +3,8 @@ package io.sipexporter.transaction;
 import io.sipexporter.sip.SipMessage;
 
 /**
- * The 64-bit keys of transactions and calls, hashed from the message bytes without allocating.
- * A key is never 0, the table's empty mark.
+ * The 64-bit keys of transactions and calls, hashed from the message bytes without allocating. A
+ * key is never 0, the table's empty mark.
  */
 final class KeyHash {
   private static final byte[] COOKIE = {'z', '9', 'h', 'G', '4', 'b', 'K'};
@@ -43,7 +43,8 @@ final class KeyHash {
   }
 
   private static boolean hasCookie(byte[] buf, int off, int len) {
-    return len > COOKIE.length && java.util.Arrays.equals(buf, off, off + COOKIE.length, COOKIE, 0, COOKIE.length);
+    return len > COOKIE.length
+        && java.util.Arrays.equals(buf, off, off + COOKIE.length, COOKIE, 0, COOKIE.length);
   }
 
   /** FNV-1a over buf[off, off+len). */

@@ -16,7 +16,9 @@ final class SlotTable {
     /** The entry's deadline passed: it is removed right after this call. */
     void expired(int slot);
 
-    /** The entry is dropped to make room, before its deadline: it is overwritten after this call. */
+    /**
+     * The entry is dropped to make room, before its deadline: it is overwritten after this call.
+     */
     void evicted(int slot);
   }
 

@@ -10,8 +10,8 @@ import java.time.Duration;
  * @param transactionTimeout {@code --transactions.timeout}: 64*T1 (RFC 3261 17.1.1.2 Timer B,
  *     17.1.2.2 Timer F; default 32 s): a request without a final response is timed out, and a
  *     completed transaction is kept this long to absorb retransmissions
- * @param inviteTimeout {@code --transactions.invite-timeout}: Timer C (RFC 3261 16.6 step 11,
- *     more than 3 min; default 180 s): how long an INVITE may wait after its last provisional
+ * @param inviteTimeout {@code --transactions.invite-timeout}: Timer C (RFC 3261 16.6 step 11, more
+ *     than 3 min; default 180 s): how long an INVITE may wait after its last provisional
  * @param callCapacity {@code --calls.capacity}: calls and call attempts one tracker holds (default
  *     65,536; 36 bytes a slot, twice the next power of two slots: 4.5 MiB)
  * @param maxCallDuration {@code --calls.max-duration}: an answered call without a BYE ends as
@@ -32,7 +32,12 @@ public record TrackerOptions(
   /** The documented defaults. */
   public static final TrackerOptions DEFAULTS =
       new TrackerOptions(
-          262_144, Duration.ofSeconds(32), Duration.ofSeconds(180), 65_536, Duration.ofHours(4), Duration.ofMillis(500));
+          262_144,
+          Duration.ofSeconds(32),
+          Duration.ofSeconds(180),
+          65_536,
+          Duration.ofHours(4),
+          Duration.ofMillis(500));
 
   public TrackerOptions {
     if (transactionCapacity < 1 || callCapacity < 1) {
@@ -41,8 +46,11 @@ public record TrackerOptions(
     if (!positive(transactionTimeout) || !positive(inviteTimeout) || !positive(maxCallDuration)) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
-    if (reorderWindow == null || reorderWindow.isNegative() || reorderWindow.compareTo(transactionTimeout) >= 0) {
-      throw new IllegalArgumentException("the reorder window must be zero or more and shorter than the transaction timeout");
+    if (reorderWindow == null
+        || reorderWindow.isNegative()
+        || reorderWindow.compareTo(transactionTimeout) >= 0) {
+      throw new IllegalArgumentException(
+          "the reorder window must be zero or more and shorter than the transaction timeout");
     }
   }
 
@@ -53,7 +61,13 @@ public record TrackerOptions(
 
   /** These options with another reorder window. */
   public TrackerOptions withReorderWindow(Duration window) {
-    return new TrackerOptions(transactionCapacity, transactionTimeout, inviteTimeout, callCapacity, maxCallDuration, window);
+    return new TrackerOptions(
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        window);
   }
 
   /** These options for one of {@code shares} trackers that split the capacities between them. */

@@ -4,7 +4,8 @@ import io.sipexporter.sip.SipMethod;
 
 /**
  * The transactions of one tracker in fixed primitive columns, 32 bytes a slot: key and deadline
- * (the {@link SlotTable}), start time, method/final code/flags, and the final response's To tag hash.
+ * (the {@link SlotTable}), start time, method/final code/flags, and the final response's To tag
+ * hash.
  */
 final class TransactionTable {
   private static final int METHOD_MASK = 0x1f;
@@ -39,7 +40,9 @@ final class TransactionTable {
     return slot;
   }
 
-  /** Opens a transaction: its start time, method, and whether a post-dial delay is still to come. */
+  /**
+   * Opens a transaction: its start time, method, and whether a post-dial delay is still to come.
+   */
   void open(int slot, long now, SipMethod method, boolean wantsPdd) {
     start[slot] = now;
     info[slot] = method.ordinal() | (wantsPdd ? 0 : PDD_DONE);

@@ -33,7 +33,8 @@ public final class TransactionTracker implements SlotTable.Owner {
   private final long inviteNanos;
   private final boolean reorder;
 
-  public TransactionTracker(TransactionMeters meters, CallMeters callMeters, TrackerOptions options) {
+  public TransactionTracker(
+      TransactionMeters meters, CallMeters callMeters, TrackerOptions options) {
     this.meters = meters;
     this.table = new TransactionTable(options.transactionCapacity(), this);
     this.calls = new CallTracker(callMeters, options);
@@ -47,15 +48,16 @@ public final class TransactionTracker implements SlotTable.Owner {
 
   /**
    * Tracks one scanned message seen at {@code nowNanos} (input time, epoch nanoseconds). Returns
-   * false for a response whose request was not seen or is no longer tracked: counted in
-   * {@code sip_exporter_unmatched_responses_total}, or, with a reorder window, held for a request
-   * that may still come and counted unmatched only if none does; true otherwise.
+   * false for a response whose request was not seen or is no longer tracked: counted in {@code
+   * sip_exporter_unmatched_responses_total}, or, with a reorder window, held for a request that may
+   * still come and counted unmatched only if none does; true otherwise.
    */
   public boolean observe(SipMessage msg, long nowNanos) {
     clock.advance(nowNanos);
     SipMethod method = msg.cseqMethod();
     if (method == SipMethod.ACK) {
-      return true; // RFC 3261 17.1.1.3: ACK to a non-2xx is part of the INVITE transaction; to a 2xx, its own, unanswered
+      return true; // RFC 3261 17.1.1.3: ACK to a non-2xx is part of the INVITE transaction; to a
+      // 2xx, its own, unanswered
     }
     long key = KeyHash.transaction(msg);
     int slot = find(key);
@@ -76,7 +78,9 @@ public final class TransactionTracker implements SlotTable.Owner {
     return true;
   }
 
-  /** Runs the timers up to {@code nowNanos} when no traffic arrives: call it about once a second. */
+  /**
+   * Runs the timers up to {@code nowNanos} when no traffic arrives: call it about once a second.
+   */
   public void tick(long nowNanos) {
     clock.advance(nowNanos);
   }
@@ -119,9 +123,9 @@ public final class TransactionTracker implements SlotTable.Owner {
 
   /**
    * Applies the responses that overtook their request in the mirror (a proxy's workers copied the
-   * reply first). The transaction counts once with the held final; its duration and post-dial
-   * delay are not recorded, as the request's copy came after the answer and the true figures are
-   * unknown (a zero would be made up). Calls see the final at its own arrival time.
+   * reply first). The transaction counts once with the held final; its duration and post-dial delay
+   * are not recorded, as the request's copy came after the answer and the true figures are unknown
+   * (a zero would be made up). Calls see the final at its own arrival time.
    */
   private void overtaken(SipMessage msg, SipMethod method, int slot, int h, long now) {
     meters.reordered(method);

@@ -8,7 +8,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -50,10 +49,14 @@ class CommandLineIT {
   void explainAndCompareRunFromTheJar() throws Exception {
     Result explain = run("explain", "437");
     assertThat(explain.exit).isZero();
-    assertThat(explain.out).contains("437", "Unsupported Credential").containsIgnoringCase("certificate");
+    assertThat(explain.out)
+        .contains("437", "Unsupported Credential")
+        .containsIgnoringCase("certificate");
     Result compare = run("compare", "200", "437", "--format", "json");
     assertThat(compare.exit).isZero();
-    assertThat(compare.out).containsPattern("\"code\"\\s*:\\s*200").containsPattern("\"code\"\\s*:\\s*437");
+    assertThat(compare.out)
+        .containsPattern("\"code\"\\s*:\\s*200")
+        .containsPattern("\"code\"\\s*:\\s*437");
     Result bad = run("explain", "700");
     assertThat(bad.exit).isEqualTo(2);
     assertThat(bad.err.strip().lines().count()).as("one line: %s", bad.err).isEqualTo(1);
@@ -71,14 +74,19 @@ class CommandLineIT {
   void malformedAddressExitsNamingTheFlagAndValue() throws Exception {
     Result r = run("--web.listen-address=localhost:99999");
     assertThat(r.exit).isEqualTo(2);
-    assertThat(r.err.lines().findFirst().orElse("")).contains("--web.listen-address", "99999", "0 to 65535");
+    assertThat(r.err.lines().findFirst().orElse(""))
+        .contains("--web.listen-address", "99999", "0 to 65535");
   }
 
   @Test
   void addressInUseExitsNamingTheListener() throws Exception {
     try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
       int port = taken.getLocalPort();
-      Result r = run("--sip.listen-address=127.0.0.1:" + port, "--hep.listen-address=127.0.0.1:0", "--web.listen-address=127.0.0.1:0");
+      Result r =
+          run(
+              "--sip.listen-address=127.0.0.1:" + port,
+              "--hep.listen-address=127.0.0.1:0",
+              "--web.listen-address=127.0.0.1:0");
       assertThat(r.exit).isEqualTo(1);
       assertThat(r.err).contains("cannot start SIP listener on 127.0.0.1:" + port);
     }
@@ -98,39 +106,61 @@ class CommandLineIT {
       awaitOk(base + "/-/ready", p);
       assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
       HttpResponse<String> landing = get(base + "/");
-      assertThat(landing.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+      assertThat(landing.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
       assertThat(landing.body())
           .contains("SIP Exporter", "127.0.0.1:" + sipPort, "href=\"/metrics\"", "href=\"/codes\"");
       HttpResponse<String> code = get(base + "/codes/437");
       assertThat(code.statusCode()).isEqualTo(200);
       assertThat(code.body()).contains("Unsupported Credential");
       HttpResponse<String> api = get(base + "/api/v1/codes/compare/200/437");
-      assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+      assertThat(api.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/json");
       assertThat(get(base + "/api/v1/codes/99").statusCode()).isEqualTo(404);
-      assertThat(Scrape.of(base + "/metrics").value("sip_response_code_info", "code", "437", "reason", "Unsupported Credential", "class", "4xx"))
+      assertThat(
+              Scrape.of(base + "/metrics")
+                  .value(
+                      "sip_response_code_info",
+                      "code",
+                      "437",
+                      "reason",
+                      "Unsupported Credential",
+                      "class",
+                      "4xx"))
           .isEqualTo(1);
       Scrape scrape = Scrape.of(base + "/metrics");
       assertThat(scrape.sum("sip_exporter_build_info")).isEqualTo(1);
       assertThat(scrape.value("sip_requests_total", "method", "INVITE")).isZero();
       assertThat(scrape.sum("jvm_memory_used_bytes")).isPositive();
       HttpResponse<String> om =
-          Scrape.CLIENT
-              .send(
-                  HttpRequest.newBuilder(URI.create(base + "/metrics"))
-                      .header("Accept", "application/openmetrics-text; version=1.0.0")
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-      assertThat(om.headers().firstValue("Content-Type").orElse("")).startsWith("application/openmetrics-text");
+          Scrape.CLIENT.send(
+              HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                  .header("Accept", "application/openmetrics-text; version=1.0.0")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(om.headers().firstValue("Content-Type").orElse(""))
+          .startsWith("application/openmetrics-text");
       assertThat(om.body()).endsWith("# EOF\n");
       assertThat(get(base + "/nope").statusCode()).isEqualTo(404);
       assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + webPort).exit).isZero();
       // the load generator's own check: 3,000 datagrams (they fit in the socket buffer whatever the
       // machine's load), every one counted under its method and code, raw and in HEP
       Result load =
-          run("loadgen", "--target=127.0.0.1:" + sipPort, "--rate=3000", "--count=3000", "--metrics=" + base + "/metrics");
+          run(
+              "loadgen",
+              "--target=127.0.0.1:" + sipPort,
+              "--rate=3000",
+              "--count=3000",
+              "--metrics=" + base + "/metrics");
       assertThat(load.exit).as(load.out + load.err).isZero();
-      assertThat(load.out).contains("sent 3000 SIP datagrams", "lost 0 ", "every response counted under its method and code");
-      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + freePort()).exit).as("nothing listens there").isEqualTo(1);
+      assertThat(load.out)
+          .contains(
+              "sent 3000 SIP datagrams",
+              "lost 0 ",
+              "every response counted under its method and code");
+      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + freePort()).exit)
+          .as("nothing listens there")
+          .isEqualTo(1);
     } finally {
       p.destroy(); // SIGTERM
       assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
@@ -156,8 +186,9 @@ class CommandLineIT {
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
-    return Scrape.CLIENT
-        .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    return Scrape.CLIENT.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static int freePort() throws IOException {
@@ -183,7 +214,8 @@ class CommandLineIT {
     Process p = launch("run", args);
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
-      throw new AssertionError("sip-exporter " + String.join(" ", args) + " did not exit within 60s");
+      throw new AssertionError(
+          "sip-exporter " + String.join(" ", args) + " did not exit within 60s");
     }
     return new Result(
         p.exitValue(),

@@ -32,7 +32,10 @@ class ConfigFileTest {
   @Test
   void unknownKeyIsAnErrorNamingIt() throws IOException {
     Path file = write("sip:\n  listen-adress: \":5060\"\n");
-    assertThatThrownBy(() -> ConfigFile.read(file, SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine())))
+    assertThatThrownBy(
+            () ->
+                ConfigFile.read(
+                    file, SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine())))
         .hasMessageContaining("unknown key 'sip.listen-adress'")
         .hasMessageContaining(file.toString());
   }
@@ -40,7 +43,10 @@ class ConfigFileTest {
   @Test
   void listValueIsAnErrorNamingTheKey() throws IOException {
     Path file = write("web:\n  telemetry-path: [a, b]\n");
-    assertThatThrownBy(() -> ConfigFile.read(file, SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine())))
+    assertThatThrownBy(
+            () ->
+                ConfigFile.read(
+                    file, SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine())))
         .hasMessageContaining("key 'web.telemetry-path' needs a single value");
   }
 
@@ -63,7 +69,8 @@ class ConfigFileTest {
 
   @Test
   void environmentVariableNamesFollowTheFlags() {
-    assertThat(ConfigDefaults.envName("--sip.tcp-idle-timeout")).isEqualTo("SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT");
+    assertThat(ConfigDefaults.envName("--sip.tcp-idle-timeout"))
+        .isEqualTo("SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT");
     assertThat(SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine()))
         .contains("sip.listen-address", "web.telemetry-path", "log.format")
         .doesNotContain("config.file", "help", "version");
@@ -71,7 +78,8 @@ class ConfigFileTest {
 
   private ExporterConfig parse(Path file, String... args) {
     CommandLine cl = SipExporterCommand.newCommandLine();
-    cl.setDefaultValueProvider(new ConfigDefaults(ConfigFile.read(file, SipExporterCommand.flagKeys(cl))));
+    cl.setDefaultValueProvider(
+        new ConfigDefaults(ConfigFile.read(file, SipExporterCommand.flagKeys(cl))));
     cl.parseArgs(args);
     return ((SipExporterCommand) cl.getCommand()).toConfig();
   }

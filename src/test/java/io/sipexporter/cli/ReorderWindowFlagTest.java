@@ -27,14 +27,18 @@ class ReorderWindowFlagTest {
     assertThat(tracking("--transactions.reorder-window=0").reorderWindow()).isZero();
     assertThat(tracking("--transactions.reorder-window=0s").reorderWindow()).isZero();
     assertThat(tracking("--transactions.reorder-window=0ms").reorderWindow()).isZero();
-    assertThat(tracking("--transactions.reorder-window=2s").reorderWindow()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(tracking("--transactions.reorder-window=2s").reorderWindow())
+        .isEqualTo(Duration.ofSeconds(2));
   }
 
   @Test
   void otherDurationsStillRejectZero() {
-    assertThatThrownBy(() -> DurationConverter.parse("0s")).hasMessageContaining("not a positive duration");
-    assertThatThrownBy(() -> new DurationConverter().convert("0")).hasMessageContaining("not a positive duration");
-    assertThatThrownBy(() -> tracking("--transactions.timeout=0s")).hasMessageContaining("not a positive duration");
+    assertThatThrownBy(() -> DurationConverter.parse("0s"))
+        .hasMessageContaining("not a positive duration");
+    assertThatThrownBy(() -> new DurationConverter().convert("0"))
+        .hasMessageContaining("not a positive duration");
+    assertThatThrownBy(() -> tracking("--transactions.timeout=0s"))
+        .hasMessageContaining("not a positive duration");
   }
 
   @Test
@@ -43,6 +47,7 @@ class ReorderWindowFlagTest {
     assertThatThrownBy(() -> zeroAllowed.convert("-1s")).hasMessageContaining("not a duration");
     assertThatThrownBy(() -> zeroAllowed.convert("0x")).hasMessageContaining("not a duration");
     assertThatThrownBy(() -> tracking("--transactions.reorder-window=32s"))
-        .hasMessageContaining("--transactions.reorder-window must be shorter than --transactions.timeout");
+        .hasMessageContaining(
+            "--transactions.reorder-window must be shorter than --transactions.timeout");
   }
 }

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code replay} in process on the bundled captures: the summaries, asserted against golden files. */
+/**
+ * {@code replay} in process on the bundled captures: the summaries, asserted against golden files.
+ */
 class ReplayCommandTest {
   @TempDir Path dir;
 
@@ -24,7 +26,8 @@ class ReplayCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.err()).isEmpty();
-    assertThat(run.out().replace(capture.toString(), "sipp-3calls-tcp.pcap")).isEqualTo(golden("sipp-3calls-tcp.txt"));
+    assertThat(run.out().replace(capture.toString(), "sipp-3calls-tcp.pcap"))
+        .isEqualTo(golden("sipp-3calls-tcp.txt"));
   }
 
   @Test
@@ -34,13 +37,26 @@ class ReplayCommandTest {
     CliRun run = CliRun.of(new ReplayCommand(), "--format", "json", capture.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out().replace(capture.toString(), "sipp-3calls-udp.pcapng")).isEqualTo(golden("sipp-3calls-udp.json"));
+    assertThat(run.out().replace(capture.toString(), "sipp-3calls-udp.pcapng"))
+        .isEqualTo(golden("sipp-3calls-udp.json"));
     JsonNode json = new ObjectMapper().readTree(run.out());
     assertThat(json.fieldNames())
         .toIterable()
         .containsExactly(
-            "source", "complete", "error", "frames", "firstTime", "lastTime", "durationSeconds", "received",
-            "requests", "responses", "responseClasses", "transactions", "calls", "unreadable");
+            "source",
+            "complete",
+            "error",
+            "frames",
+            "firstTime",
+            "lastTime",
+            "durationSeconds",
+            "received",
+            "requests",
+            "responses",
+            "responseClasses",
+            "transactions",
+            "calls",
+            "unreadable");
   }
 
   @Test
@@ -50,17 +66,21 @@ class ReplayCommandTest {
     CliRun run = CliRun.of(new ReplayCommand(), capture.toString());
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("OPTIONS                                         1").contains("timed out: OPTIONS 1");
+    assertThat(run.out())
+        .contains("OPTIONS                                         1")
+        .contains("timed out: OPTIONS 1");
   }
 
   @Test
   void badFlagValuesAreUsageErrors() throws IOException {
     Path capture = copy("sipp-3calls-tcp.pcap");
 
-    CliRun run = CliRun.of(new ReplayCommand(), "--transactions.capacity", "10", capture.toString());
+    CliRun run =
+        CliRun.of(new ReplayCommand(), "--transactions.capacity", "10", capture.toString());
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("replay: --transactions.capacity must be 1024 to 67108864, not 10\n");
+    assertThat(run.err())
+        .isEqualTo("replay: --transactions.capacity must be 1024 to 67108864, not 10\n");
   }
 
   private Path copy(String resource) throws IOException {

@@ -80,15 +80,21 @@ public final class Alertmanager implements AutoCloseable {
   /** Posts one alert through API v2, as Prometheus would. */
   public void post(String alertname, String severity, String summary) {
     String json =
-        "[{\"labels\":{\"alertname\":" + quote(alertname) + ",\"severity\":" + quote(severity)
-            + "},\"annotations\":{\"summary\":" + quote(summary) + "}}]";
+        "[{\"labels\":{\"alertname\":"
+            + quote(alertname)
+            + ",\"severity\":"
+            + quote(severity)
+            + "},\"annotations\":{\"summary\":"
+            + quote(summary)
+            + "}}]";
     Http.postJson(url("/api/v2/alerts"), json);
   }
 
   /** The active alerts named {@code alertname} (API v2 objects with labels and annotations). */
   public List<JsonNode> alerts(String alertname) {
     JsonNode alerts =
-        Http.getJson(url("/api/v2/alerts?filter=" + Http.encode("alertname=\"" + alertname + "\"")));
+        Http.getJson(
+            url("/api/v2/alerts?filter=" + Http.encode("alertname=\"" + alertname + "\"")));
     List<JsonNode> list = new java.util.ArrayList<>();
     alerts.forEach(list::add);
     return list;

@@ -18,7 +18,9 @@ public final class Await {
 
   private Await() {}
 
-  /** Waits until {@code condition} is true; fails with {@code what} and {@code diagnosis} if not. */
+  /**
+   * Waits until {@code condition} is true; fails with {@code what} and {@code diagnosis} if not.
+   */
   public static void until(
       String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnosis) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -35,7 +37,11 @@ public final class Await {
       if (System.nanoTime() - deadline >= 0) {
         AssertionError failure =
             new AssertionError(
-                "timed out after " + timeout.toSeconds() + "s waiting for " + what + "\n"
+                "timed out after "
+                    + timeout.toSeconds()
+                    + "s waiting for "
+                    + what
+                    + "\n"
                     + diagnosis.get());
         if (last != null) {
           failure.initCause(last);

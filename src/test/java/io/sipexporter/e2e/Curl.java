@@ -37,16 +37,29 @@ public final class Curl {
       Path body = Files.createTempFile(dir, "curl-body", ".txt");
       Path headers = Files.createTempFile(dir, "curl-headers", ".txt");
       Path stderr = Files.createTempFile(dir, "curl-stderr", ".txt");
-      List<String> command = new ArrayList<>(List.of(
-          Tool.CURL.path(), "--silent", "--show-error", "--max-time", "10",
-          "--output", body.toString(), "--dump-header", headers.toString(), "--write-out", "%{http_code}"));
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Tool.CURL.path(),
+                  "--silent",
+                  "--show-error",
+                  "--max-time",
+                  "10",
+                  "--output",
+                  body.toString(),
+                  "--dump-header",
+                  headers.toString(),
+                  "--write-out",
+                  "%{http_code}"));
       command.addAll(List.of(options));
       command.add(url);
-      Process process = new ProcessBuilder(command)
-          .redirectError(stderr.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-          .start();
-      String status = new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+      Process process =
+          new ProcessBuilder(command)
+              .redirectError(stderr.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .start();
+      String status =
+          new String(process.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
         throw new AssertionError("curl still running after " + TIMEOUT_SECONDS + "s: " + command);

@@ -21,7 +21,9 @@ public final class Exporter implements AutoCloseable {
     String jar = System.getProperty("exporter.jar");
     if (jar == null || !Files.isRegularFile(Path.of(jar))) {
       throw new AssertionError(
-          "exporter jar not found (-Dexporter.jar=" + jar + "): run mvn -B verify, which"
+          "exporter jar not found (-Dexporter.jar="
+              + jar
+              + "): run mvn -B verify, which"
               + " builds target/sip-exporter.jar before the integration tests");
     }
     return Path.of(jar);
@@ -33,15 +35,20 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Starts the exporter with more flags, e.g. {@code --hep.listen-address=127.0.0.1:9060} or
-   * {@code --transactions.timeout=2s}; awaits ready.
+   * Starts the exporter with more flags, e.g. {@code --hep.listen-address=127.0.0.1:9060} or {@code
+   * --transactions.timeout=2s}; awaits ready.
    */
   public static Exporter start(Path dir, int sipPort, int webPort, List<String> flags) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(
-        java, "-Xmx128m", "-jar", jar().toString(),
-        "--sip.listen-address=127.0.0.1:" + sipPort,
-        "--web.listen-address=127.0.0.1:" + webPort));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx128m",
+                "-jar",
+                jar().toString(),
+                "--sip.listen-address=127.0.0.1:" + sipPort,
+                "--web.listen-address=127.0.0.1:" + webPort));
     command.addAll(flags);
     if (flags.stream().noneMatch(f -> f.startsWith("--hep.listen-address"))) {
       command.add("--hep.listen-address=127.0.0.1:0"); // never the shared default :9060

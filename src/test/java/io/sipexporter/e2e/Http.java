@@ -24,7 +24,8 @@ public final class Http {
   /** The status code of a GET, or -1 if nothing answers. */
   public static int status(String url) {
     try {
-      return CLIENT.send(request(url).GET().build(), HttpResponse.BodyHandlers.discarding())
+      return CLIENT
+          .send(request(url).GET().build(), HttpResponse.BodyHandlers.discarding())
           .statusCode();
     } catch (IOException e) {
       return -1;
@@ -76,7 +77,12 @@ public final class Http {
           CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() / 100 != 2) {
         throw new IllegalStateException(
-            request.method() + " " + request.uri() + " -> " + response.statusCode() + ": "
+            request.method()
+                + " "
+                + request.uri()
+                + " -> "
+                + response.statusCode()
+                + ": "
                 + response.body());
       }
       return response.body();

@@ -16,6 +16,7 @@ import java.util.List;
 public final class Kamailio implements AutoCloseable {
   /** The raw-SIP example configuration users copy, run unchanged. */
   public static final Path CONFIG = Path.of("docs/kamailio/kamailio.cfg");
+
   /** The HEP example configuration users copy, run unchanged. */
   public static final Path HEP_CONFIG = Path.of("docs/kamailio/kamailio-hep.cfg");
 
@@ -61,7 +62,12 @@ public final class Kamailio implements AutoCloseable {
 
   /** Starts the raw-SIP example mirroring to {@code mirrorPort}; returns once it listens. */
   public static Kamailio start(Path dir, int port, int nextHopPort, int mirrorPort) {
-    return start(dir, CONFIG, port, nextHopPort, 0,
+    return start(
+        dir,
+        CONFIG,
+        port,
+        nextHopPort,
+        0,
         List.of("-A", "MIRROR_URI=\"sip:127.0.0.1:" + mirrorPort + "\""));
   }
 
@@ -74,10 +80,11 @@ public final class Kamailio implements AutoCloseable {
       Path dir, int port, int nextHopPort, int hepPort, Hep hep, int workers) {
     List<String> defines = new ArrayList<>(List.of("-A", "HEP_VERSION=" + hep.version()));
     if (hep.transport().equals("tcp")) {
-      defines.addAll(List.of(
-          "-A", "WITH_HEP_TCP",
-          "-A", "HEP_TCP_LISTEN=tcp:127.0.0.1:" + Ports.freeTcp(),
-          "-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + ";transport=tcp\""));
+      defines.addAll(
+          List.of(
+              "-A", "WITH_HEP_TCP",
+              "-A", "HEP_TCP_LISTEN=tcp:127.0.0.1:" + Ports.freeTcp(),
+              "-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + ";transport=tcp\""));
     } else {
       defines.addAll(List.of("-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + "\""));
     }
@@ -95,16 +102,28 @@ public final class Kamailio implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> command = new ArrayList<>(List.of(
-        Tool.KAMAILIO.path(),
-        "-f", config.toAbsolutePath().toString(),
-        "-DD", "-E",
-        "-Y", runDir.toString(),
-        "-P", runDir.resolve("kamailio.pid").toString(),
-        "-m", "32", "-M", "8",
-        "-A", "PROXY_LISTEN=udp:127.0.0.1:" + port,
-        "-A", "NEXT_HOP_ADDR=\"127.0.0.1\"",
-        "-A", "NEXT_HOP_PORT=" + nextHopPort));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Tool.KAMAILIO.path(),
+                "-f",
+                config.toAbsolutePath().toString(),
+                "-DD",
+                "-E",
+                "-Y",
+                runDir.toString(),
+                "-P",
+                runDir.resolve("kamailio.pid").toString(),
+                "-m",
+                "32",
+                "-M",
+                "8",
+                "-A",
+                "PROXY_LISTEN=udp:127.0.0.1:" + port,
+                "-A",
+                "NEXT_HOP_ADDR=\"127.0.0.1\"",
+                "-A",
+                "NEXT_HOP_PORT=" + nextHopPort));
     if (workers > 0) {
       command.addAll(List.of("-n", String.valueOf(workers)));
     }

@@ -19,7 +19,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KamailioHepIT {
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
-  /** The timeout, the 500 ms reorder window and a 1 s sweep round after the last message, with margin. */
+
+  /**
+   * The timeout, the 500 ms reorder window and a 1 s sweep round after the last message, with
+   * margin.
+   */
   private static final Duration SETTLE = TIMEOUT.plusSeconds(2);
 
   /** Every method of the standard mix, fewer calls: the point here is the envelope. */
@@ -48,8 +52,11 @@ class KamailioHepIT {
 
     // every transaction of the mix is answered at once: with a 2 s timeout, a request whose reply
     // went unmatched would show as a timeout within this run
-    List<String> flags = new ArrayList<>(List.of(
-        "--hep.listen-address=127.0.0.1:" + hepPort, "--transactions.timeout=" + TIMEOUT.toSeconds() + "s"));
+    List<String> flags =
+        new ArrayList<>(
+            List.of(
+                "--hep.listen-address=127.0.0.1:" + hepPort,
+                "--transactions.timeout=" + TIMEOUT.toSeconds() + "s"));
     if (hep.authKey() != null) {
       flags.add("--hep.auth-key=" + hep.authKey());
     }
@@ -67,11 +74,16 @@ class KamailioHepIT {
       Await.until(
           "exporter counts equal to tshark's count of the proxy's traffic",
           Duration.ofSeconds(20),
-          () -> exporter.scrape().sipCounts().asMap()
-              .equals(capture.count(proxiedFilter).asMap()),
-          () -> "tshark:   " + capture.count(proxiedFilter) + "\nexporter: "
-              + exporter.scrape().sipCounts() + "\n" + exporter.logTail() + "\n"
-              + kamailio.logTail());
+          () -> exporter.scrape().sipCounts().asMap().equals(capture.count(proxiedFilter).asMap()),
+          () ->
+              "tshark:   "
+                  + capture.count(proxiedFilter)
+                  + "\nexporter: "
+                  + exporter.scrape().sipCounts()
+                  + "\n"
+                  + exporter.logTail()
+                  + "\n"
+                  + kamailio.logTail());
       capture.stop();
       // held replies count unmatched, and transactions time out, only once their timers have run
       Thread.sleep(SETTLE.toMillis());
@@ -79,14 +91,18 @@ class KamailioHepIT {
       SipCounts proxied = capture.count(proxiedFilter);
       Samples metrics = exporter.scrape();
       double hepPackets = metrics.sum("sip_exporter_messages_received_total", hepInput);
-      long hepFrames = hep.transport().equals("udp")
-          ? capture.frames("udp.dstport == " + hepPort) : -1;
+      long hepFrames =
+          hep.transport().equals("udp") ? capture.frames("udp.dstport == " + hepPort) : -1;
       System.out.printf(
           "KamailioHepIT %s: proxy relayed %d messages (tshark), exporter received %.0f HEP"
               + " packets over %s (tshark saw %s), counted %s; transactions reordered %.0f,"
               + " unmatched responses %.0f, timed out %.0f%n",
-          hep, proxied.total(), hepPackets, hep.transport(),
-          hepFrames < 0 ? "n/a, TCP" : hepFrames, metrics.sipCounts(),
+          hep,
+          proxied.total(),
+          hepPackets,
+          hep.transport(),
+          hepFrames < 0 ? "n/a, TCP" : hepFrames,
+          metrics.sipCounts(),
           metrics.sum("sip_exporter_transactions_reordered_total", Map.of()),
           metrics.sum("sip_exporter_unmatched_responses_total", Map.of()),
           metrics.sum("sip_transactions_timed_out_total", Map.of()));
@@ -99,14 +115,18 @@ class KamailioHepIT {
       }
       assertThat(metrics.sum("sip_exporter_hep_payloads_total", Map.of("type", "sip")))
           .isEqualTo(proxied.total());
-      assertThat(metrics.sum("sip_exporter_parse_errors_total", Map.of("input", "hep")))
-          .isZero();
+      assertThat(metrics.sum("sip_exporter_parse_errors_total", Map.of("input", "hep"))).isZero();
       // the config's two workers may copy a reply before its request: the reorder window absorbs it
       assertThat(metrics.sum("sip_exporter_unmatched_responses_total", Map.of())).isZero();
       assertThat(metrics.sum("sip_transactions_timed_out_total", Map.of())).isZero();
       // a relaying proxy copies each message twice: received on one leg, sent on the other
-      traffic.finalResponsesPerLeg().forEach((key, calls) ->
-          assertThat(metrics.sipCounts().get(key)).as("exporter %s", key).isEqualTo(2 * calls));
+      traffic
+          .finalResponsesPerLeg()
+          .forEach(
+              (key, calls) ->
+                  assertThat(metrics.sipCounts().get(key))
+                      .as("exporter %s", key)
+                      .isEqualTo(2 * calls));
     }
   }
 }

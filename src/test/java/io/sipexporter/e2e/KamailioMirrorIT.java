@@ -33,12 +33,18 @@ class KamailioMirrorIT {
       Await.until(
           "mirror copies of every proxied message in the capture",
           Duration.ofSeconds(20),
-          () -> capture.count(mirroredFilter).asMap()
-                  .equals(capture.count(proxiedFilter).asMap())
-              && capture.count(mirroredFilter).total() == sink.datagrams(),
-          () -> "proxied: " + capture.count(proxiedFilter) + "\nmirrored: "
-              + capture.count(mirroredFilter) + "\nsink datagrams: " + sink.datagrams()
-              + "\n" + kamailio.logTail());
+          () ->
+              capture.count(mirroredFilter).asMap().equals(capture.count(proxiedFilter).asMap())
+                  && capture.count(mirroredFilter).total() == sink.datagrams(),
+          () ->
+              "proxied: "
+                  + capture.count(proxiedFilter)
+                  + "\nmirrored: "
+                  + capture.count(mirroredFilter)
+                  + "\nsink datagrams: "
+                  + sink.datagrams()
+                  + "\n"
+                  + kamailio.logTail());
       capture.stop();
 
       SipCounts proxied = capture.count(proxiedFilter);
@@ -51,10 +57,15 @@ class KamailioMirrorIT {
       assertThat(sink.datagrams()).isEqualTo(mirrored.total());
       // the proxy port sees every message twice: received on one leg, sent on the other
       Map<String, Long> perLeg = traffic.finalResponsesPerLeg();
-      perLeg.forEach((key, calls) ->
-          assertThat(proxied.get(key)).as("proxied %s", key).isEqualTo(2 * calls));
-      assertThat(proxied.get("INVITE")).isEqualTo(2 * perLeg.entrySet().stream()
-          .filter(e -> e.getKey().startsWith("INVITE ")).mapToLong(Map.Entry::getValue).sum());
+      perLeg.forEach(
+          (key, calls) -> assertThat(proxied.get(key)).as("proxied %s", key).isEqualTo(2 * calls));
+      assertThat(proxied.get("INVITE"))
+          .isEqualTo(
+              2
+                  * perLeg.entrySet().stream()
+                      .filter(e -> e.getKey().startsWith("INVITE "))
+                      .mapToLong(Map.Entry::getValue)
+                      .sum());
     }
   }
 }

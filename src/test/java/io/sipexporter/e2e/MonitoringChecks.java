@@ -85,9 +85,11 @@ public final class MonitoringChecks {
    * annotations of the production rule; returns the alert.
    */
   public static JsonNode awaitAlertInAlertmanager(Alertmanager alertmanager, String alertname) {
-    AlertRules.Alert rule = AlertRules.load().alerts().stream()
-        .filter(a -> a.name().equals(alertname)).findFirst()
-        .orElseThrow(() -> new AssertionError("no alert rule " + alertname));
+    AlertRules.Alert rule =
+        AlertRules.load().alerts().stream()
+            .filter(a -> a.name().equals(alertname))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no alert rule " + alertname));
     Await.until(
         alertname + " active in alertmanager",
         Duration.ofSeconds(90),

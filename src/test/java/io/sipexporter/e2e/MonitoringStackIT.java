@@ -36,15 +36,19 @@ class MonitoringStackIT {
     String target = "127.0.0.1:" + targetPort;
     try (SyntheticExporter exporter = new SyntheticExporter(targetPort);
         Alertmanager alertmanager = Alertmanager.start(dir, Ports.freeTcp());
-        Prometheus prometheus = Prometheus.start(dir, Ports.freeTcp(), target,
-            alertmanager.port(), FastRules.derive(dir.resolve("rules")))) {
+        Prometheus prometheus =
+            Prometheus.start(
+                dir,
+                Ports.freeTcp(),
+                target,
+                alertmanager.port(),
+                FastRules.derive(dir.resolve("rules")))) {
 
       MonitoringChecks.awaitRulesLoaded(prometheus);
-      Await.until("target up", Duration.ofSeconds(30), prometheus::targetUp,
-          prometheus::logTail);
+      Await.until("target up", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
       MonitoringChecks.awaitEveryPanelHasData(prometheus, target);
-      JsonNode alert = MonitoringChecks.awaitAlertInAlertmanager(alertmanager,
-          "SipUnsupportedCertificate");
+      JsonNode alert =
+          MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipUnsupportedCertificate");
       assertThat(alert.path("labels").path("code").asText()).isEqualTo("437");
       assertThat(alert.path("labels").path("method").asText()).isEqualTo("INVITE");
     }

@@ -25,7 +25,8 @@ public record Pki(Path dir) {
     Pki pki = new Pki(dir);
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("server.ext"),
+      Files.writeString(
+          dir.resolve("server.ext"),
           "subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n");
       Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
     } catch (IOException e) {
@@ -69,16 +70,61 @@ public record Pki(Path dir) {
   }
 
   private void selfSigned(String name, String subject) {
-    openssl(name, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".crt", "-days", "2", "-subj", "/CN=" + subject,
-        "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+    openssl(
+        name,
+        "req",
+        "-x509",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".crt",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=" + subject,
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign");
   }
 
   private void signed(String name, String subject, String ca, String extensions) {
-    openssl(name + "-csr", "req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-        "-keyout", name + ".key", "-out", name + ".csr", "-subj", "/CN=" + subject);
-    openssl(name, "x509", "-req", "-in", name + ".csr", "-CA", ca + ".crt", "-CAkey", ca + ".key",
-        "-CAcreateserial", "-out", name + ".crt", "-days", "2", "-extfile", extensions);
+    openssl(
+        name + "-csr",
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        name + ".key",
+        "-out",
+        name + ".csr",
+        "-subj",
+        "/CN=" + subject);
+    openssl(
+        name,
+        "x509",
+        "-req",
+        "-in",
+        name + ".csr",
+        "-CA",
+        ca + ".crt",
+        "-CAkey",
+        ca + ".key",
+        "-CAcreateserial",
+        "-out",
+        name + ".crt",
+        "-days",
+        "2",
+        "-extfile",
+        extensions);
   }
 
   private void openssl(String step, String... args) {

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * A Prometheus on loopback with a generated config: scrapes one target as job {@code
- * sip-exporter} every second, evaluates the given rule files every second, and sends alerts to
- * one Alertmanager. The config is checked with {@code promtool check config} first.
+ * A Prometheus on loopback with a generated config: scrapes one target as job {@code sip-exporter}
+ * every second, evaluates the given rule files every second, and sends alerts to one Alertmanager.
+ * The config is checked with {@code promtool check config} first.
  */
 public final class Prometheus implements AutoCloseable {
   /** The scrape job name the alert rules select. */
@@ -125,7 +125,8 @@ public final class Prometheus implements AutoCloseable {
 
   /** The active target of {@code job} as {@code /api/v1/targets} shows it, or a missing node. */
   public JsonNode target(String job) {
-    for (JsonNode target : Http.getJson(url("/api/v1/targets?state=active")).path("data").path("activeTargets")) {
+    for (JsonNode target :
+        Http.getJson(url("/api/v1/targets?state=active")).path("data").path("activeTargets")) {
       if (job.equals(target.path("labels").path("job").asText())) {
         return target;
       }

@@ -94,7 +94,9 @@ public final class RunningProcess implements AutoCloseable {
   /** The last lines of the log, for failure messages. */
   public String logTail() {
     List<String> lines = logText().lines().toList();
-    return "--- " + log + " (last 40 lines) ---\n"
+    return "--- "
+        + log
+        + " (last 40 lines) ---\n"
         + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 

@@ -23,26 +23,32 @@ class SecuredWebIT {
   private static final String PASSWORD = "s3cret scrape password";
 
   private static String bcrypt(BCrypt.Version version, String password) {
-    return new String(BCrypt.with(version).hash(10, password.toCharArray()), StandardCharsets.US_ASCII);
+    return new String(
+        BCrypt.with(version).hash(10, password.toCharArray()), StandardCharsets.US_ASCII);
   }
 
   /** A web config naming the PEM files relative to itself, as the README shows. */
   private static Path writeWebConfig(Path dir, String clientAuth, String users) throws IOException {
     Path file = dir.resolve("web.yml");
-    String tmp = String.join(
-        "\n",
-        "tls_server_config:",
-        "  cert_file: pki/server.crt",
-        "  key_file: pki/server.key",
-        "  client_auth_type: " + clientAuth,
-        clientAuth.equals("NoClientCert") ? "" : "  client_ca_file: pki/ca.crt",
-        "  min_version: TLS13",
-        "basic_auth_users:",
-        users,
-        "");
+    String tmp =
+        String.join(
+            "\n",
+            "tls_server_config:",
+            "  cert_file: pki/server.crt",
+            "  key_file: pki/server.key",
+            "  client_auth_type: " + clientAuth,
+            clientAuth.equals("NoClientCert") ? "" : "  client_ca_file: pki/ca.crt",
+            "  min_version: TLS13",
+            "basic_auth_users:",
+            users,
+            "");
     Path next = dir.resolve("web.yml.tmp");
     Files.writeString(next, tmp);
-    Files.move(next, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        next,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     return file;
   }
 
@@ -52,7 +58,10 @@ class SecuredWebIT {
         RunningProcess.start(
             "exporter",
             List.of(
-                java, "-Xmx128m", "-jar", Exporter.jar().toString(),
+                java,
+                "-Xmx128m",
+                "-jar",
+                Exporter.jar().toString(),
                 "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
                 "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
                 "--web.listen-address=127.0.0.1:" + webPort,
@@ -77,60 +86,131 @@ class SecuredWebIT {
   }
 
   @Test
-  void curlIsServedOnlyOverTlsWithTheRightPasswordAndClientCertificateAndSeesReloads() throws IOException {
+  void curlIsServedOnlyOverTlsWithTheRightPasswordAndClientCertificateAndSeesReloads()
+      throws IOException {
     Path dir = TestDirs.fresh("SecuredWebIT-curl");
     Pki pki = Pki.create(dir.resolve("pki"));
-    Path config = writeWebConfig(dir, "RequireAndVerifyClientCert",
-        "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
+    Path config =
+        writeWebConfig(
+            dir,
+            "RequireAndVerifyClientCert",
+            "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
     int port = Ports.freeTcp();
     String https = "https://127.0.0.1:" + port;
-    String[] tls = {"--cacert", pki.ca().toString(), "--cert", pki.clientCert().toString(), "--key", pki.clientKey().toString()};
+    String[] tls = {
+      "--cacert",
+      pki.ca().toString(),
+      "--cert",
+      pki.clientCert().toString(),
+      "--key",
+      pki.clientKey().toString()
+    };
     Path curls = dir.resolve("curl");
     try (RunningProcess exporter = startExporter(dir, config, port)) {
-      Curl.Result ok = Curl.get(curls, https + "/metrics", concat(tls, "--user", "prometheus:" + PASSWORD));
+      Curl.Result ok =
+          Curl.get(curls, https + "/metrics", concat(tls, "--user", "prometheus:" + PASSWORD));
       assertThat(ok.status()).as("%s", ok).isEqualTo(200);
       assertThat(ok.body()).contains("sip_exporter_build_info");
 
-      Curl.Result wrong = Curl.get(curls, https + "/metrics", concat(tls, "--user", "prometheus:wrong"));
+      Curl.Result wrong =
+          Curl.get(curls, https + "/metrics", concat(tls, "--user", "prometheus:wrong"));
       assertThat(wrong.status()).as("%s", wrong).isEqualTo(401);
-      assertThat(wrong.headers()).containsIgnoringCase("WWW-Authenticate: Basic realm=\"sip-exporter\"");
+      assertThat(wrong.headers())
+          .containsIgnoringCase("WWW-Authenticate: Basic realm=\"sip-exporter\"");
       assertThat(wrong.body()).doesNotContain("sip_exporter_build_info");
-      assertThat(Curl.get(curls, https + "/metrics", concat(tls, "--user", "nobody:" + PASSWORD)).status()).isEqualTo(401);
-      assertThat(Curl.get(curls, https + "/metrics", tls).status()).as("no credentials").isEqualTo(401);
-      assertThat(Curl.get(curls, https + "/-/healthy", tls).status()).as("every path is protected").isEqualTo(401);
+      assertThat(
+              Curl.get(curls, https + "/metrics", concat(tls, "--user", "nobody:" + PASSWORD))
+                  .status())
+          .isEqualTo(401);
+      assertThat(Curl.get(curls, https + "/metrics", tls).status())
+          .as("no credentials")
+          .isEqualTo(401);
+      assertThat(Curl.get(curls, https + "/-/healthy", tls).status())
+          .as("every path is protected")
+          .isEqualTo(401);
 
-      Curl.Result plain = Curl.get(curls, "http://127.0.0.1:" + port + "/metrics", "--user", "prometheus:" + PASSWORD);
+      Curl.Result plain =
+          Curl.get(
+              curls, "http://127.0.0.1:" + port + "/metrics", "--user", "prometheus:" + PASSWORD);
       assertThat(plain.exit()).as("plain HTTP to the TLS port: %s", plain).isNotZero();
       assertThat(plain.status()).isZero();
 
-      Curl.Result noClientCert = Curl.get(curls, https + "/metrics", "--cacert", pki.ca().toString(), "--user", "prometheus:" + PASSWORD);
+      Curl.Result noClientCert =
+          Curl.get(
+              curls,
+              https + "/metrics",
+              "--cacert",
+              pki.ca().toString(),
+              "--user",
+              "prometheus:" + PASSWORD);
       assertThat(noClientCert.exit()).as("no client certificate: %s", noClientCert).isNotZero();
       assertThat(noClientCert.status()).isZero();
 
-      Curl.Result untrusted = Curl.get(curls, https + "/metrics", "--cacert", pki.ca().toString(),
-          "--cert", pki.otherClientCert().toString(), "--key", pki.otherClientKey().toString(), "--user", "prometheus:" + PASSWORD);
-      assertThat(untrusted.exit()).as("client certificate from an unknown CA: %s", untrusted).isNotZero();
+      Curl.Result untrusted =
+          Curl.get(
+              curls,
+              https + "/metrics",
+              "--cacert",
+              pki.ca().toString(),
+              "--cert",
+              pki.otherClientCert().toString(),
+              "--key",
+              pki.otherClientKey().toString(),
+              "--user",
+              "prometheus:" + PASSWORD);
+      assertThat(untrusted.exit())
+          .as("client certificate from an unknown CA: %s", untrusted)
+          .isNotZero();
       assertThat(untrusted.status()).isZero();
 
-      Curl.Result tls12 = Curl.get(curls, https + "/metrics", concat(tls, "--tls-max", "1.2", "--user", "prometheus:" + PASSWORD));
+      Curl.Result tls12 =
+          Curl.get(
+              curls,
+              https + "/metrics",
+              concat(tls, "--tls-max", "1.2", "--user", "prometheus:" + PASSWORD));
       assertThat(tls12.exit()).as("TLS 1.2 below min_version TLS13: %s", tls12).isNotZero();
 
-      // reload: a second user ($2b$, as python's bcrypt makes), and client certificates no longer asked
-      writeWebConfig(dir, "NoClientCert", String.join("\n",
-          "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD),
-          "  grafana: " + bcrypt(BCrypt.Version.VERSION_2B, "other password")));
+      // reload: a second user ($2b$, as python's bcrypt makes), and client certificates no longer
+      // asked
+      writeWebConfig(
+          dir,
+          "NoClientCert",
+          String.join(
+              "\n",
+              "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD),
+              "  grafana: " + bcrypt(BCrypt.Version.VERSION_2B, "other password")));
       Await.until(
           "the reloaded config serves the new user without a client certificate",
           Duration.ofSeconds(30),
-          () -> Curl.get(curls, https + "/metrics", "--cacert", pki.ca().toString(), "--user", "grafana:other password").status() == 200,
+          () ->
+              Curl.get(
+                          curls,
+                          https + "/metrics",
+                          "--cacert",
+                          pki.ca().toString(),
+                          "--user",
+                          "grafana:other password")
+                      .status()
+                  == 200,
           exporter::logTail);
       assertThat(exporter.logText()).contains("reloaded: TLS on, 2 basic-auth user(s)");
 
       // a broken file is logged and the running config kept
       Files.writeString(config, "basic_auth_users:\n  grafana: plain-text\n");
-      Await.until("the broken config is logged", Duration.ofSeconds(30),
-          () -> exporter.logText().contains("basic_auth_users.grafana: not a bcrypt hash"), exporter::logTail);
-      assertThat(Curl.get(curls, https + "/metrics", "--cacert", pki.ca().toString(), "--user", "grafana:other password").status())
+      Await.until(
+          "the broken config is logged",
+          Duration.ofSeconds(30),
+          () -> exporter.logText().contains("basic_auth_users.grafana: not a bcrypt hash"),
+          exporter::logTail);
+      assertThat(
+              Curl.get(
+                      curls,
+                      https + "/metrics",
+                      "--cacert",
+                      pki.ca().toString(),
+                      "--user",
+                      "grafana:other password")
+                  .status())
           .isEqualTo(200);
     }
   }
@@ -139,24 +219,37 @@ class SecuredWebIT {
   void prometheusScrapesWithBasicAuthAndTlsConfigAndSeesA401ForAWrongPassword() throws IOException {
     Path dir = TestDirs.fresh("SecuredWebIT-prometheus");
     Pki pki = Pki.create(dir.resolve("pki"));
-    Path config = writeWebConfig(dir, "RequireAndVerifyClientCert",
-        "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
+    Path config =
+        writeWebConfig(
+            dir,
+            "RequireAndVerifyClientCert",
+            "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
     int port = Ports.freeTcp();
     String target = "127.0.0.1:" + port;
     try (RunningProcess exporter = startExporter(dir, config, port);
-        Prometheus prometheus = Prometheus.start(dir.resolve("prometheus"), Ports.freeTcp(), String.join(
-            "\n",
-            "global:",
-            "  scrape_interval: 1s",
-            "  scrape_timeout: 1s",
-            "scrape_configs:",
-            scrapeJob("secured", target, pki, PASSWORD),
-            scrapeJob("wrong-password", target, pki, "wrong"),
-            ""))) {
-      Await.until("up is 1 for the job with the right password", Duration.ofSeconds(60),
-          () -> up(prometheus, "secured").equals("1"), prometheus::logTail);
-      Await.until("the wrong-password job's last scrape has failed", Duration.ofSeconds(60),
-          () -> prometheus.target("wrong-password").path("health").asText().equals("down"), prometheus::logTail);
+        Prometheus prometheus =
+            Prometheus.start(
+                dir.resolve("prometheus"),
+                Ports.freeTcp(),
+                String.join(
+                    "\n",
+                    "global:",
+                    "  scrape_interval: 1s",
+                    "  scrape_timeout: 1s",
+                    "scrape_configs:",
+                    scrapeJob("secured", target, pki, PASSWORD),
+                    scrapeJob("wrong-password", target, pki, "wrong"),
+                    ""))) {
+      Await.until(
+          "up is 1 for the job with the right password",
+          Duration.ofSeconds(60),
+          () -> up(prometheus, "secured").equals("1"),
+          prometheus::logTail);
+      Await.until(
+          "the wrong-password job's last scrape has failed",
+          Duration.ofSeconds(60),
+          () -> prometheus.target("wrong-password").path("health").asText().equals("down"),
+          prometheus::logTail);
       assertThat(up(prometheus, "wrong-password")).isEqualTo("0");
       assertThat(prometheus.target("wrong-password").path("lastError").asText()).contains("401");
       assertThat(prometheus.query("sip_exporter_build_info{job=\"secured\"}")).hasSize(1);
@@ -168,16 +261,31 @@ class SecuredWebIT {
   void aBrokenWebConfigStopsStartupWithOneLineNamingTheKey() throws IOException {
     Path dir = TestDirs.fresh("SecuredWebIT-broken");
     Pki.create(dir.resolve("pki"));
-    Path config = writeWebConfig(dir, "RequireAnyClientCert", "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
+    Path config =
+        writeWebConfig(
+            dir,
+            "RequireAnyClientCert",
+            "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    try (RunningProcess exporter = RunningProcess.start("exporter", List.of(
-        java, "-Xmx128m", "-jar", Exporter.jar().toString(), "--web.listen-address=127.0.0.1:0",
-        "--web.config.file=" + config), dir)) {
+    try (RunningProcess exporter =
+        RunningProcess.start(
+            "exporter",
+            List.of(
+                java,
+                "-Xmx128m",
+                "-jar",
+                Exporter.jar().toString(),
+                "--web.listen-address=127.0.0.1:0",
+                "--web.config.file=" + config),
+            dir)) {
       assertThat(exporter.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
       assertThat(exporter.logText().lines().skip(1).toList()) // the first line is the command
-          .containsExactly("sip-exporter: --web.config.file " + config + ": tls_server_config.client_auth_type:"
-              + " RequireAnyClientCert (an unverified client certificate) is not supported: use"
-              + " RequireAndVerifyClientCert or VerifyClientCertIfGiven with a client_ca_file");
+          .containsExactly(
+              "sip-exporter: --web.config.file "
+                  + config
+                  + ": tls_server_config.client_auth_type:"
+                  + " RequireAnyClientCert (an unverified client certificate) is not supported: use"
+                  + " RequireAndVerifyClientCert or VerifyClientCertIfGiven with a client_ca_file");
     }
   }
 

@@ -27,22 +27,24 @@ public final class SipCounts {
   /** The response counts only: {@code "INVITE 437" -> n}. */
   public Map<String, Long> responses() {
     Map<String, Long> responses = new TreeMap<>();
-    counts.forEach((k, v) -> {
-      if (k.indexOf(' ') > 0) {
-        responses.put(k, v);
-      }
-    });
+    counts.forEach(
+        (k, v) -> {
+          if (k.indexOf(' ') > 0) {
+            responses.put(k, v);
+          }
+        });
     return responses;
   }
 
   /** The request counts only: {@code "INVITE" -> n}. */
   public Map<String, Long> requests() {
     Map<String, Long> requests = new TreeMap<>();
-    counts.forEach((k, v) -> {
-      if (k.indexOf(' ') < 0) {
-        requests.put(k, v);
-      }
-    });
+    counts.forEach(
+        (k, v) -> {
+          if (k.indexOf(' ') < 0) {
+            requests.put(k, v);
+          }
+        });
     return requests;
   }
 

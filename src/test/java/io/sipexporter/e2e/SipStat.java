@@ -36,16 +36,22 @@ public final class SipStat {
     List<String> command =
         new ArrayList<>(
             List.of(
-                Tool.TSHARK.path(), "-r", capture.toString(),
-                "-d", proto + ".port==" + port + ",sip",
-                "-q", "-z", "sip,stat"));
+                Tool.TSHARK.path(),
+                "-r",
+                capture.toString(),
+                "-d",
+                proto + ".port==" + port + ",sip",
+                "-q",
+                "-z",
+                "sip,stat"));
     try {
       Process p =
           new ProcessBuilder(command)
               .redirectOutput(out.toFile())
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
-      if (!p.waitFor(Duration.ofSeconds(120).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (!p.waitFor(
+          Duration.ofSeconds(120).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("tshark -z sip,stat on " + capture + " took over 120s");
       }

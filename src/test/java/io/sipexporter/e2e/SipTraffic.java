@@ -54,33 +54,37 @@ public final class SipTraffic {
   }
 
   /**
-   * Sends every call through the proxy on {@code proxyPort}, one sipp run per method. The codes
-   * are interleaved, so each code's calls spread over the whole run rather than one burst.
+   * Sends every call through the proxy on {@code proxyPort}, one sipp run per method. The codes are
+   * interleaved, so each code's calls spread over the whole run rather than one burst.
    */
   public void send(Path dir, int proxyPort) {
-    plan.forEach((method, codes) -> {
-      List<String> calls = new ArrayList<>();
-      Map<String, Integer> left = new LinkedHashMap<>(codes);
-      int n = 0;
-      while (!left.isEmpty()) {
-        for (Iterator<Map.Entry<String, Integer>> it = left.entrySet().iterator(); it.hasNext(); ) {
-          Map.Entry<String, Integer> e = it.next();
-          calls.add(e.getKey() + ";user" + e.getKey() + "x" + n++);
-          if (e.setValue(e.getValue() - 1) == 1) {
-            it.remove();
+    plan.forEach(
+        (method, codes) -> {
+          List<String> calls = new ArrayList<>();
+          Map<String, Integer> left = new LinkedHashMap<>(codes);
+          int n = 0;
+          while (!left.isEmpty()) {
+            for (Iterator<Map.Entry<String, Integer>> it = left.entrySet().iterator();
+                it.hasNext(); ) {
+              Map.Entry<String, Integer> e = it.next();
+              calls.add(e.getKey() + ";user" + e.getKey() + "x" + n++);
+              if (e.setValue(e.getValue() - 1) == 1) {
+                it.remove();
+              }
+            }
           }
-        }
-      }
-      Sipp.runUac(dir, "uac_" + method.toLowerCase(java.util.Locale.ROOT) + ".xml", proxyPort,
-          calls);
-    });
+          Sipp.runUac(
+              dir, "uac_" + method.toLowerCase(java.util.Locale.ROOT) + ".xml", proxyPort, calls);
+        });
   }
 
   /** Final responses one leg sees: {@code "INVITE 437" -> calls}, plus BYE 200 per answer. */
   public Map<String, Long> finalResponsesPerLeg() {
     Map<String, Long> expected = new LinkedHashMap<>();
-    plan.forEach((method, codes) -> codes.forEach((code, calls) ->
-        expected.merge(method + " " + code, (long) calls, Long::sum)));
+    plan.forEach(
+        (method, codes) ->
+            codes.forEach(
+                (code, calls) -> expected.merge(method + " " + code, (long) calls, Long::sum)));
     long answered = plan.getOrDefault("INVITE", Collections.emptyMap()).getOrDefault("200", 0);
     if (answered > 0) {
       expected.merge("BYE 200", answered, Long::sum);

@@ -39,9 +39,17 @@ public final class Sipp {
             "sipp-" + scenario.replace(".xml", ""),
             List.of(
                 Tool.SIPP.path(),
-                "-sf", scenario(scenario).toString(),
-                "-i", "127.0.0.1", "-p", String.valueOf(port),
-                "-nostdin", "-trace_err", "-trace_stat", "-fd", "1"),
+                "-sf",
+                scenario(scenario).toString(),
+                "-i",
+                "127.0.0.1",
+                "-p",
+                String.valueOf(port),
+                "-nostdin",
+                "-trace_err",
+                "-trace_stat",
+                "-fd",
+                "1"),
             dir);
     try {
       Await.until(
@@ -62,8 +70,8 @@ public final class Sipp {
   }
 
   /**
-   * Runs one UAC scenario to completion against {@code target}: one call per line of {@code
-   * calls} ({@code "<code>;<user>"}). Fails unless sipp reports every call successful.
+   * Runs one UAC scenario to completion against {@code target}: one call per line of {@code calls}
+   * ({@code "<code>;<user>"}). Fails unless sipp reports every call successful.
    */
   public static void runUac(Path dir, String scenario, int targetPort, List<String> calls) {
     String name = "sipp-" + scenario.replace(".xml", "");
@@ -81,20 +89,38 @@ public final class Sipp {
         List.of(
             Tool.SIPP.path(),
             "127.0.0.1:" + targetPort,
-            "-sf", scenario(scenario).toString(),
-            "-inf", inf.toString(),
-            "-i", "127.0.0.1", "-p", String.valueOf(Ports.freeUdpAndTcp()),
-            "-m", String.valueOf(calls.size()),
-            "-r", "20", "-l", "10",
-            "-timeout", "30s", "-timeout_error",
-            "-nostdin", "-trace_err");
+            "-sf",
+            scenario(scenario).toString(),
+            "-inf",
+            inf.toString(),
+            "-i",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(Ports.freeUdpAndTcp()),
+            "-m",
+            String.valueOf(calls.size()),
+            "-r",
+            "20",
+            "-l",
+            "10",
+            "-timeout",
+            "30s",
+            "-timeout_error",
+            "-nostdin",
+            "-trace_err");
     RunningProcess uac = RunningProcess.start(name, command, dir);
     try (uac) {
       int exit = uac.awaitExit(Duration.ofSeconds(45));
       if (exit != 0) {
         throw new AssertionError(
-            name + " exited " + exit + " (0 = every call succeeded)\n" + uac.logTail()
-                + "\nsee " + dir + " for sipp's *_errors.log");
+            name
+                + " exited "
+                + exit
+                + " (0 = every call succeeded)\n"
+                + uac.logTail()
+                + "\nsee "
+                + dir
+                + " for sipp's *_errors.log");
       }
     }
   }

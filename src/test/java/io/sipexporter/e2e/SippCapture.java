@@ -31,7 +31,17 @@ public record SippCapture(Path file, int port, String proto) {
     try (RunningProcess capture =
         RunningProcess.start(
             "tshark-" + proto + "-" + format,
-            List.of(Tool.TSHARK.path(), "-q", "-i", "lo", "-f", "port " + port, "-F", format, "-w", file.toString()),
+            List.of(
+                Tool.TSHARK.path(),
+                "-q",
+                "-i",
+                "lo",
+                "-f",
+                "port " + port,
+                "-F",
+                format,
+                "-w",
+                file.toString()),
             dir)) {
       Await.until(
           "tshark capturing on lo (needs root or the wireshark group)",
@@ -44,7 +54,17 @@ public record SippCapture(Path file, int port, String proto) {
       try (RunningProcess uas =
           RunningProcess.start(
               "sipp-uas-" + proto,
-              List.of(Tool.SIPP.path(), "-sn", "uas", "-i", "127.0.0.1", "-p", "" + port, "-t", transport, "-nostdin"),
+              List.of(
+                  Tool.SIPP.path(),
+                  "-sn",
+                  "uas",
+                  "-i",
+                  "127.0.0.1",
+                  "-p",
+                  "" + port,
+                  "-t",
+                  transport,
+                  "-nostdin"),
               dir)) {
         Await.until(
             "sipp uas listening on " + proto + " 127.0.0.1:" + port,
@@ -60,12 +80,27 @@ public record SippCapture(Path file, int port, String proto) {
             RunningProcess.run(
                 "sipp-uac-" + proto,
                 List.of(
-                    Tool.SIPP.path(), "-sn", "uac", "127.0.0.1:" + port, "-i", "127.0.0.1", "-t", transport,
-                    "-m", "" + calls, "-r", "50", "-nostdin", "-timeout", "30s", "-timeout_error"),
+                    Tool.SIPP.path(),
+                    "-sn",
+                    "uac",
+                    "127.0.0.1:" + port,
+                    "-i",
+                    "127.0.0.1",
+                    "-t",
+                    transport,
+                    "-m",
+                    "" + calls,
+                    "-r",
+                    "50",
+                    "-nostdin",
+                    "-timeout",
+                    "30s",
+                    "-timeout_error"),
                 dir,
                 Duration.ofSeconds(60));
         if (exit != 0) {
-          throw new AssertionError("sipp uac exited " + exit + " (0 = every call succeeded); logs in " + dir);
+          throw new AssertionError(
+              "sipp uac exited " + exit + " (0 = every call succeeded); logs in " + dir);
         }
       }
       // the uac ends after the 200 to its last BYE: wait until tshark has written that far

@@ -11,12 +11,11 @@ import java.util.Map;
 
 /**
  * Serves {@code /metrics} shaped like sip-exporter's contract, with counters growing at fixed
- * rates: lets the Prometheus, alert and dashboard plumbing be tested without the exporter.
- * Per second: INVITE answered 20, rejected 437 x4, 503 x2, 486 x2, 428 x1; REGISTER 200 x5 and
- * 401 x5; OPTIONS 200 x3; one parse error per 100 messages. Transaction tracking likewise: one
- * transaction per final response, one INVITE timing out every 2 s, retransmissions, unmatched
- * responses, and the duration, post-dial-delay and call-duration histograms filled at fixed shares
- * per bucket.
+ * rates: lets the Prometheus, alert and dashboard plumbing be tested without the exporter. Per
+ * second: INVITE answered 20, rejected 437 x4, 503 x2, 486 x2, 428 x1; REGISTER 200 x5 and 401 x5;
+ * OPTIONS 200 x3; one parse error per 100 messages. Transaction tracking likewise: one transaction
+ * per final response, one INVITE timing out every 2 s, retransmissions, unmatched responses, and
+ * the duration, post-dial-delay and call-duration histograms filled at fixed shares per bucket.
  */
 public final class SyntheticExporter implements AutoCloseable {
   private static final Map<String, Double> RESPONSE_RATES =
@@ -33,22 +32,52 @@ public final class SyntheticExporter implements AutoCloseable {
           Map.entry("REGISTER|401", 5.0),
           Map.entry("OPTIONS|200", 3.0));
   private static final Map<String, String> REASONS =
-      Map.of("100", "Trying", "180", "Ringing", "200", "OK", "401", "Unauthorized",
-          "428", "Use Identity Header", "437", "Unsupported Certificate",
-          "486", "Busy Here", "503", "Service Unavailable");
+      Map.of(
+          "100",
+          "Trying",
+          "180",
+          "Ringing",
+          "200",
+          "OK",
+          "401",
+          "Unauthorized",
+          "428",
+          "Use Identity Header",
+          "437",
+          "Unsupported Certificate",
+          "486",
+          "Busy Here",
+          "503",
+          "Service Unavailable");
 
   /** A histogram: its labels, observations per second, and the cumulative share per bucket. */
-  private record Histogram(String name, String labels, double perSecond, double meanSeconds,
-      double[][] shares) {}
+  private record Histogram(
+      String name, String labels, double perSecond, double meanSeconds, double[][] shares) {}
 
   private static final Histogram[] HISTOGRAMS = {
-    new Histogram("sip_transaction_duration_seconds", "method=\"INVITE\",class=\"2xx\",", 20,
-        1.6, new double[][] {{0.5, 0}, {1, 0.3}, {2.5, 0.8}, {5, 1}}),
-    new Histogram("sip_transaction_duration_seconds", "method=\"BYE\",class=\"2xx\",", 20,
-        0.02, new double[][] {{0.01, 0.5}, {0.025, 0.9}, {0.05, 1}}),
-    new Histogram("sip_invite_post_dial_delay_seconds", "", 29, 1.4,
+    new Histogram(
+        "sip_transaction_duration_seconds",
+        "method=\"INVITE\",class=\"2xx\",",
+        20,
+        1.6,
+        new double[][] {{0.5, 0}, {1, 0.3}, {2.5, 0.8}, {5, 1}}),
+    new Histogram(
+        "sip_transaction_duration_seconds",
+        "method=\"BYE\",class=\"2xx\",",
+        20,
+        0.02,
+        new double[][] {{0.01, 0.5}, {0.025, 0.9}, {0.05, 1}}),
+    new Histogram(
+        "sip_invite_post_dial_delay_seconds",
+        "",
+        29,
+        1.4,
         new double[][] {{1, 0.2}, {1.5, 0.6}, {2, 0.9}, {3, 1}}),
-    new Histogram("sip_call_duration_seconds", "", 20, 90,
+    new Histogram(
+        "sip_call_duration_seconds",
+        "",
+        20,
+        90,
         new double[][] {{30, 0.1}, {60, 0.4}, {120, 0.8}, {300, 1}}),
   };
 
@@ -61,14 +90,16 @@ public final class SyntheticExporter implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/metrics", exchange -> {
-      byte[] body = render().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
-    });
+    server.createContext(
+        "/metrics",
+        exchange -> {
+          byte[] body = render().getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+          exchange.sendResponseHeaders(200, body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
     server.start();
   }
 
@@ -81,30 +112,45 @@ public final class SyntheticExporter implements AutoCloseable {
       String[] mc = e.getKey().split("\\|");
       double n = Math.floor(e.getValue() * seconds);
       messages += n;
-      out.append("sip_responses_total{method=\"").append(mc[0]).append("\",code=\"")
-          .append(mc[1]).append("\",class=\"").append(mc[1].charAt(0)).append("xx\"} ")
-          .append(n).append('\n');
+      out.append("sip_responses_total{method=\"")
+          .append(mc[0])
+          .append("\",code=\"")
+          .append(mc[1])
+          .append("\",class=\"")
+          .append(mc[1].charAt(0))
+          .append("xx\"} ")
+          .append(n)
+          .append('\n');
     }
     out.append("# TYPE sip_requests_total counter\n");
-    for (String[] m : new String[][] {{"INVITE", "29"}, {"ACK", "29"}, {"BYE", "20"},
-        {"REGISTER", "10"}, {"OPTIONS", "3"}}) {
+    for (String[] m :
+        new String[][] {
+          {"INVITE", "29"}, {"ACK", "29"}, {"BYE", "20"}, {"REGISTER", "10"}, {"OPTIONS", "3"}
+        }) {
       double n = Math.floor(Double.parseDouble(m[1]) * seconds);
       messages += n;
-      out.append("sip_requests_total{method=\"").append(m[0]).append("\"} ").append(n)
-          .append('\n');
+      out.append("sip_requests_total{method=\"").append(m[0]).append("\"} ").append(n).append('\n');
     }
     out.append("# TYPE sip_exporter_messages_received_total counter\n")
         .append("sip_exporter_messages_received_total{input=\"sip\",transport=\"udp\"} ")
-        .append(messages).append('\n')
+        .append(messages)
+        .append('\n')
         .append("# TYPE sip_exporter_parse_errors_total counter\n")
         .append("sip_exporter_parse_errors_total{input=\"sip\",reason=\"bad_start_line\"} ")
-        .append(Math.floor(messages / 100)).append('\n')
+        .append(Math.floor(messages / 100))
+        .append('\n')
         .append("# TYPE sip_exporter_build_info gauge\n")
         .append("sip_exporter_build_info{version=\"0.0.0-synthetic\",revision=\"none\"} 1\n")
         .append("# TYPE sip_response_code_info gauge\n");
-    REASONS.forEach((code, reason) ->
-        out.append("sip_response_code_info{code=\"").append(code).append("\",reason=\"")
-            .append(reason).append("\",class=\"").append(code.charAt(0)).append("xx\"} 1\n"));
+    REASONS.forEach(
+        (code, reason) ->
+            out.append("sip_response_code_info{code=\"")
+                .append(code)
+                .append("\",reason=\"")
+                .append(reason)
+                .append("\",class=\"")
+                .append(code.charAt(0))
+                .append("xx\"} 1\n"));
     renderTransactions(out, seconds);
     out.append("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.01\n")
         .append("# TYPE jvm_memory_used_bytes gauge\n")
@@ -115,14 +161,21 @@ public final class SyntheticExporter implements AutoCloseable {
 
   private static void renderTransactions(StringBuilder out, double seconds) {
     out.append("# TYPE sip_transactions_total counter\n");
-    RESPONSE_RATES.forEach((key, rate) -> {
-      String[] mc = key.split("\\|");
-      if (mc[1].charAt(0) != '1') {
-        out.append("sip_transactions_total{method=\"").append(mc[0]).append("\",code=\"")
-            .append(mc[1]).append("\",class=\"").append(mc[1].charAt(0)).append("xx\"} ")
-            .append(Math.floor(rate * seconds)).append('\n');
-      }
-    });
+    RESPONSE_RATES.forEach(
+        (key, rate) -> {
+          String[] mc = key.split("\\|");
+          if (mc[1].charAt(0) != '1') {
+            out.append("sip_transactions_total{method=\"")
+                .append(mc[0])
+                .append("\",code=\"")
+                .append(mc[1])
+                .append("\",class=\"")
+                .append(mc[1].charAt(0))
+                .append("xx\"} ")
+                .append(Math.floor(rate * seconds))
+                .append('\n');
+          }
+        });
     counter(out, "sip_transactions_timed_out_total", "method=\"INVITE\"", 0.5 * seconds);
     counter(out, "sip_retransmissions_total", "method=\"INVITE\",type=\"request\"", seconds);
     counter(out, "sip_exporter_unmatched_responses_total", "method=\"INVITE\"", 0.2 * seconds);
@@ -142,22 +195,39 @@ public final class SyntheticExporter implements AutoCloseable {
         out.append("# TYPE ").append(family).append(" histogram\n");
       }
       for (double[] share : h.shares()) {
-        out.append(h.name()).append("_bucket{").append(h.labels()).append("le=\"")
-            .append(share[0]).append("\"} ").append(Math.floor(count * share[1])).append('\n');
+        out.append(h.name())
+            .append("_bucket{")
+            .append(h.labels())
+            .append("le=\"")
+            .append(share[0])
+            .append("\"} ")
+            .append(Math.floor(count * share[1]))
+            .append('\n');
       }
-      out.append(h.name()).append("_bucket{").append(h.labels()).append("le=\"+Inf\"} ")
-          .append(count).append('\n');
-      String labels = h.labels().isEmpty() ? ""
-          : "{" + h.labels().substring(0, h.labels().length() - 1) + "}";
+      out.append(h.name())
+          .append("_bucket{")
+          .append(h.labels())
+          .append("le=\"+Inf\"} ")
+          .append(count)
+          .append('\n');
+      String labels =
+          h.labels().isEmpty() ? "" : "{" + h.labels().substring(0, h.labels().length() - 1) + "}";
       out.append(h.name()).append("_count").append(labels).append(' ').append(count).append('\n');
-      out.append(h.name()).append("_sum").append(labels).append(' ')
-          .append(count * h.meanSeconds()).append('\n');
+      out.append(h.name())
+          .append("_sum")
+          .append(labels)
+          .append(' ')
+          .append(count * h.meanSeconds())
+          .append('\n');
     }
   }
 
   private static void counter(StringBuilder out, String name, String labels, double value) {
-    out.append(name).append(labels.isEmpty() ? "" : "{" + labels + "}").append(' ')
-        .append(Math.floor(value)).append('\n');
+    out.append(name)
+        .append(labels.isEmpty() ? "" : "{" + labels + "}")
+        .append(' ')
+        .append(Math.floor(value))
+        .append('\n');
   }
 
   @Override

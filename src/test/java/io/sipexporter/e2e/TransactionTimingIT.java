@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 6 end to end: sipp calls through the HEP example proxy with known answer delays and hold
- * times, and an answerer that never replies. The exporter's histograms hold each call in the
- * bucket its delays put it in (bucket counts, not timings), and the unanswered INVITEs time out.
+ * times, and an answerer that never replies. The exporter's histograms hold each call in the bucket
+ * its delays put it in (bucket counts, not timings), and the unanswered INVITEs time out.
  *
  * <p>Every call crosses the proxy, so each INVITE is two transactions (caller leg, callee leg) and
  * the call one call (one Call-ID). The delays sit well inside buckets: 1.2 s answers land in the
- * (1, 1.5] post-dial-delay and (1, 2.5] duration buckets, 3.3 s answers in (3, 4] and (2.5, 5];
- * 2 s holds in the (1, 5] call-duration bucket, 6 s holds in (5, 10].
+ * (1, 1.5] post-dial-delay and (1, 2.5] duration buckets, 3.3 s answers in (3, 4] and (2.5, 5]; 2 s
+ * holds in the (1, 5] call-duration bucket, 6 s holds in (5, 10].
  *
  * <p>Prometheus scrapes the exporter with the fast copy of the rules: every panel of the
  * dashboard's "Transactions and calls" row has data, and the timeouts and the resulting NER
@@ -36,19 +36,28 @@ class TransactionTimingIT {
     int uasPort = Ports.freeUdpAndTcp();
     int hepPort = Ports.freeUdpAndTcp();
 
-    try (Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(),
-            List.of("--hep.listen-address=127.0.0.1:" + hepPort, "--transactions.timeout=2s"));
+    try (Exporter exporter =
+            Exporter.start(
+                dir,
+                Ports.freeUdpAndTcp(),
+                Ports.freeTcp(),
+                List.of("--hep.listen-address=127.0.0.1:" + hepPort, "--transactions.timeout=2s"));
         Alertmanager alertmanager = Alertmanager.start(dir, Ports.freeTcp());
-        Prometheus prometheus = Prometheus.start(dir, Ports.freeTcp(), exporter.target(),
-            alertmanager.port(), FastRules.derive(dir.resolve("rules")));
+        Prometheus prometheus =
+            Prometheus.start(
+                dir,
+                Ports.freeTcp(),
+                exporter.target(),
+                alertmanager.port(),
+                FastRules.derive(dir.resolve("rules")));
         RunningProcess uas = Sipp.startUasScenario(dir, "uas_timed.xml", uasPort);
         // one worker: a relayed request's copy always leaves before its reply's (README)
         Kamailio kamailio =
             Kamailio.startHep(dir, proxyPort, uasPort, hepPort, Kamailio.Hep.V3_UDP, 1)) {
 
       MonitoringChecks.awaitRulesLoaded(prometheus);
-      Await.until("exporter scraped", Duration.ofSeconds(30), prometheus::targetUp,
-          prometheus::logTail);
+      Await.until(
+          "exporter scraped", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
 
       List<String> calls = new ArrayList<>();
       for (int i = 0; i < Math.max(QUICK, Math.max(SLOW, UNANSWERED)); i++) {
@@ -74,14 +83,21 @@ class TransactionTimingIT {
                 && m.sum("sip_transactions_timed_out_total", Map.of("method", "INVITE"))
                     >= 2 * UNANSWERED;
           },
-          () -> Http.get(exporter.url("/metrics")).lines()
-              .filter(l -> l.startsWith("sip_") && !l.startsWith("sip_response_code_info"))
-              .filter(l -> !l.endsWith(" 0.0") && !l.endsWith(" 0"))
-              .collect(java.util.stream.Collectors.joining("\n")) + "\n" + kamailio.logTail());
+          () ->
+              Http.get(exporter.url("/metrics"))
+                      .lines()
+                      .filter(l -> l.startsWith("sip_") && !l.startsWith("sip_response_code_info"))
+                      .filter(l -> !l.endsWith(" 0.0") && !l.endsWith(" 0"))
+                      .collect(java.util.stream.Collectors.joining("\n"))
+                  + "\n"
+                  + kamailio.logTail());
       Samples m = exporter.scrape();
 
-      Map<String, Double> duration = buckets(m, "sip_transaction_duration_seconds_bucket",
-          Map.of("method", "INVITE", "class", "2xx"));
+      Map<String, Double> duration =
+          buckets(
+              m,
+              "sip_transaction_duration_seconds_bucket",
+              Map.of("method", "INVITE", "class", "2xx"));
       Map<String, Double> pdd = buckets(m, "sip_invite_post_dial_delay_seconds_bucket", Map.of());
       Map<String, Double> call = buckets(m, "sip_call_duration_seconds_bucket", Map.of());
       double timedOut = m.sum("sip_transactions_timed_out_total", Map.of("method", "INVITE"));
@@ -92,23 +108,32 @@ class TransactionTimingIT {
               + " HEP packets %.0f%n  INVITE 2xx duration buckets %s%n  post-dial delay %s%n"
               + "  call duration %s%n  INVITE timed out %.0f, INVITE request retransmissions %.0f,"
               + " unmatched responses %.0f%n",
-          QUICK, SLOW, UNANSWERED,
+          QUICK,
+          SLOW,
+          UNANSWERED,
           m.sum("sip_exporter_messages_received_total", Map.of("input", "hep")),
-          duration, pdd, call, timedOut, retransmitted,
+          duration,
+          pdd,
+          call,
+          timedOut,
+          retransmitted,
           m.sum("sip_exporter_unmatched_responses_total", Map.of()));
 
       // two transactions per INVITE (caller and callee legs), each with its own delay sample
-      assertThat(duration).containsEntry("1.0", 0.0)
+      assertThat(duration)
+          .containsEntry("1.0", 0.0)
           .containsEntry("2.5", 2.0 * QUICK)
           .containsEntry("5.0", 2.0 * answered)
           .containsEntry("+Inf", 2.0 * answered);
-      assertThat(pdd).containsEntry("1.0", 0.0)
+      assertThat(pdd)
+          .containsEntry("1.0", 0.0)
           .containsEntry("1.5", 2.0 * QUICK)
           .containsEntry("3.0", 2.0 * QUICK)
           .containsEntry("4.0", 2.0 * answered)
           .containsEntry("+Inf", 2.0 * answered);
       // one call per Call-ID, whatever the number of legs
-      assertThat(call).containsEntry("1.0", 0.0)
+      assertThat(call)
+          .containsEntry("1.0", 0.0)
           .containsEntry("5.0", (double) QUICK)
           .containsEntry("10.0", (double) answered)
           .containsEntry("+Inf", (double) answered);
@@ -124,14 +149,16 @@ class TransactionTimingIT {
       assertThat(retransmitted).isGreaterThanOrEqualTo(2.0 * 2 * UNANSWERED);
       assertThat(m.sum("sip_exporter_unmatched_responses_total", Map.of())).isZero();
 
-      MonitoringChecks.awaitRowPanelsHaveData(prometheus, exporter.target(),
-          "Transactions and calls");
+      MonitoringChecks.awaitRowPanelsHaveData(
+          prometheus, exporter.target(), "Transactions and calls");
       JsonNode timeouts =
           MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipTransactionTimeoutsHigh");
       assertThat(timeouts.path("labels").path("method").asText()).isEqualTo("INVITE");
-      JsonNode ner = MonitoringChecks.awaitAlertInAlertmanager(alertmanager,
-          "SipNetworkEffectivenessRatioLow");
-      System.out.printf("TransactionTimingIT: alerts in Alertmanager: %s%n  %s%n",
+      JsonNode ner =
+          MonitoringChecks.awaitAlertInAlertmanager(
+              alertmanager, "SipNetworkEffectivenessRatioLow");
+      System.out.printf(
+          "TransactionTimingIT: alerts in Alertmanager: %s%n  %s%n",
           timeouts.path("annotations").path("description").asText(),
           ner.path("annotations").path("description").asText());
     }

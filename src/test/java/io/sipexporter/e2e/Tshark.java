@@ -43,9 +43,14 @@ public final class Tshark implements AutoCloseable {
         RunningProcess.start(
             "tshark",
             List.of(
-                Tool.TSHARK.path(), "-i", "lo", "-q",
-                "-f", "udp and (" + String.join(" or ", filter) + ")",
-                "-w", pcap.toString()),
+                Tool.TSHARK.path(),
+                "-i",
+                "lo",
+                "-q",
+                "-f",
+                "udp and (" + String.join(" or ", filter) + ")",
+                "-w",
+                pcap.toString()),
             dir);
     Tshark tshark = new Tshark(process, pcap, dir, ports);
     try {
@@ -85,9 +90,16 @@ public final class Tshark implements AutoCloseable {
     }
     command.addAll(
         List.of(
-            "-Y", "sip && (" + displayFilter + ")",
-            "-T", "fields", "-E", "separator=/t",
-            "-e", "sip.CSeq.method", "-e", "sip.Status-Code"));
+            "-Y",
+            "sip && (" + displayFilter + ")",
+            "-T",
+            "fields",
+            "-E",
+            "separator=/t",
+            "-e",
+            "sip.CSeq.method",
+            "-e",
+            "sip.Status-Code"));
     Path out = dir.resolve("tshark-read.tsv");
     Path err = dir.resolve("tshark-read.err");
     try {
@@ -129,8 +141,15 @@ public final class Tshark implements AutoCloseable {
     try {
       Process read =
           new ProcessBuilder(
-                  Tool.TSHARK.path(), "-r", pcap.toString(), "-Y", displayFilter,
-                  "-T", "fields", "-e", "frame.number")
+                  Tool.TSHARK.path(),
+                  "-r",
+                  pcap.toString(),
+                  "-Y",
+                  displayFilter,
+                  "-T",
+                  "fields",
+                  "-e",
+                  "frame.number")
               .redirectOutput(out.toFile())
               .redirectError(dir.resolve("tshark-frames.err").toFile())
               .start();

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Timeout;
 class HepFuzzTest {
   /**
    * A decode writes offsets into a reused packet and allocates nothing; while fuzzing, Jazzer's
-   * comparison hooks in the decoder allocate about 1 KiB (input hep2-like-bad-magic-hook-allocation).
+   * comparison hooks in the decoder allocate about 1 KiB (input
+   * hep2-like-bad-magic-hook-allocation).
    */
   private static final long MAX_ALLOCATED = 16 * 1024;
 
@@ -38,7 +39,8 @@ class HepFuzzTest {
     assertThat(r).isNotNull();
     long before = Allocation.allocatedBytes(); // second decode: classes on this path are loaded
     assertThat(decoder.decode(datagram, 0, datagram.length, packet)).isEqualTo(r);
-    assertThat(Allocation.allocatedBytes() - before).as("bytes allocated by one decode")
+    assertThat(Allocation.allocatedBytes() - before)
+        .as("bytes allocated by one decode")
         .isLessThanOrEqualTo(MAX_ALLOCATED);
     if (r != HepResult.OK) {
       return;
@@ -50,7 +52,8 @@ class HepFuzzTest {
     assertInside(packet.srcAddressOffset(), packet.srcAddressLength(), datagram.length);
     assertInside(packet.dstAddressOffset(), packet.dstAddressLength(), datagram.length);
     if (packet.isSip()) {
-      assertThat(scanner.scan(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), msg)).isNotNull();
+      assertThat(scanner.scan(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), msg))
+          .isNotNull();
     }
   }
 
@@ -72,14 +75,20 @@ class HepFuzzTest {
     Random random = new Random(cuts);
     HepResult r = HepResult.OK;
     for (int off = 0; off < stream.length; ) {
-      int n = Math.min(stream.length - off,
-          random.nextBoolean() ? 1 + random.nextInt(8) : 1 + random.nextInt(stream.length));
+      int n =
+          Math.min(
+              stream.length - off,
+              random.nextBoolean() ? 1 + random.nextInt(8) : 1 + random.nextInt(stream.length));
       r = framer.feed(stream, off, n, split);
-      assertThat(framer.pendingBytes()).as("bytes held").isBetween(0, HepStreamFramer.MAX_PACKET - 1);
+      assertThat(framer.pendingBytes())
+          .as("bytes held")
+          .isBetween(0, HepStreamFramer.MAX_PACKET - 1);
       off += n;
     }
     assertThat(split.count).as("packets, cut into reads").isEqualTo(whole.count);
-    assertThat(split.crc.getValue()).as("packet bytes, cut into reads").isEqualTo(whole.crc.getValue());
+    assertThat(split.crc.getValue())
+        .as("packet bytes, cut into reads")
+        .isEqualTo(whole.crc.getValue());
     assertThat(r).as("result, cut into reads").isEqualTo(wholeResult);
   }
 

@@ -13,7 +13,9 @@ class BasicAuthTest {
   private static final String OPENBSD = "$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
 
   private static BasicAuth.Credentials basic(String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return BasicAuth.Credentials.parse("Basic " + token);
   }
 
@@ -24,9 +26,15 @@ class BasicAuthTest {
       assertThat(auth.verify(basic("u", "U*U"))).as(prefix).isTrue();
       assertThat(auth.verify(basic("u", "U*V"))).as(prefix).isFalse();
     }
-    String generated = new String(BCrypt.with(BCrypt.Version.VERSION_2Y).hash(4, "s3cret: with colon".toCharArray()), StandardCharsets.US_ASCII);
+    String generated =
+        new String(
+            BCrypt.with(BCrypt.Version.VERSION_2Y).hash(4, "s3cret: with colon".toCharArray()),
+            StandardCharsets.US_ASCII);
     assertThat(generated).startsWith("$2y$04$");
-    assertThat(BasicAuth.of(Map.of("prometheus", generated)).verify(basic("prometheus", "s3cret: with colon"))).isTrue();
+    assertThat(
+            BasicAuth.of(Map.of("prometheus", generated))
+                .verify(basic("prometheus", "s3cret: with colon")))
+        .isTrue();
   }
 
   @Test
@@ -37,9 +45,20 @@ class BasicAuthTest {
     assertThat(BasicAuth.Credentials.parse(null)).isNull();
     assertThat(BasicAuth.Credentials.parse("Bearer abc")).isNull();
     assertThat(BasicAuth.Credentials.parse("Basic !!!")).as("not base64").isNull();
-    assertThat(BasicAuth.Credentials.parse("Basic " + Base64.getEncoder().encodeToString("nocolon".getBytes(StandardCharsets.UTF_8)))).isNull();
-    assertThat(BasicAuth.Credentials.parse("basic " + Base64.getEncoder().encodeToString("u:p".getBytes(StandardCharsets.UTF_8))).user())
-        .as("the scheme is case-insensitive").isEqualTo("u");
+    assertThat(
+            BasicAuth.Credentials.parse(
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString("nocolon".getBytes(StandardCharsets.UTF_8))))
+        .isNull();
+    assertThat(
+            BasicAuth.Credentials.parse(
+                    "basic "
+                        + Base64.getEncoder()
+                            .encodeToString("u:p".getBytes(StandardCharsets.UTF_8)))
+                .user())
+        .as("the scheme is case-insensitive")
+        .isEqualTo("u");
     assertThat(auth.cached(basic("u", "x".repeat(73)))).as("longer than bcrypt reads").isFalse();
   }
 
@@ -51,14 +70,17 @@ class BasicAuthTest {
     assertThat(auth.cached(basic("u", "U*U"))).isTrue();
     assertThat(auth.verify(basic("u", "wrong"))).isFalse();
     assertThat(auth.cached(basic("u", "wrong"))).isFalse();
-    assertThat(auth.cached(basic("u", "U*U"))).as("a refused password does not evict an accepted one").isTrue();
+    assertThat(auth.cached(basic("u", "U*U")))
+        .as("a refused password does not evict an accepted one")
+        .isTrue();
   }
 
   @Test
   void aReloadWithAnotherHashForgetsTheOldAnswer() {
     BasicAuth auth = BasicAuth.of(Map.of("u", "$2a" + OPENBSD));
     assertThat(auth.verify(basic("u", "U*U"))).isTrue();
-    String other = new String(BCrypt.withDefaults().hash(4, "new".toCharArray()), StandardCharsets.US_ASCII);
+    String other =
+        new String(BCrypt.withDefaults().hash(4, "new".toCharArray()), StandardCharsets.US_ASCII);
     BasicAuth reloaded = auth.withUsers(Map.of("u", other));
     assertThat(reloaded.cached(basic("u", "U*U"))).isNull();
     assertThat(reloaded.verify(basic("u", "U*U"))).isFalse();

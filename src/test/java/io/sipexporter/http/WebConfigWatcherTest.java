@@ -2,6 +2,7 @@ package io.sipexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.e2e.Pki;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import io.sipexporter.e2e.Pki;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,10 +19,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class WebConfigWatcherTest {
-  private static final String HASH_A = "$2y$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
+  private static final String HASH_A =
+      "$2y$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW";
 
   @TempDir Path dir;
-  private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+  private final Vertx vertx =
+      Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
   private final BlockingQueue<WebConfig> applied = new LinkedBlockingQueue<>();
 
   @AfterEach
@@ -55,18 +57,23 @@ class WebConfigWatcherTest {
     assertThat(applied.poll(10, TimeUnit.SECONDS).users()).containsOnlyKeys("a", "b");
 
     Files.writeString(file, "basic_auth_users:\n  c: plain-text-password\n");
-    assertThat(applied.poll(500, TimeUnit.MILLISECONDS)).as("a broken file is not applied").isNull();
+    assertThat(applied.poll(500, TimeUnit.MILLISECONDS))
+        .as("a broken file is not applied")
+        .isNull();
 
     Files.writeString(file, "basic_auth_users:\n  c: " + HASH_A + "\n");
     assertThat(applied.poll(10, TimeUnit.SECONDS).users()).containsOnlyKeys("c");
-    assertThat(applied.poll(300, TimeUnit.MILLISECONDS)).as("unchanged files are not applied again").isNull();
+    assertThat(applied.poll(300, TimeUnit.MILLISECONDS))
+        .as("unchanged files are not applied again")
+        .isNull();
   }
 
   @Test
   void renewedCertificateFilesAloneReload() throws IOException, InterruptedException {
     Pki pki = Pki.create(dir.resolve("pki"));
     Path file = dir.resolve("web.yml");
-    Files.writeString(file, "tls_server_config:\n  cert_file: pki/server.crt\n  key_file: pki/server.key\n");
+    Files.writeString(
+        file, "tls_server_config:\n  cert_file: pki/server.crt\n  key_file: pki/server.key\n");
     watch(file);
 
     // a renewal writes key and certificate one after the other: the half-written pair is refused

@@ -10,13 +10,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class WebRoutesTest {
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicBoolean ready = new AtomicBoolean();
   private final WebRoutes routes =
       new WebRoutes(
           registry,
           "/custom-metrics",
-          new LandingPage("1.2.3 (abc)", List.of("SIP udp+tcp <0.0.0.0:5060>"), List.<String[]>of(new String[] {"/custom-metrics", "Metrics"})),
+          new LandingPage(
+              "1.2.3 (abc)",
+              List.of("SIP udp+tcp <0.0.0.0:5060>"),
+              List.<String[]>of(new String[] {"/custom-metrics", "Metrics"})),
           ready::get,
           new CodeRoutes(io.sipexporter.catalog.ResponseCodeCatalog.load(), code -> 0));
 
@@ -28,11 +32,15 @@ class WebRoutesTest {
     assertThat(text.contentType()).startsWith("text/plain; version=0.0.4");
     assertThat(text.body()).contains("sip_requests_total{method=\"INVITE\"} 1.0");
 
-    WebPage om = routes.render("/custom-metrics", "application/openmetrics-text;version=1.0.0,text/plain;q=0.5");
+    WebPage om =
+        routes.render(
+            "/custom-metrics", "application/openmetrics-text;version=1.0.0,text/plain;q=0.5");
     assertThat(om.contentType()).startsWith("application/openmetrics-text");
     assertThat(om.body()).contains("sip_requests_total{method=\"INVITE\"} 1.0").endsWith("# EOF\n");
 
-    assertThat(routes.render("/metrics", null).status()).as("only the configured path serves metrics").isEqualTo(404);
+    assertThat(routes.render("/metrics", null).status())
+        .as("only the configured path serves metrics")
+        .isEqualTo(404);
   }
 
   @Test

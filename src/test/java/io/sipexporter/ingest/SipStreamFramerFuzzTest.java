@@ -37,9 +37,12 @@ class SipStreamFramerFuzzTest {
     ScanResult wholeResult = new SipStreamFramer(maxSize, whole).feed(stream, 0, stream.length);
 
     Messages split = new Messages(maxSize);
-    ScanResult splitResult = feedInPieces(new SipStreamFramer(maxSize, split), maxSize, stream, cuts);
+    ScanResult splitResult =
+        feedInPieces(new SipStreamFramer(maxSize, split), maxSize, stream, cuts);
     assertThat(split.count).as("messages, cut into reads").isEqualTo(whole.count);
-    assertThat(split.crc.getValue()).as("message bytes, cut into reads").isEqualTo(whole.crc.getValue());
+    assertThat(split.crc.getValue())
+        .as("message bytes, cut into reads")
+        .isEqualTo(whole.crc.getValue());
     assertThat(splitResult).as("result, cut into reads").isEqualTo(wholeResult);
 
     // again on a fresh framer, measured now that every class on the way is loaded
@@ -48,17 +51,21 @@ class SipStreamFramerFuzzTest {
     long before = Allocation.allocatedBytes();
     feedInPieces(framer, maxSize, stream, cuts);
     long allocated = Allocation.allocatedBytes() - before;
-    assertThat(allocated).as("bytes allocated framing %d bytes", stream.length)
+    assertThat(allocated)
+        .as("bytes allocated framing %d bytes", stream.length)
         .isLessThanOrEqualTo(2L * maxSize + SLACK);
     assertThat(again.count).isEqualTo(whole.count);
   }
 
-  private static ScanResult feedInPieces(SipStreamFramer framer, int maxSize, byte[] stream, long cuts) {
+  private static ScanResult feedInPieces(
+      SipStreamFramer framer, int maxSize, byte[] stream, long cuts) {
     Random random = new Random(cuts);
     ScanResult r = ScanResult.OK;
     for (int off = 0; off < stream.length; ) {
-      int n = Math.min(stream.length - off,
-          random.nextBoolean() ? 1 + random.nextInt(8) : 1 + random.nextInt(stream.length));
+      int n =
+          Math.min(
+              stream.length - off,
+              random.nextBoolean() ? 1 + random.nextInt(8) : 1 + random.nextInt(stream.length));
       r = framer.feed(stream, off, n);
       assertThat(framer.bufferCapacity()).as("framer buffer").isLessThanOrEqualTo(maxSize);
       off += n;
@@ -88,7 +95,9 @@ class SipStreamFramerFuzzTest {
       crc.update(buf, off, len);
       ScanResult r = scanner.scan(buf, off, len, msg);
       // the framer found the blank line and the Content-Length body: the scanner must agree
-      if (r == ScanResult.TRUNCATED || r == ScanResult.BAD_CONTENT_LENGTH || r == ScanResult.KEEPALIVE) {
+      if (r == ScanResult.TRUNCATED
+          || r == ScanResult.BAD_CONTENT_LENGTH
+          || r == ScanResult.KEEPALIVE) {
         throw new AssertionError("scanner says " + r + " on a framed message of " + len + " bytes");
       }
     }

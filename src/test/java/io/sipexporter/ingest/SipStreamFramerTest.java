@@ -17,10 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Frames vectors and generated messages fed at every split point, in every chunk size, and in bulk. */
+/**
+ * Frames vectors and generated messages fed at every split point, in every chunk size, and in bulk.
+ */
 class SipStreamFramerTest {
   private final List<byte[]> framed = new ArrayList<>();
-  private SipStreamFramer framer = new SipStreamFramer(SipStreamFramer.DEFAULT_MAX_SIZE, this::collect);
+  private SipStreamFramer framer =
+      new SipStreamFramer(SipStreamFramer.DEFAULT_MAX_SIZE, this::collect);
 
   /** The vectors that are whole messages on a stream too: valid, and with a Content-Length. */
   static List<SipVectors.Vector> streamVectors() {
@@ -46,11 +49,13 @@ class SipStreamFramerTest {
   @MethodSource("streamVectors")
   void framesThreeCopiesInEveryChunkSize(SipVectors.Vector v) {
     byte[] message = withoutLeadingCrlf(v.bytes());
-    byte[] stream = concat(message, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), message, message);
+    byte[] stream =
+        concat(message, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), message, message);
     for (int chunk = 1; chunk <= stream.length; chunk++) {
       reset(SipStreamFramer.DEFAULT_MAX_SIZE);
       for (int off = 0; off < stream.length; off += chunk) {
-        assertThat(framer.feed(stream, off, Math.min(chunk, stream.length - off))).isEqualTo(ScanResult.OK);
+        assertThat(framer.feed(stream, off, Math.min(chunk, stream.length - off)))
+            .isEqualTo(ScanResult.OK);
       }
       assertThat(framed).as("chunks of %d", chunk).containsExactly(message, message, message);
     }
@@ -77,7 +82,10 @@ class SipStreamFramerTest {
 
   @Test
   void framesAllVectorsAndKeepAlivesInOneChunk() {
-    List<byte[]> messages = streamVectors().stream().map(v -> withoutLeadingCrlf(v.bytes())).collect(Collectors.toList());
+    List<byte[]> messages =
+        streamVectors().stream()
+            .map(v -> withoutLeadingCrlf(v.bytes()))
+            .collect(Collectors.toList());
     ByteArrayOutputStream stream = new ByteArrayOutputStream();
     for (byte[] m : messages) {
       stream.writeBytes("\r\n\r\n\r\n".getBytes(StandardCharsets.US_ASCII)); // RFC 5626 keep-alives
@@ -113,7 +121,8 @@ class SipStreamFramerTest {
 
   @Test
   void messageWithoutContentLengthHasAnEmptyBodyOnAStream() {
-    byte[] noLength = ("OPTIONS sip:a SIP/2.0\r\nCall-ID: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] noLength =
+        ("OPTIONS sip:a SIP/2.0\r\nCall-ID: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
     byte[] next = message("BYE", "");
     byte[] stream = concat(noLength, next);
     assertThat(framer.feed(stream, 0, stream.length)).isEqualTo(ScanResult.OK);
@@ -149,7 +158,9 @@ class SipStreamFramerTest {
   @Test
   void headerSectionThatNeverEndsIsTooLarge() {
     reset(1000);
-    byte[] line = "X-Filler: 0123456789012345678901234567890123456789\r\n".getBytes(StandardCharsets.US_ASCII);
+    byte[] line =
+        "X-Filler: 0123456789012345678901234567890123456789\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
     byte[] start = "INVITE sip:a SIP/2.0\r\n".getBytes(StandardCharsets.US_ASCII);
     assertThat(framer.feed(start, 0, start.length)).isEqualTo(ScanResult.OK);
     ScanResult r = ScanResult.OK;
@@ -168,12 +179,15 @@ class SipStreamFramerTest {
   @Test
   void badContentLengthKillsTheStream() {
     byte[] bad = ("INFO sip:a SIP/2.0\r\nl: 12x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-    byte[] huge = ("INFO sip:a SIP/2.0\r\nContent-Length: 99999999999999999999\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] huge =
+        ("INFO sip:a SIP/2.0\r\nContent-Length: 99999999999999999999\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     for (byte[] m : List.of(bad, huge)) {
       for (int split = 0; split <= m.length; split++) {
         reset(SipStreamFramer.DEFAULT_MAX_SIZE);
         framer.feed(m, 0, split);
-        assertThat(framer.feed(m, split, m.length - split)).isEqualTo(ScanResult.BAD_CONTENT_LENGTH);
+        assertThat(framer.feed(m, split, m.length - split))
+            .isEqualTo(ScanResult.BAD_CONTENT_LENGTH);
         assertThat(framer.feed(m, 0, m.length)).isEqualTo(ScanResult.BAD_CONTENT_LENGTH);
         assertThat(framed).isEmpty();
       }
@@ -187,13 +201,17 @@ class SipStreamFramerTest {
     for (int split = 0; split <= m.length; split++) {
       reset(m.length - 1);
       framer.feed(m, 0, split);
-      assertThat(framer.feed(m, split, m.length - split)).as("split at %d", split).isEqualTo(ScanResult.TOO_LARGE);
+      assertThat(framer.feed(m, split, m.length - split))
+          .as("split at %d", split)
+          .isEqualTo(ScanResult.TOO_LARGE);
     }
   }
 
   @Test
   void contentLengthBeyondMaxSizeIsTooLargeBeforeTheBodyArrives() {
-    byte[] head = ("MESSAGE sip:a SIP/2.0\r\nContent-Length: 70000\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("MESSAGE sip:a SIP/2.0\r\nContent-Length: 70000\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     assertThat(framer.feed(head, 0, head.length)).isEqualTo(ScanResult.TOO_LARGE);
   }
 
@@ -207,8 +225,14 @@ class SipStreamFramerTest {
   }
 
   private static byte[] message(String method, String body) {
-    return (method + " sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n"
-        + "Call-ID: c1\r\nCSeq: 1 " + method + "\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+    return (method
+            + " sip:bob@example.com SIP/2.0\r\nVia: SIP/2.0/TCP h;branch=z9hG4bK1\r\n"
+            + "Call-ID: c1\r\nCSeq: 1 "
+            + method
+            + "\r\nContent-Length: "
+            + body.length()
+            + "\r\n\r\n"
+            + body)
         .getBytes(StandardCharsets.US_ASCII);
   }
 

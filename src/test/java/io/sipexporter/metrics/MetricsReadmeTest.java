@@ -18,7 +18,8 @@ class MetricsReadmeTest {
     String readme = Files.readString(Path.of("README.md"));
     String table =
         readme.substring(
-            readme.indexOf("<!-- metrics-table:start -->"), readme.indexOf("<!-- metrics-table:end -->"));
+            readme.indexOf("<!-- metrics-table:start -->"),
+            readme.indexOf("<!-- metrics-table:end -->"));
     List<String> rows = table.lines().filter(l -> l.startsWith("| `")).collect(Collectors.toList());
 
     List<String> expected = new ArrayList<>();
@@ -34,6 +35,8 @@ class MetricsReadmeTest {
               + meter.help()
               + " |");
     }
-    assertThat(rows).as("README metrics table, row per SipMeters entry").containsExactlyElementsOf(expected);
+    assertThat(rows)
+        .as("README metrics table, row per SipMeters entry")
+        .containsExactlyElementsOf(expected);
   }
 }

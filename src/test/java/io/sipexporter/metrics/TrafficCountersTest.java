@@ -42,7 +42,8 @@ class TrafficCountersTest {
   }
 
   private static String golden(String resource) throws IOException {
-    try (var in = Objects.requireNonNull(TrafficCountersTest.class.getResourceAsStream(resource), resource)) {
+    try (var in =
+        Objects.requireNonNull(TrafficCountersTest.class.getResourceAsStream(resource), resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -13,10 +13,13 @@ class UdpReceiveDropsTest {
 
   @Test
   void sumsDropsOfEverySocketOnThePortInBothTables() throws URISyntaxException {
-    UdpReceiveDrops drops = new UdpReceiveDrops("sip", 5060, List.of(resource("net-udp.txt"), resource("net-udp6.txt")));
+    UdpReceiveDrops drops =
+        new UdpReceiveDrops(
+            "sip", 5060, List.of(resource("net-udp.txt"), resource("net-udp6.txt")));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     drops.bindTo(registry);
-    assertThat(registry.scrape()).contains("sip_exporter_udp_receive_drops_total{input=\"sip\"} 25.0");
+    assertThat(registry.scrape())
+        .contains("sip_exporter_udp_receive_drops_total{input=\"sip\"} 25.0");
   }
 
   @Test

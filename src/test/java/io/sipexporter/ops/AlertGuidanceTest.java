@@ -44,8 +44,9 @@ class AlertGuidanceTest {
       }
     }
     assertThat(stale)
-        .as("fix annotations differ from the catalogue; regenerate with "
-            + "mvn -B -o -q test -Dtest=AlertGuidanceTest -Dalerts.write=true")
+        .as(
+            "fix annotations differ from the catalogue; regenerate with "
+                + "mvn -B -o -q test -Dtest=AlertGuidanceTest -Dalerts.write=true")
         .isEmpty();
   }
 
@@ -59,14 +60,19 @@ class AlertGuidanceTest {
       }
       ResponseCode code = catalog.lookup(Integer.parseInt(alert.code()));
       assertThat(code.registered()).as(alert.name()).isTrue();
-      assertThat(alert.annotations().get("summary")).as(alert.name()).contains(code.code() + " " + code.reason());
+      assertThat(alert.annotations().get("summary"))
+          .as(alert.name())
+          .contains(code.code() + " " + code.reason());
       String runbook = alert.annotations().get("runbook_url");
       assertThat(runbook).endsWith("docs/codes/" + code.code() + ".md");
       assertThat(Path.of("docs/codes/" + code.code() + ".md")).as(runbook).exists();
     }
   }
 
-  /** The file with every {@code fix:} line after a {@code code: "NNN"} label set to NNN's how-to-fix. */
+  /**
+   * The file with every {@code fix:} line after a {@code code: "NNN"} label set to NNN's
+   * how-to-fix.
+   */
   private String withCatalogueFixes(String text) {
     StringBuilder out = new StringBuilder(text.length());
     String code = null;

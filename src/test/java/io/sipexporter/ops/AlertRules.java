@@ -15,8 +15,8 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The Prometheus rule files under {@code alerts/}, read as data so tests can check conventions
- * and cross-check them against other sources (promtool tests, the response-code catalogue).
+ * The Prometheus rule files under {@code alerts/}, read as data so tests can check conventions and
+ * cross-check them against other sources (promtool tests, the response-code catalogue).
  *
  * <pre>{@code
  * Map<String, String> fixes = AlertRules.load().codeFixes(); // "437" -> how to fix
@@ -27,10 +27,11 @@ public final class AlertRules {
   public static final Path DIR = Path.of("alerts");
 
   /**
-   * The one base URL of every runbook link: code alerts link to {@code docs/codes/<code>.md},
-   * the others to their section of {@code alerts/README.md}.
+   * The one base URL of every runbook link: code alerts link to {@code docs/codes/<code>.md}, the
+   * others to their section of {@code alerts/README.md}.
    */
-  public static final String RUNBOOK_BASE = "https://github.com/sip-exporter/sip-exporter/blob/main/";
+  public static final String RUNBOOK_BASE =
+      "https://github.com/sip-exporter/sip-exporter/blob/main/";
 
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -100,7 +101,9 @@ public final class AlertRules {
           } else {
             recordings.add(
                 new Recording(
-                    file.toString(), groupName, rule.path("record").asText(),
+                    file.toString(),
+                    groupName,
+                    rule.path("record").asText(),
                     rule.path("expr").asText()));
           }
         }
@@ -131,7 +134,9 @@ public final class AlertRules {
     return recordings;
   }
 
-  /** The {@code fix} annotation of every code alert, by code: what the catalogue must agree with. */
+  /**
+   * The {@code fix} annotation of every code alert, by code: what the catalogue must agree with.
+   */
   public Map<String, String> codeFixes() {
     Map<String, String> fixes = new TreeMap<>();
     for (Alert alert : alerts) {

@@ -62,27 +62,40 @@ class AlertRulesTest {
       soft.assertThat(alert.labels().get("severity")).as("%s severity", name).isIn(SEVERITIES);
 
       String summary = alert.annotations().getOrDefault("summary", "");
-      soft.assertThat(summary).as("%s summary", name).isNotBlank().endsWith(".")
+      soft.assertThat(summary)
+          .as("%s summary", name)
+          .isNotBlank()
+          .endsWith(".")
           .doesNotContain("{{");
       String description = alert.annotations().getOrDefault("description", "");
-      soft.assertThat(description).as("%s description", name).contains("{{ $labels.job }}")
+      soft.assertThat(description)
+          .as("%s description", name)
+          .contains("{{ $labels.job }}")
           .endsWith(".");
-      soft.assertThat(alert.annotations().get("fix")).as("%s fix", name).isNotBlank()
-          .doesNotContain("{{").doesNotContain("\n");
+      soft.assertThat(alert.annotations().get("fix"))
+          .as("%s fix", name)
+          .isNotBlank()
+          .doesNotContain("{{")
+          .doesNotContain("\n");
 
       String runbook = alert.annotations().getOrDefault("runbook_url", "");
       if (alert.code() != null) {
         soft.assertThat(alert.code()).as("%s code label", name).matches("[1-6][0-9][0-9]");
-        soft.assertThat(alert.expr()).as("%s expr selects its code", name)
+        soft.assertThat(alert.expr())
+            .as("%s expr selects its code", name)
             .contains("code=\"" + alert.code() + "\"");
-        soft.assertThat(description).as("%s description", name)
-            .contains("{{ $labels.code }}", "{{ $labels.method }}",
-                "{{ $value | humanizePercentage }}");
-        soft.assertThat(runbook).as("%s runbook_url", name)
+        soft.assertThat(description)
+            .as("%s description", name)
+            .contains(
+                "{{ $labels.code }}", "{{ $labels.method }}", "{{ $value | humanizePercentage }}");
+        soft.assertThat(runbook)
+            .as("%s runbook_url", name)
             .isEqualTo(AlertRules.RUNBOOK_BASE + "docs/codes/" + alert.code() + ".md");
       } else {
-        soft.assertThat(runbook).as("%s runbook_url", name)
-            .isEqualTo(AlertRules.RUNBOOK_BASE + "alerts/README.md#" + name.toLowerCase(Locale.ROOT));
+        soft.assertThat(runbook)
+            .as("%s runbook_url", name)
+            .isEqualTo(
+                AlertRules.RUNBOOK_BASE + "alerts/README.md#" + name.toLowerCase(Locale.ROOT));
       }
     }
     soft.assertAll();
@@ -93,7 +106,8 @@ class AlertRulesTest {
     String readme = Files.readString(AlertRules.DIR.resolve("README.md"));
     for (AlertRules.Alert alert : rules.alerts()) {
       if (alert.code() == null) {
-        assertThat(readme).as("alerts/README.md section for %s", alert.name())
+        assertThat(readme)
+            .as("alerts/README.md section for %s", alert.name())
             .containsPattern("(?m)^#+ " + alert.name() + "$");
       }
     }
@@ -101,17 +115,23 @@ class AlertRulesTest {
 
   @Test
   void theReadmeTableAgreesWithTheRules() throws IOException {
-    List<String> rows = Files.readAllLines(AlertRules.DIR.resolve("README.md")).stream()
-        .filter(l -> l.startsWith("| Sip")).toList();
+    List<String> rows =
+        Files.readAllLines(AlertRules.DIR.resolve("README.md")).stream()
+            .filter(l -> l.startsWith("| Sip"))
+            .toList();
     assertThat(rows).hasSameSizeAs(rules.alerts());
     Pattern threshold = Pattern.compile("[<>] ([0-9.]+)$");
     for (String row : rows) {
       String[] cells = row.split("\\|");
       String name = cells[1].trim();
-      AlertRules.Alert alert = rules.alerts().stream().filter(a -> a.name().equals(name))
-          .findFirst().orElseThrow(() -> new AssertionError("README names unknown alert " + name));
-      assertThat(cells[2].trim()).as("%s code", name).isEqualTo(
-          alert.code() == null ? "" : alert.code());
+      AlertRules.Alert alert =
+          rules.alerts().stream()
+              .filter(a -> a.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("README names unknown alert " + name));
+      assertThat(cells[2].trim())
+          .as("%s code", name)
+          .isEqualTo(alert.code() == null ? "" : alert.code());
       assertThat(cells[4].trim()).as("%s for", name).isEqualTo(alert.forDuration());
       assertThat(cells[5].trim()).as("%s severity", name).isEqualTo(alert.labels().get("severity"));
       java.util.regex.Matcher m = threshold.matcher(cells[3].trim());
@@ -123,19 +143,21 @@ class AlertRulesTest {
 
   @Test
   void codeAlertsHaveOneAlertPerCode() {
-    List<String> codes = rules.alerts().stream()
-        .map(AlertRules.Alert::code).filter(c -> c != null).toList();
-    assertThat(codes).doesNotHaveDuplicates()
-        .contains("401", "407", "403", "428", "436", "437", "438", "408", "504", "480", "486",
-            "600", "488", "606", "503", "513", "603", "607", "608");
+    List<String> codes =
+        rules.alerts().stream().map(AlertRules.Alert::code).filter(c -> c != null).toList();
+    assertThat(codes)
+        .doesNotHaveDuplicates()
+        .contains(
+            "401", "407", "403", "428", "436", "437", "438", "408", "504", "480", "486", "600",
+            "488", "606", "503", "513", "603", "607", "608");
     assertThat(rules.codeFixes()).hasSameSizeAs(codes);
   }
 
   @Test
   void recordingRulesAreNamedLevelMetricOperations() {
     assertThat(rules.recordings()).isNotEmpty();
-    assertThat(rules.recordings()).allSatisfy(r ->
-        assertThat(r.name()).as("recording rule name").matches(RECORD_NAME));
+    assertThat(rules.recordings())
+        .allSatisfy(r -> assertThat(r.name()).as("recording rule name").matches(RECORD_NAME));
   }
 
   @Test
@@ -155,7 +177,9 @@ class AlertRulesTest {
     rules.alerts().forEach(a -> names.add(a.name()));
     assertThat(fires).as("alerts with a promtool case where they fire").containsAll(names);
     assertThat(quiet).as("alerts with a promtool case where they stay quiet").containsAll(names);
-    assertThat(names).as("promtool cases name only existing alerts").containsAll(fires)
+    assertThat(names)
+        .as("promtool cases name only existing alerts")
+        .containsAll(fires)
         .containsAll(quiet);
   }
 }

@@ -84,8 +84,8 @@ public final class Dashboards {
   }
 
   /**
-   * The queries of the panels under the row titled {@code rowTitle} in every dashboard: the
-   * panels that follow it up to the next row, or nested in it when it is collapsed.
+   * The queries of the panels under the row titled {@code rowTitle} in every dashboard: the panels
+   * that follow it up to the next row, or nested in it when it is collapsed.
    */
   public static List<Query> rowQueries(String rowTitle, Map<String, String> variables) {
     List<Query> queries = new ArrayList<>();
@@ -105,9 +105,12 @@ public final class Dashboards {
         }
         for (JsonNode member : members) {
           for (JsonNode target : member.path("targets")) {
-            queries.add(new Query(dashboard.path("uid").asText(), member.path("title").asText(),
-                target.path("refId").asText(),
-                substitute(target.path("expr").asText(), variables)));
+            queries.add(
+                new Query(
+                    dashboard.path("uid").asText(),
+                    member.path("title").asText(),
+                    target.path("refId").asText(),
+                    substitute(target.path("expr").asText(), variables)));
           }
         }
       }
@@ -123,8 +126,10 @@ public final class Dashboards {
         .forEach(k -> ordered.put(k, variables.get(k)));
     String result = expr;
     for (Map.Entry<String, String> v : ordered.entrySet()) {
-      result = result.replace("${" + v.getKey() + "}", v.getValue())
-          .replace("$" + v.getKey(), v.getValue());
+      result =
+          result
+              .replace("${" + v.getKey() + "}", v.getValue())
+              .replace("$" + v.getKey(), v.getValue());
     }
     return result;
   }

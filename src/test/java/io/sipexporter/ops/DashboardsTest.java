@@ -42,7 +42,8 @@ class DashboardsTest {
       assertThat(vars.get("datasource").path("query").asText()).isEqualTo("prometheus");
       for (String name : List.of("job", "instance")) {
         assertThat(vars.get(name).path("type").asText()).as(name).isEqualTo("query");
-        assertThat(vars.get(name).path("datasource").path("uid").asText()).as(name)
+        assertThat(vars.get(name).path("datasource").path("uid").asText())
+            .as(name)
             .isEqualTo("${datasource}");
       }
     }
@@ -58,16 +59,21 @@ class DashboardsTest {
         String title = file.getFileName() + " / " + panel.path("title").asText();
         soft.assertThat(ids.add(panel.path("id").asInt())).as("%s unique id", title).isTrue();
         soft.assertThat(panel.path("title").asText()).as("%s title", title).isNotBlank();
-        soft.assertThat(panel.path("description").asText()).as("%s description", title)
-            .isNotBlank().endsWith(".");
+        soft.assertThat(panel.path("description").asText())
+            .as("%s description", title)
+            .isNotBlank()
+            .endsWith(".");
         soft.assertThat(panel.path("fieldConfig").path("defaults").path("unit").asText())
-            .as("%s unit", title).isNotBlank();
-        soft.assertThat(panel.path("datasource").path("uid").asText()).as("%s datasource", title)
+            .as("%s unit", title)
+            .isNotBlank();
+        soft.assertThat(panel.path("datasource").path("uid").asText())
+            .as("%s datasource", title)
             .isEqualTo("${datasource}");
         soft.assertThat(panel.path("targets").size()).as("%s queries", title).isPositive();
         for (JsonNode target : panel.path("targets")) {
           soft.assertThat(target.path("datasource").path("uid").asText())
-              .as("%s target datasource", title).isEqualTo("${datasource}");
+              .as("%s target datasource", title)
+              .isEqualTo("${datasource}");
         }
       }
     }
@@ -84,7 +90,8 @@ class DashboardsTest {
       int count = 0;
       while (selectors.find()) {
         count++;
-        soft.assertThat(selectors.group(2)).as("%s selector %s", where, selectors.group())
+        soft.assertThat(selectors.group(2))
+            .as("%s selector %s", where, selectors.group())
             .contains("job=~\"$job\"", "instance=~\"$instance\"");
       }
       soft.assertThat(count).as("%s has a selector", where).isPositive();
@@ -92,12 +99,15 @@ class DashboardsTest {
       Matcher counters = COUNTER.matcher(expr);
       while (counters.find()) {
         String before = expr.substring(0, counters.start());
-        soft.assertThat(counters.group(3)).as("%s: %s needs a range", where, counters.group())
+        soft.assertThat(counters.group(3))
+            .as("%s: %s needs a range", where, counters.group())
             .isIn("[$__rate_interval]", "[$__range]");
         soft.assertThat(RANGE_FUNCTION.matcher(before).find())
-            .as("%s: %s only through rate() or increase()", where, counters.group()).isTrue();
+            .as("%s: %s only through rate() or increase()", where, counters.group())
+            .isTrue();
       }
-      soft.assertThat(expr).as("%s: no fixed rate windows", where)
+      soft.assertThat(expr)
+          .as("%s: no fixed rate windows", where)
           .doesNotContainPattern("\\[[0-9]+[smhd]]");
     }
     soft.assertAll();
@@ -118,8 +128,10 @@ class DashboardsTest {
 
   @Test
   void variablesAreSubstitutedLongestNameFirst() {
-    assertThat(Dashboards.substitute("rate(x{code=~\"$code\"}[$__rate_interval]) $__range",
-            Map.of("code", "437", "__rate_interval", "1m", "__range", "5m")))
+    assertThat(
+            Dashboards.substitute(
+                "rate(x{code=~\"$code\"}[$__rate_interval]) $__range",
+                Map.of("code", "437", "__rate_interval", "1m", "__range", "5m")))
         .isEqualTo("rate(x{code=~\"437\"}[1m]) 5m");
   }
 }

@@ -35,11 +35,14 @@ class CaptureReaderFuzzTest {
   void read(byte[] capture) throws IOException {
     Replay first = new Replay();
     int records = first.run(capture);
-    assertThat(records).as("results read from %d bytes", capture.length).isLessThanOrEqualTo(capture.length + 1);
+    assertThat(records)
+        .as("results read from %d bytes", capture.length)
+        .isLessThanOrEqualTo(capture.length + 1);
 
     long before = Allocation.allocatedBytes(); // second run: classes on this path are loaded
     assertThat(new Replay().run(capture)).isEqualTo(records);
-    assertThat(Allocation.allocatedBytes() - before).as("bytes allocated replaying %d bytes", capture.length)
+    assertThat(Allocation.allocatedBytes() - before)
+        .as("bytes allocated replaying %d bytes", capture.length)
         .isLessThanOrEqualTo(FIXED_ALLOCATION + PER_INPUT_BYTE * capture.length);
   }
 
@@ -97,7 +100,8 @@ class CaptureReaderFuzzTest {
       private SipStreamFramer framer = newFramer();
 
       private SipStreamFramer newFramer() {
-        return new SipStreamFramer(SipStreamFramer.DEFAULT_MAX_SIZE, (b, o, n) -> scanner.scan(b, o, n, msg));
+        return new SipStreamFramer(
+            SipStreamFramer.DEFAULT_MAX_SIZE, (b, o, n) -> scanner.scan(b, o, n, msg));
       }
 
       @Override

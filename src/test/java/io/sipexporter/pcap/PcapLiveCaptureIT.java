@@ -25,7 +25,8 @@ class PcapLiveCaptureIT {
   void readerCountsWhatTsharkCounts(String transport, String format) throws Exception {
     SippCapture capture = SippCapture.record(dir, transport, format, 20);
 
-    Map<String, Integer> expected = SipStat.of(dir, capture.file(), capture.proto(), capture.port());
+    Map<String, Integer> expected =
+        SipStat.of(dir, capture.file(), capture.proto(), capture.port());
     assertThat(expected).containsEntry("INVITE", 20).containsEntry("BYE", 20);
     SipCounter counted;
     try (InputStream in = Files.newInputStream(capture.file())) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.ingest.ErrorReason;
 import io.sipexporter.ingest.Ingest;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
@@ -17,7 +18,6 @@ import io.sipexporter.pcap.PacketDecoder;
 import io.sipexporter.pcap.PacketMeta;
 import io.sipexporter.pcap.PacketSink;
 import io.sipexporter.pcap.StreamSink;
-import io.sipexporter.ingest.ErrorReason;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,13 +30,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A capture counted by {@link CaptureReplay} as live input of the same messages would be, under input pcap. */
+/**
+ * A capture counted by {@link CaptureReplay} as live input of the same messages would be, under
+ * input pcap.
+ */
 class CaptureReplayTest {
   private static final List<String> COUNTED =
-      List.of("sip_requests_total", "sip_responses_total", "sip_transactions_total{", "sip_calls_ended_total",
-          "sip_retransmissions_total", "sip_exporter_unmatched_responses_total", "sip_transactions_timed_out_total");
+      List.of(
+          "sip_requests_total",
+          "sip_responses_total",
+          "sip_transactions_total{",
+          "sip_calls_ended_total",
+          "sip_retransmissions_total",
+          "sip_exporter_unmatched_responses_total",
+          "sip_transactions_timed_out_total");
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   @ParameterizedTest
   @ValueSource(strings = {"sipp-3calls-udp.pcapng", "sipp-3calls-tcp.pcap"})
@@ -49,10 +59,15 @@ class CaptureReplayTest {
       feedLive(in, live);
     }
 
-    assertThat(counted(registry)).isEqualTo(counted(live)).contains("sip_requests_total{method=\"INVITE\"} 3.0");
+    assertThat(counted(registry))
+        .isEqualTo(counted(live))
+        .contains("sip_requests_total{method=\"INVITE\"} 3.0");
     String scrape = registry.scrape();
     assertThat(scrape)
-        .contains("sip_exporter_messages_received_total{input=\"pcap\",transport=\"" + (capture.contains("tcp") ? "tcp" : "udp") + "\"} 18.0")
+        .contains(
+            "sip_exporter_messages_received_total{input=\"pcap\",transport=\""
+                + (capture.contains("tcp") ? "tcp" : "udp")
+                + "\"} 18.0")
         .doesNotContain("sip_exporter_parse_errors_total");
   }
 
@@ -70,14 +85,22 @@ class CaptureReplayTest {
         .contains("sip_exporter_messages_received_total{input=\"pcap\",transport=\"udp\"} 1.0");
     // the OPTIONS got no answer in the capture: at its end the timers run out
     assertThat(outcome.openAtEnd()).isEqualTo(1);
-    assertThat(registry.scrape()).contains("sip_transactions_timed_out_total{method=\"OPTIONS\"} 1.0");
+    assertThat(registry.scrape())
+        .contains("sip_transactions_timed_out_total{method=\"OPTIONS\"} 1.0");
   }
 
   @Test
   void captureTimeAloneDrivesTheTimers() throws IOException {
-    // 3 calls within 0.3 s of capture time: a 1 s timer never runs out while reading, only at the end
+    // 3 calls within 0.3 s of capture time: a 1 s timer never runs out while reading, only at the
+    // end
     TrackerOptions shortTimers =
-        new TrackerOptions(1024, Duration.ofSeconds(1), Duration.ofSeconds(1), 256, Duration.ofHours(4), Duration.ofMillis(500));
+        new TrackerOptions(
+            1024,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(1),
+            256,
+            Duration.ofHours(4),
+            Duration.ofMillis(500));
     try (InputStream in = resource("sipp-3calls-udp.pcapng")) {
       CaptureReplay.Outcome outcome = new CaptureReplay(registry, shortTimers, 65535).read(in);
       assertThat(outcome.openAtEnd()).isZero();
@@ -102,16 +125,21 @@ class CaptureReplayTest {
     assertThat(outcome.frames()).isEqualTo(5); // tshark -r on the same 3000 bytes: 5 SIP messages
     assertThat(registry.scrape())
         .contains("sip_requests_total{method=\"INVITE\"} 1.0")
-        .contains("sip_exporter_parse_errors_total{input=\"pcap\",reason=\"pcap_truncated_record\"} 1.0");
+        .contains(
+            "sip_exporter_parse_errors_total{input=\"pcap\",reason=\"pcap_truncated_record\"} 1.0");
   }
 
   private static String counted(PrometheusMeterRegistry r) {
-    return r.scrape().lines()
+    return r.scrape()
+        .lines()
         .filter(l -> COUNTED.stream().anyMatch(l::startsWith))
         .collect(Collectors.joining("\n"));
   }
 
-  /** The payloads of the capture fed to a live SIP listener's ingest: datagrams, and one stream per flow. */
+  /**
+   * The payloads of the capture fed to a live SIP listener's ingest: datagrams, and one stream per
+   * flow.
+   */
   private static void feedLive(InputStream in, PrometheusMeterRegistry live) throws IOException {
     SipIngest ingest =
         new SipIngest(

@@ -33,7 +33,10 @@ enum Encapsulation {
     try {
       ByteBuffer in = ByteBuffer.wrap(Files.readAllBytes(ethernetPcap));
       int magic = in.getInt(0);
-      in.order(magic == 0xa1b2c3d4 || magic == 0xa1b23c4d ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+      in.order(
+          magic == 0xa1b2c3d4 || magic == 0xa1b23c4d
+              ? ByteOrder.BIG_ENDIAN
+              : ByteOrder.LITTLE_ENDIAN);
       if (in.getInt(20) != 1) {
         throw new IllegalArgumentException(ethernetPcap + " is not an Ethernet pcap");
       }
@@ -46,7 +49,10 @@ enum Encapsulation {
         in.get(p + 16, frame);
         byte[] rewritten = frame(frame);
         int grown = rewritten.length - captured;
-        o.putInt(in.getInt(p)).putInt(in.getInt(p + 4)).putInt(rewritten.length).putInt(original + grown);
+        o.putInt(in.getInt(p))
+            .putInt(in.getInt(p + 4))
+            .putInt(rewritten.length)
+            .putInt(original + grown);
         o.put(rewritten);
         p += 16 + captured;
       }
@@ -62,17 +68,25 @@ enum Encapsulation {
       case ETHERNET:
         return eth;
       case VLAN:
-        b.put(eth, 0, 12).putShort((short) 0x8100).putShort((short) 100).put(eth, 12, eth.length - 12);
+        b.put(eth, 0, 12)
+            .putShort((short) 0x8100)
+            .putShort((short) 100)
+            .put(eth, 12, eth.length - 12);
         break;
       case QINQ:
         b.put(eth, 0, 12)
-            .putShort((short) 0x88a8).putShort((short) 200)
-            .putShort((short) 0x8100).putShort((short) 100)
+            .putShort((short) 0x88a8)
+            .putShort((short) 200)
+            .putShort((short) 0x8100)
+            .putShort((short) 100)
             .put(eth, 12, eth.length - 12);
         break;
       case SLL: // packet type, ARPHRD_ETHER, address length, source MAC padded to 8, protocol
-        b.putShort((short) 0).putShort((short) 1).putShort((short) 6)
-            .put(eth, 6, 6).putShort((short) 0)
+        b.putShort((short) 0)
+            .putShort((short) 1)
+            .putShort((short) 6)
+            .put(eth, 6, 6)
+            .putShort((short) 0)
             .put(eth, 12, eth.length - 12);
         break;
       default:

@@ -76,7 +76,10 @@ class ReplayCommandIT {
     SippCapture capture = proto.equals("udp") ? udp : tcp;
     Path file = variant(capture, variant);
     Map<String, Integer> expected = SipStat.of(dir, file, capture.proto(), capture.port());
-    assertThat(expected).containsEntry("INVITE", CALLS).containsEntry("BYE", CALLS).containsEntry("200", 2 * CALLS);
+    assertThat(expected)
+        .containsEntry("INVITE", CALLS)
+        .containsEntry("BYE", CALLS)
+        .containsEntry("200", 2 * CALLS);
 
     Run run = replay(null, "replay", "--format", "json", file.toString());
 
@@ -85,7 +88,9 @@ class ReplayCommandIT {
     JsonNode json = run.json();
     assertThat(sipStat(json)).isEqualTo(expected);
     assertThat(json.path("complete").asBoolean()).isTrue();
-    assertThat(json.path("unreadable").size()).as("unreadable: %s", json.path("unreadable")).isZero();
+    assertThat(json.path("unreadable").size())
+        .as("unreadable: %s", json.path("unreadable"))
+        .isZero();
     assertThat(json.path("received").path(proto).asInt())
         .isEqualTo(expected.values().stream().mapToInt(Integer::intValue).sum());
     assertThat(completed(json)).containsEntry("INVITE 200", CALLS).containsEntry("BYE 200", CALLS);
@@ -117,7 +122,10 @@ class ReplayCommandIT {
     Run run = replay(null, "replay", "--format", "json", cut.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().lines()).singleElement().asString().startsWith("replay: " + cut + ": truncated");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("replay: " + cut + ": truncated");
     JsonNode json = run.json();
     assertThat(json.path("complete").asBoolean()).isFalse();
     assertThat(json.path("error").asText()).isEqualTo("pcap_truncated_record");
@@ -129,37 +137,49 @@ class ReplayCommandIT {
   void corruptBlockStopsCleanlyWithTheCountsBeforeIt() throws IOException {
     byte[] bytes = Files.readAllBytes(udp.file());
     int block = insideBlock(bytes, bytes.length / 2);
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(block + 4, 7); // a length no block has
+    ByteBuffer.wrap(bytes)
+        .order(ByteOrder.LITTLE_ENDIAN)
+        .putInt(block + 4, 7); // a length no block has
     Path corrupt = dir.resolve("corrupt.pcapng");
     Files.write(corrupt, bytes);
 
     Run run = replay(null, "replay", corrupt.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().lines()).singleElement().asString().startsWith("replay: " + corrupt + ": corrupt: a pcapng block");
+    assertThat(run.err().lines())
+        .singleElement()
+        .asString()
+        .startsWith("replay: " + corrupt + ": corrupt: a pcapng block");
     assertThat(run.out()).contains("SIP statistics of " + corrupt).contains("pcap_bad_block");
     assertThat(run.out()).containsPattern("INVITE +([1-9]|1[0-9])\\n");
   }
 
   @Test
   void fileThatIsNoCaptureGivesOneLine() throws IOException {
-    Path text = Files.writeString(dir.resolve("notes.txt"), "INVITE sip:bob@example.com SIP/2.0\r\n\r\n");
+    Path text =
+        Files.writeString(dir.resolve("notes.txt"), "INVITE sip:bob@example.com SIP/2.0\r\n\r\n");
 
     Run run = replay(null, "replay", text.toString());
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("replay: " + text + ": not a pcap or pcapng capture (no pcap or pcapng magic number at the start)\n");
+    assertThat(run.err())
+        .isEqualTo(
+            "replay: "
+                + text
+                + ": not a pcap or pcapng capture (no pcap or pcapng magic number at the start)\n");
   }
 
   @Test
   void missingFileAndBadUsage() {
     Run missing = replay(null, "replay", dir.resolve("absent.pcap").toString());
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err()).isEqualTo("replay: " + dir.resolve("absent.pcap") + ": no such file\n");
+    assertThat(missing.err())
+        .isEqualTo("replay: " + dir.resolve("absent.pcap") + ": no such file\n");
 
     assertThat(replay(null, "replay").exit()).isEqualTo(2);
-    assertThat(replay(null, "replay", "--format", "xml", udp.file().toString()).exit()).isEqualTo(2);
+    assertThat(replay(null, "replay", "--format", "xml", udp.file().toString()).exit())
+        .isEqualTo(2);
   }
 
   @Test
@@ -169,8 +189,14 @@ class ReplayCommandIT {
     try (RunningProcess replay =
         RunningProcess.start(
             "replay-serve",
-            List.of(java(), "-jar", Exporter.jar().toString(), "replay", "--serve",
-                "--web.listen-address=127.0.0.1:" + port, udp.file().toString()),
+            List.of(
+                java(),
+                "-jar",
+                Exporter.jar().toString(),
+                "replay",
+                "--serve",
+                "--web.listen-address=127.0.0.1:" + port,
+                udp.file().toString()),
             dir)) {
       Await.until(
           "replay served the whole capture",
@@ -193,9 +219,13 @@ class ReplayCommandIT {
         served.merge(s.labels().get("code"), (int) s.value(), Integer::sum);
       }
       assertThat(served).isEqualTo(expected);
-      assertThat(scrape.sum("sip_exporter_messages_received_total", Map.of("input", "pcap", "transport", "udp")))
+      assertThat(
+              scrape.sum(
+                  "sip_exporter_messages_received_total",
+                  Map.of("input", "pcap", "transport", "udp")))
           .isEqualTo(expected.values().stream().mapToInt(Integer::intValue).sum());
-      assertThat(scrape.sum("sip_transactions_total", Map.of("method", "INVITE", "code", "200"))).isEqualTo(CALLS);
+      assertThat(scrape.sum("sip_transactions_total", Map.of("method", "INVITE", "code", "200")))
+          .isEqualTo(CALLS);
       assertThat(Http.get("http://127.0.0.1:" + port + "/")).contains(udp.file().toString());
       assertThat(replay.isAlive()).as("still serving after the end of the capture").isTrue();
     }
@@ -204,7 +234,9 @@ class ReplayCommandIT {
   /** Requests by method and responses by code, as {@code sip,stat} lists them. */
   private static Map<String, Integer> sipStat(JsonNode json) {
     Map<String, Integer> counts = new TreeMap<>();
-    json.path("requests").fields().forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
+    json.path("requests")
+        .fields()
+        .forEachRemaining(e -> counts.put(e.getKey(), e.getValue().asInt()));
     for (JsonNode r : json.path("responses")) {
       counts.put(r.path("code").asText(), r.path("count").asInt());
     }
@@ -219,9 +251,14 @@ class ReplayCommandIT {
     return counts;
   }
 
-  /** The capture as {@code variant}: pcapng as recorded, pcap from editcap, the rest rewritten from that. */
+  /**
+   * The capture as {@code variant}: pcapng as recorded, pcap from editcap, the rest rewritten from
+   * that.
+   */
   private static Path variant(SippCapture capture, String variant) {
-    Path file = dir.resolve(capture.proto() + "-" + variant + (variant.equals("pcapng") ? ".pcapng" : ".pcap"));
+    Path file =
+        dir.resolve(
+            capture.proto() + "-" + variant + (variant.equals("pcapng") ? ".pcapng" : ".pcap"));
     if (variant.equals("pcapng") || Files.exists(file)) {
       return variant.equals("pcapng") ? capture.file() : file;
     }
@@ -245,7 +282,10 @@ class ReplayCommandIT {
     return Path.of(Tool.TSHARK.path()).resolveSibling("editcap").toString();
   }
 
-  /** The start of the pcapng block (little-endian, as dumpcap writes here) that holds byte {@code at}. */
+  /**
+   * The start of the pcapng block (little-endian, as dumpcap writes here) that holds byte {@code
+   * at}.
+   */
   private static int insideBlock(byte[] pcapng, int at) {
     ByteBuffer b = ByteBuffer.wrap(pcapng).order(ByteOrder.LITTLE_ENDIAN);
     int p = 0;
@@ -259,7 +299,9 @@ class ReplayCommandIT {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** Runs the jar with {@code args}; {@code stdin}, when not null, is written to it through a pipe. */
+  /**
+   * Runs the jar with {@code args}; {@code stdin}, when not null, is written to it through a pipe.
+   */
   private static Run replay(Path stdin, String... args) {
     List<String> command = new ArrayList<>(List.of(java(), "-jar", Exporter.jar().toString()));
     command.addAll(List.of(args));

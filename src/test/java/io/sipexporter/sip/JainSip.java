@@ -13,12 +13,17 @@ import java.lang.reflect.Proxy;
 public final class JainSip {
   static {
     CommonLogger.useLegacyLogger = true;
-    CommonLogger.legacyLogger = (StackLogger) Proxy.newProxyInstance(
-        StackLogger.class.getClassLoader(), new Class<?>[] {StackLogger.class},
-        (proxy, method, args) -> {
-          Class<?> type = method.getReturnType();
-          return type == boolean.class ? Boolean.FALSE : type == int.class ? 0 : type == String.class ? "" : null;
-        });
+    CommonLogger.legacyLogger =
+        (StackLogger)
+            Proxy.newProxyInstance(
+                StackLogger.class.getClassLoader(),
+                new Class<?>[] {StackLogger.class},
+                (proxy, method, args) -> {
+                  Class<?> type = method.getReturnType();
+                  return type == boolean.class
+                      ? Boolean.FALSE
+                      : type == int.class ? 0 : type == String.class ? "" : null;
+                });
   }
 
   private final StringMsgParser parser = new StringMsgParser();

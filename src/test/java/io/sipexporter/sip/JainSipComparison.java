@@ -30,7 +30,10 @@ final class JainSipComparison {
   /** What the scanner made of {@code bytes} in the last {@link #compare} call. */
   ScanResult lastResult;
 
-  /** Null when the scanner reads {@code bytes} as JAIN-SIP read them into {@code ref}, else the differences. */
+  /**
+   * Null when the scanner reads {@code bytes} as JAIN-SIP read them into {@code ref}, else the
+   * differences.
+   */
   String compare(byte[] bytes, SIPMessage ref) {
     lastResult = scanner.scan(bytes, 0, bytes.length, msg);
     if (lastResult != ScanResult.OK) {
@@ -44,9 +47,11 @@ final class JainSipComparison {
       check(d, "request", false, msg.isRequest());
       check(d, "status", ((SIPResponse) ref).getStatusCode(), msg.statusCode());
     }
-    // RFC 3261 7.3.1: a fold is one SP; the scanner's Call-ID is the raw bytes, fold included, which
+    // RFC 3261 7.3.1: a fold is one SP; the scanner's Call-ID is the raw bytes, fold included,
+    // which
     // JAIN-SIP decodes as UTF-8 (callId() is ASCII, for the tracker's keys)
-    String callId = new String(msg.buffer(), msg.callIdOffset(), msg.callIdLength(), StandardCharsets.UTF_8);
+    String callId =
+        new String(msg.buffer(), msg.callIdOffset(), msg.callIdLength(), StandardCharsets.UTF_8);
     // JAIN-SIP trims values with String.trim, control bytes too; the scanner trims LWS only (25.1)
     check(d, "Call-ID", ref.getCallId().getCallId(), FOLD.matcher(callId).replaceAll(" ").trim());
     check(d, "CSeq number", ref.getCSeq().getSeqNumber(), msg.cseqNumber());
@@ -62,7 +67,10 @@ final class JainSipComparison {
 
   /** True when JAIN-SIP has what the exporter needs: a CSeq, a Call-ID and a top Via. */
   static boolean complete(SIPMessage ref) {
-    return ref != null && ref.getCSeq() != null && ref.getCallId() != null && ref.getTopmostVia() != null;
+    return ref != null
+        && ref.getCSeq() != null
+        && ref.getCallId() != null
+        && ref.getTopmostVia() != null;
   }
 
   /** True when JAIN-SIP rejects the first Via field of the message on its own (and so drops it). */
@@ -118,7 +126,8 @@ final class JainSipComparison {
 
   /** True when the message has a From field and JAIN-SIP dropped it (it has no From at all). */
   static boolean fromDropped(byte[] bytes, SIPMessage ref) {
-    return firstValue(bytes, FIRST_FROM) != null && (ref.getFrom() == null || fromUnparsable(bytes));
+    return firstValue(bytes, FIRST_FROM) != null
+        && (ref.getFrom() == null || fromUnparsable(bytes));
   }
 
   /** True when the message has a To field and JAIN-SIP dropped it (it has no To at all). */
@@ -131,9 +140,15 @@ final class JainSipComparison {
     return m.find() ? m.group(1).replaceAll("\r?\n", "") : null;
   }
 
-  /** The start line and header fields: after any leading line ends (RFC 3261 7.5), before the blank line. */
+  /**
+   * The start line and header fields: after any leading line ends (RFC 3261 7.5), before the blank
+   * line.
+   */
   static String headerSection(byte[] bytes, java.nio.charset.Charset charset) {
-    return LEADING_LINE_ENDS.matcher(new String(bytes, charset)).replaceFirst("").split("\r?\n\r?\n", 2)[0];
+    return LEADING_LINE_ENDS
+        .matcher(new String(bytes, charset))
+        .replaceFirst("")
+        .split("\r?\n\r?\n", 2)[0];
   }
 
   private static Pattern firstField(String names) {
@@ -147,7 +162,8 @@ final class JainSipComparison {
       return false;
     }
     try {
-      StringMsgParser.parseSIPHeader(name + ": " + m.group(1).replaceAll("\r?\n", "").trim() + "\r\n");
+      StringMsgParser.parseSIPHeader(
+          name + ": " + m.group(1).replaceAll("\r?\n", "").trim() + "\r\n");
       return false;
     } catch (java.text.ParseException e) {
       return true;
@@ -156,7 +172,12 @@ final class JainSipComparison {
 
   private static void check(StringBuilder d, String field, Object expected, Object actual) {
     if (!expected.equals(actual)) {
-      d.append(field).append(": JAIN-SIP ").append(expected).append(", scanner ").append(actual).append("; ");
+      d.append(field)
+          .append(": JAIN-SIP ")
+          .append(expected)
+          .append(", scanner ")
+          .append(actual)
+          .append("; ");
     }
   }
 

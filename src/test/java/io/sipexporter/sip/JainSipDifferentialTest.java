@@ -21,15 +21,15 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>Status codes must be three digits in 100-699 (RFC 3261 7.2, 21), so labels stay bounded:
  *       JAIN-SIP accepts 099, 700 and 1000, reads "2x0" as 2 and "437Unsupported" as 437.
- *   <li>The Request-Line is Method SP Request-URI SP SIP-Version (RFC 3261 7.1): JAIN-SIP ends
- *       the method at any non-token byte, so it reads "REGIp:host SIP/2.0" as method REGIp, URI
- *       ":host", and "SIP/2.09 09 Strange" as a response (found by SipScannerFuzzTest); the
- *       scanner says BAD_START_LINE.
+ *   <li>The Request-Line is Method SP Request-URI SP SIP-Version (RFC 3261 7.1): JAIN-SIP ends the
+ *       method at any non-token byte, so it reads "REGIp:host SIP/2.0" as method REGIp, URI
+ *       ":host", and "SIP/2.09 09 Strange" as a response (found by SipScannerFuzzTest); the scanner
+ *       says BAD_START_LINE.
  *   <li>The header section ends with an empty line (RFC 3261 7): JAIN-SIP also accepts a message
  *       whose bytes stop after a header line, where the scanner says TRUNCATED (a datagram cut
  *       short; found by SipScannerFuzzTest).
- *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648. And
- *       CSeq = 1*DIGIT LWS Method (RFC 3261 20.16): JAIN-SIP reads "21474TIFY" as 21474 TIFY.
+ *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648. And CSeq
+ *       = 1*DIGIT LWS Method (RFC 3261 20.16): JAIN-SIP reads "21474TIFY" as 21474 TIFY.
  *   <li>An unparsable Content-Length is an error: JAIN-SIP drops the header and assumes 0.
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
@@ -45,28 +45,30 @@ import org.junit.jupiter.api.Test;
  *   <li>A lone CR is no line end (RFC 3261 7: lines end in CRLF; bare LF is tolerated): JAIN-SIP
  *       splits lines at one, the scanner keeps it in the field value, which then differs or is
  *       malformed ("CSeq: 3 INVITE" CR "junk" is BAD_CSEQ; found by SipScannerFuzzTest).
- *   <li>Folding is one SP (RFC 3261 7.3.1): JAIN-SIP strips continuation lines and joins them
- *       with nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
+ *   <li>Folding is one SP (RFC 3261 7.3.1): JAIN-SIP strips continuation lines and joins them with
+ *       nothing ("CSeq: 686" + " X" + " X" reads method "XX"; the scanner says BAD_CSEQ), so
  *       SipMutator mutates whole fields, never a lone continuation line, and SipScannerFuzzTest
  *       gives JAIN-SIP the unfolded message. The scanner's Call-ID is its raw bytes, so a folded
  *       one is compared with each fold read as one SP, and trimmed of control bytes as JAIN-SIP's
  *       String.trim does (the scanner trims only LWS, RFC 3261 25.1).
- *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank
- *       line: JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of
- *       vector folded-blank-line.sip, which counts as rejected.
+ *   <li>A continuation line of only whitespace is folding (RFC 3261 7.3.1 LWS), not the blank line:
+ *       JAIN-SIP trims it and ends the headers there, so it misses the Call-ID and CSeq of vector
+ *       folded-blank-line.sip, which counts as rejected.
  * </ul>
  */
 class JainSipDifferentialTest {
   private static final int CORPUS_SIZE = 5000;
+
   /** Vectors JAIN-SIP accepts where the scanner differs on purpose, with the RFC rule involved. */
-  private static final Map<String, String> DELIBERATE = Map.of(
-      "bad-status-code-099.sip", "RFC 3261 21: codes are 100-699",
-      "bad-status-code-700.sip", "RFC 3261 21: codes are 100-699",
-      "bad-status-code-1000.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
-      "bad-status-code-2x0.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
-      "bad-cseq-too-big.sip", "RFC 3261 8.1.1.5: CSeq number below 2^31",
-      "bad-content-length.sip", "RFC 3261 20.14: Content-Length = 1*DIGIT",
-      "via-top-empty-branch.sip", "RFC 3261 8.1.1.7: the branch of the topmost Via");
+  private static final Map<String, String> DELIBERATE =
+      Map.of(
+          "bad-status-code-099.sip", "RFC 3261 21: codes are 100-699",
+          "bad-status-code-700.sip", "RFC 3261 21: codes are 100-699",
+          "bad-status-code-1000.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
+          "bad-status-code-2x0.sip", "RFC 3261 7.2: Status-Code = 3DIGIT",
+          "bad-cseq-too-big.sip", "RFC 3261 8.1.1.5: CSeq number below 2^31",
+          "bad-content-length.sip", "RFC 3261 20.14: Content-Length = 1*DIGIT",
+          "via-top-empty-branch.sip", "RFC 3261 8.1.1.7: the branch of the topmost Via");
 
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -105,11 +107,13 @@ class JainSipDifferentialTest {
       if (diff != null && DELIBERATE.containsKey(e.getKey())) {
         deliberate++;
       } else if (diff != null) {
-        disagreements.add(e.getKey() + ": " + diff + "\n" + new String(bytes, StandardCharsets.UTF_8));
+        disagreements.add(
+            e.getKey() + ": " + diff + "\n" + new String(bytes, StandardCharsets.UTF_8));
       }
     }
-    System.out.printf("differential: %d messages, %d compared, %d rejected by JAIN-SIP, "
-        + "%d deliberate differences; scanner on the rejected: %s%n",
+    System.out.printf(
+        "differential: %d messages, %d compared, %d rejected by JAIN-SIP, "
+            + "%d deliberate differences; scanner on the rejected: %s%n",
         corpus.size(), compared, rejected, deliberate, rejectedAs);
     assertThat(disagreements).isEmpty();
     assertThat(deliberate).isEqualTo(DELIBERATE.size());
@@ -137,12 +141,18 @@ class JainSipDifferentialTest {
       if (diff != null && diff.startsWith("branch:") && JainSipComparison.topViaUnparsable(bytes)) {
         droppedVia++;
       } else if (diff != null) {
-        disagreements.add(SipMutator.names().get(i % mutations) + ": " + diff + "\n"
-            + new String(bytes, StandardCharsets.UTF_8));
+        disagreements.add(
+            SipMutator.names().get(i % mutations)
+                + ": "
+                + diff
+                + "\n"
+                + new String(bytes, StandardCharsets.UTF_8));
       }
     }
-    System.out.printf("differential, mutated: %d messages, %d compared, %d rejected by JAIN-SIP, "
-        + "%d where JAIN-SIP dropped an unparsable top Via%n", base.size(), compared, rejected, droppedVia);
+    System.out.printf(
+        "differential, mutated: %d messages, %d compared, %d rejected by JAIN-SIP, "
+            + "%d where JAIN-SIP dropped an unparsable top Via%n",
+        base.size(), compared, rejected, droppedVia);
     assertThat(disagreements).isEmpty();
     assertThat(compared).isGreaterThan(base.size() * 3 / 4);
   }

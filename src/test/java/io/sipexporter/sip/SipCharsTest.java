@@ -14,7 +14,12 @@ class SipCharsTest {
     for (int round = 0; round < 5_000; round++) {
       for (int i = 0; i < buf.length; i++) {
         int kind = rnd.nextInt(10);
-        buf[i] = kind == 0 ? (byte) '\n' : kind == 1 ? (byte) (0x80 + rnd.nextInt(128)) : kind == 2 ? 0x0b : (byte) rnd.nextInt(128);
+        buf[i] =
+            kind == 0
+                ? (byte) '\n'
+                : kind == 1
+                    ? (byte) (0x80 + rnd.nextInt(128))
+                    : kind == 2 ? 0x0b : (byte) rnd.nextInt(128);
       }
       int from = rnd.nextInt(buf.length + 1);
       int to = from + rnd.nextInt(buf.length - from + 1);
@@ -22,13 +27,17 @@ class SipCharsTest {
       while (expected < to && buf[expected] != '\n') {
         expected++;
       }
-      assertThat(SipChars.indexOfLf(buf, from, to)).as("round %d [%d, %d)", round, from, to).isEqualTo(expected);
+      assertThat(SipChars.indexOfLf(buf, from, to))
+          .as("round %d [%d, %d)", round, from, to)
+          .isEqualTo(expected);
     }
   }
 
   @Test
   void digitsAreBoundedAndNeverOverflow() {
-    byte[] b = "0 42 2147483647 2147483648 99999999999999999999999 4a2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] b =
+        "0 42 2147483647 2147483648 99999999999999999999999 4a2"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(SipChars.digits(b, 0, 1, Integer.MAX_VALUE)).isZero();
     assertThat(SipChars.digits(b, 2, 4, Integer.MAX_VALUE)).isEqualTo(42);
     assertThat(SipChars.digits(b, 5, 15, Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE);

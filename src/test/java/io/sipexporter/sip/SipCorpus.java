@@ -13,14 +13,29 @@ import java.util.Random;
  */
 public final class SipCorpus {
   static final String[] METHODS = {
-    "INVITE", "ACK", "BYE", "CANCEL", "REGISTER", "OPTIONS", "PRACK", "SUBSCRIBE", "NOTIFY",
-    "PUBLISH", "INFO", "REFER", "MESSAGE", "UPDATE", "FOOBAR", "X-CUSTOM", "invite"
+    "INVITE",
+    "ACK",
+    "BYE",
+    "CANCEL",
+    "REGISTER",
+    "OPTIONS",
+    "PRACK",
+    "SUBSCRIBE",
+    "NOTIFY",
+    "PUBLISH",
+    "INFO",
+    "REFER",
+    "MESSAGE",
+    "UPDATE",
+    "FOOBAR",
+    "X-CUSTOM",
+    "invite"
   };
   static final int[] CODES = {
-    100, 180, 181, 182, 183, 199, 200, 202, 204, 300, 301, 302, 305, 380, 400, 401, 402, 403,
-    404, 405, 406, 407, 408, 410, 412, 413, 414, 415, 416, 417, 420, 421, 422, 423, 428, 429,
-    430, 433, 436, 437, 438, 439, 440, 469, 470, 480, 481, 482, 483, 484, 485, 486, 487, 488,
-    489, 491, 493, 494, 500, 501, 502, 503, 504, 505, 513, 555, 580, 600, 603, 604, 606, 607, 608
+    100, 180, 181, 182, 183, 199, 200, 202, 204, 300, 301, 302, 305, 380, 400, 401, 402, 403, 404,
+    405, 406, 407, 408, 410, 412, 413, 414, 415, 416, 417, 420, 421, 422, 423, 428, 429, 430, 433,
+    436, 437, 438, 439, 440, 469, 470, 480, 481, 482, 483, 484, 485, 486, 487, 488, 489, 491, 493,
+    494, 500, 501, 502, 503, 504, 505, 513, 555, 580, 600, 603, 604, 606, 607, 608
   };
   private static final String SDP =
       "v=0\r\no=- 1 1 IN IP4 192.0.2.1\r\ns=-\r\nc=IN IP4 192.0.2.1\r\nt=0 0\r\n"
@@ -29,7 +44,10 @@ public final class SipCorpus {
   private final Random rnd;
   private final boolean realistic;
 
-  /** A generator; {@code realistic} adds the headers a proxy's traffic carries (Record-Route, Allow, ...). */
+  /**
+   * A generator; {@code realistic} adds the headers a proxy's traffic carries (Record-Route, Allow,
+   * ...).
+   */
   public SipCorpus(long seed, boolean realistic) {
     this.rnd = new Random(seed);
     this.realistic = realistic;
@@ -70,24 +88,45 @@ public final class SipCorpus {
     String eol = rnd.nextInt(20) == 0 ? "\n" : "\r\n";
     StringBuilder sb = new StringBuilder(512);
     if (request) {
-      sb.append(method).append(" sip:").append(user()).append('@').append(host()).append(" SIP/2.0");
+      sb.append(method)
+          .append(" sip:")
+          .append(user())
+          .append('@')
+          .append(host())
+          .append(" SIP/2.0");
     } else {
       int code = rnd.nextInt(4) == 0 ? 100 + rnd.nextInt(600) : CODES[rnd.nextInt(CODES.length)];
       sb.append(rnd.nextInt(30) == 0 ? "sip/2.0 " : "SIP/2.0 ").append(code).append(' ');
-      sb.append(rnd.nextInt(10) == 0 ? "" : pick("OK", "Ringing", "Busy Here", "Unsupported Certificate", "Server Internal Error", "Decline"));
+      sb.append(
+          rnd.nextInt(10) == 0
+              ? ""
+              : pick(
+                  "OK",
+                  "Ringing",
+                  "Busy Here",
+                  "Unsupported Certificate",
+                  "Server Internal Error",
+                  "Decline"));
     }
     sb.append(eol);
     List<String> headers = new ArrayList<>();
     headers.add(name("Via", "v") + colon() + via(eol));
-    headers.add(name("Call-ID", "i") + colon() + token(8 + rnd.nextInt(24)) + (rnd.nextBoolean() ? "@" + host() : ""));
+    headers.add(
+        name("Call-ID", "i")
+            + colon()
+            + token(8 + rnd.nextInt(24))
+            + (rnd.nextBoolean() ? "@" + host() : ""));
     headers.add(name("CSeq", null) + colon() + cseq(method, eol));
-    headers.add(name("From", "f") + colon() + "<sip:" + user() + "@" + host() + ">;tag=" + token(10));
-    headers.add(name("To", "t") + colon() + "\"Bob\" <sip:" + user() + "@" + host() + ">" + toTag());
+    headers.add(
+        name("From", "f") + colon() + "<sip:" + user() + "@" + host() + ">;tag=" + token(10));
+    headers.add(
+        name("To", "t") + colon() + "\"Bob\" <sip:" + user() + "@" + host() + ">" + toTag());
     if (rnd.nextBoolean()) {
       headers.add(name("Max-Forwards", null) + colon() + rnd.nextInt(71));
     }
     if (rnd.nextBoolean()) {
-      headers.add(name("Contact", "m") + colon() + "<sip:" + user() + "@" + host() + ";transport=tcp>");
+      headers.add(
+          name("Contact", "m") + colon() + "<sip:" + user() + "@" + host() + ";transport=tcp>");
     }
     if (rnd.nextInt(3) == 0) {
       headers.add(name("User-Agent", null) + colon() + "corpus/1.0 (seeded)");
@@ -97,21 +136,41 @@ public final class SipCorpus {
     }
     if (realistic) {
       headers.add(name("Via", "v") + colon() + via(eol));
-      headers.add(name("Record-Route", null) + colon() + "<sip:" + host() + ";lr;ftag=" + token(8) + ">");
-      headers.add(name("Allow", null) + colon() + "INVITE, ACK, CANCEL, BYE, OPTIONS, PRACK, UPDATE, REFER, NOTIFY, INFO");
+      headers.add(
+          name("Record-Route", null) + colon() + "<sip:" + host() + ";lr;ftag=" + token(8) + ">");
+      headers.add(
+          name("Allow", null)
+              + colon()
+              + "INVITE, ACK, CANCEL, BYE, OPTIONS, PRACK, UPDATE, REFER, NOTIFY, INFO");
       headers.add(name("Supported", "k") + colon() + "100rel, timer, replaces, norefersub");
-      headers.add(name(request ? "User-Agent" : "Server", null) + colon() + "Example-PBX 16.2.1 (build " + rnd.nextInt(9999) + ")");
-      headers.add(name("P-Asserted-Identity", null) + colon() + "\"Alice\" <sip:" + user() + "@" + host() + ">");
+      headers.add(
+          name(request ? "User-Agent" : "Server", null)
+              + colon()
+              + "Example-PBX 16.2.1 (build "
+              + rnd.nextInt(9999)
+              + ")");
+      headers.add(
+          name("P-Asserted-Identity", null)
+              + colon()
+              + "\"Alice\" <sip:"
+              + user()
+              + "@"
+              + host()
+              + ">");
       headers.add(name("Session-Expires", "x") + colon() + "1800;refresher=uac");
       headers.add(name("Allow-Events", "u") + colon() + "talk, hold, refer, dialog");
     }
-    String body = switch (rnd.nextInt(4)) {
-      case 0 -> SDP;
-      case 1 -> "hello " + token(rnd.nextInt(40));
-      default -> "";
-    };
+    String body =
+        switch (rnd.nextInt(4)) {
+          case 0 -> SDP;
+          case 1 -> "hello " + token(rnd.nextInt(40));
+          default -> "";
+        };
     if (!body.isEmpty()) {
-      headers.add(name("Content-Type", "c") + colon() + (body.equals(SDP) ? "application/sdp" : "text/plain"));
+      headers.add(
+          name("Content-Type", "c")
+              + colon()
+              + (body.equals(SDP) ? "application/sdp" : "text/plain"));
     }
     if (!body.isEmpty() || rnd.nextInt(4) != 0) {
       headers.add(name("Content-Length", "l") + colon() + body.length());
@@ -138,25 +197,33 @@ public final class SipCorpus {
       if (rnd.nextInt(8) == 0) {
         v.append(eol).append(rnd.nextBoolean() ? " " : "\t"); // RFC 3261 7.3.1 folding
       }
-      v.append(';').append(pick("branch", "branch", "branch", "Branch", "BRANCH")).append('=').append(branch);
+      v.append(';')
+          .append(pick("branch", "branch", "branch", "Branch", "BRANCH"))
+          .append('=')
+          .append(branch);
     }
     if (where == 1) {
       v.append(";rport");
     }
     if (rnd.nextInt(5) == 0) {
-      v.append(',').append(rnd.nextBoolean() ? " " : "").append("SIP/2.0/UDP ").append(host())
-          .append(";branch=z9hG4bK").append(token(10));
+      v.append(',')
+          .append(rnd.nextBoolean() ? " " : "")
+          .append("SIP/2.0/UDP ")
+          .append(host())
+          .append(";branch=z9hG4bK")
+          .append(token(10));
     }
     return v.toString();
   }
 
   private String cseq(String method, String eol) {
-    String sep = switch (rnd.nextInt(10)) {
-      case 0 -> "  ";
-      case 1 -> "\t";
-      case 2 -> eol + " ";
-      default -> " ";
-    };
+    String sep =
+        switch (rnd.nextInt(10)) {
+          case 0 -> "  ";
+          case 1 -> "\t";
+          case 2 -> eol + " ";
+          default -> " ";
+        };
     long number = rnd.nextInt(5) == 0 ? rnd.nextInt(Integer.MAX_VALUE) : rnd.nextInt(1000);
     return number + sep + method;
   }

@@ -13,9 +13,21 @@ import java.util.Random;
  */
 public final class SipMutator {
   private static final String[] MUTATIONS = {
-    "drop-line", "double-line", "space-before-colon", "fold-after-colon", "upper-name", "via-spaces",
-    "empty-branch", "quoted-param", "cseq-leading-zeros", "cseq-lower-method", "cseq-tab",
-    "start-line-trailing-space", "call-id-space", "reason-utf8", "via-ipv6-received"
+    "drop-line",
+    "double-line",
+    "space-before-colon",
+    "fold-after-colon",
+    "upper-name",
+    "via-spaces",
+    "empty-branch",
+    "quoted-param",
+    "cseq-leading-zeros",
+    "cseq-lower-method",
+    "cseq-tab",
+    "start-line-trailing-space",
+    "call-id-space",
+    "reason-utf8",
+    "via-ipv6-received"
   };
 
   private final Random rnd;
@@ -29,7 +41,9 @@ public final class SipMutator {
     return Arrays.asList(MUTATIONS);
   }
 
-  /** Applies mutation {@code which} (an index into {@link #names}) to the head of {@code message}. */
+  /**
+   * Applies mutation {@code which} (an index into {@link #names}) to the head of {@code message}.
+   */
   public byte[] mutate(byte[] message, int which) {
     String text = new String(message, StandardCharsets.UTF_8);
     int split = text.indexOf("\r\n\r\n");
@@ -44,7 +58,8 @@ public final class SipMutator {
     }
     String line = lines.get(i);
     int fieldEnd = i + 1;
-    while (fieldEnd < lines.size() && (lines.get(fieldEnd).startsWith(" ") || lines.get(fieldEnd).startsWith("\t"))) {
+    while (fieldEnd < lines.size()
+        && (lines.get(fieldEnd).startsWith(" ") || lines.get(fieldEnd).startsWith("\t"))) {
       fieldEnd++;
     }
     List<String> field = new ArrayList<>(lines.subList(i, fieldEnd));
@@ -53,16 +68,22 @@ public final class SipMutator {
       case "double-line" -> lines.addAll(i, field);
       case "space-before-colon" -> lines.set(i, line.replaceFirst("\\s*:", " \t :"));
       case "fold-after-colon" -> lines.set(i, line.replaceFirst(":\\s*", ":\r\n  "));
-      case "upper-name" -> lines.set(i, line.replaceFirst("^[^:]*", line.replaceAll(":.*", "").toUpperCase()));
+      case "upper-name" ->
+          lines.set(i, line.replaceFirst("^[^:]*", line.replaceAll(":.*", "").toUpperCase()));
       case "via-spaces" -> replaceAll(lines, "SIP/2.0/", "SIP / 2.0 / ");
       case "empty-branch" -> replaceAll(lines, ";branch=z9hG4bK", ";branch=;x=z9hG4bK");
       case "quoted-param" -> replaceAll(lines, ";branch=", ";x=\"a;b,c\";branch=");
       case "cseq-leading-zeros" -> replaceCseq(lines, "CSeq: 000", "(?i)cseq\\s*:\\s*");
-      case "cseq-lower-method" -> lines.replaceAll(l -> l.matches("(?i)cseq\\s*:.*") ? l.toLowerCase() : l);
-      case "cseq-tab" -> lines.replaceAll(l -> l.matches("(?i)cseq\\s*:.*") ? l.replaceFirst("(\\d) +", "$1\t") : l);
+      case "cseq-lower-method" ->
+          lines.replaceAll(l -> l.matches("(?i)cseq\\s*:.*") ? l.toLowerCase() : l);
+      case "cseq-tab" ->
+          lines.replaceAll(
+              l -> l.matches("(?i)cseq\\s*:.*") ? l.replaceFirst("(\\d) +", "$1\t") : l);
       case "start-line-trailing-space" -> lines.set(0, lines.get(0) + "  ");
-      case "call-id-space" -> lines.replaceAll(l -> l.matches("(?i)(call-id|i)\\s*:.*") ? l + " x" : l);
-      case "reason-utf8" -> lines.set(0, lines.get(0).startsWith("SIP/") ? lines.get(0) + " Ä fini" : lines.get(0));
+      case "call-id-space" ->
+          lines.replaceAll(l -> l.matches("(?i)(call-id|i)\\s*:.*") ? l + " x" : l);
+      case "reason-utf8" ->
+          lines.set(0, lines.get(0).startsWith("SIP/") ? lines.get(0) + " Ä fini" : lines.get(0));
       case "via-ipv6-received" -> replaceAll(lines, ";branch=", ";received=[2001:db8::9];branch=");
       default -> throw new IllegalArgumentException(MUTATIONS[which]);
     }

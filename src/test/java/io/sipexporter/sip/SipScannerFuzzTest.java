@@ -17,20 +17,28 @@ import org.junit.jupiter.api.Timeout;
 class SipScannerFuzzTest {
   /** The scanner reads in place and allocates nothing; slack for Jazzer's hooks while fuzzing. */
   private static final long MAX_ALLOCATED = 16 * 1024;
+
   /**
    * RFC 3261 7.1, 7.2, 21, 25.1: Request-Line = Method SP Request-URI SP SIP-Version, Status-Line =
    * SIP-Version SP Status-Code SP Reason-Phrase; a token method, a 3-digit code in 100-699.
    */
-  private static final Pattern START_LINE = Pattern.compile("[\r\n]*(?:"
-      + "[A-Za-z0-9.!%*_+`'~-]+ [^ \r\n]+ (?i:SIP/2\\.0)\r?\n"
-      + "|(?i:SIP/2\\.0) [1-6]\\d\\d(?:[ \r\n]|$))");
+  private static final Pattern START_LINE =
+      Pattern.compile(
+          "[\r\n]*(?:"
+              + "[A-Za-z0-9.!%*_+`'~-]+ [^ \r\n]+ (?i:SIP/2\\.0)\r?\n"
+              + "|(?i:SIP/2\\.0) [1-6]\\d\\d(?:[ \r\n]|$))");
+
   /** RFC 3261 20.16: CSeq = "CSeq" HCOLON 1*DIGIT LWS Method, Method a token. */
-  private static final Pattern CSEQ = Pattern.compile("[ \t]*\\d+[ \t]+[A-Za-z0-9.!%*_+`'~-]+[ \t]*");
+  private static final Pattern CSEQ =
+      Pattern.compile("[ \t]*\\d+[ \t]+[A-Za-z0-9.!%*_+`'~-]+[ \t]*");
+
   /** RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT. */
   private static final Pattern BAD_LENGTH_FIELD =
       Pattern.compile("(?im)^(?:content-length|l)[ \t]*:(?![ \t]*\\d+[ \t]*\r?$)");
+
   /** RFC 3261 7: lines end in CRLF (or a tolerated bare LF); a CR before anything else is junk. */
   private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
+
   /** RFC 3261 7.3.1: a line break followed by SP or HTAB is folding, equivalent to one SP. */
   private static final Pattern FOLD = Pattern.compile("\r?\n[ \t]+");
 
@@ -49,7 +57,8 @@ class SipScannerFuzzTest {
   void scan(byte[] input) {
     ScanResult r = scanner.scan(input, 0, input.length, msg);
     assertThat(r).isNotNull();
-    // measured on a second scan, once the classes on this input's path are loaded (and instrumented)
+    // measured on a second scan, once the classes on this input's path are loaded (and
+    // instrumented)
     long before = Allocation.allocatedBytes();
     assertThat(scanner.scan(input, 0, input.length, msg)).isEqualTo(r);
     long allocated = Allocation.allocatedBytes() - before;
@@ -62,9 +71,12 @@ class SipScannerFuzzTest {
     int off = 5;
     byte[] padded = new byte[input.length + 2 * off];
     Arrays.fill(padded, (byte) '\n');
-    System.arraycopy("Via:\n".getBytes(StandardCharsets.US_ASCII), 0, padded, input.length + off, off);
+    System.arraycopy(
+        "Via:\n".getBytes(StandardCharsets.US_ASCII), 0, padded, input.length + off, off);
     System.arraycopy(input, 0, padded, off, input.length);
-    assertThat(scanner.scan(padded, off, input.length, shifted)).as("result at offset %d", off).isEqualTo(r);
+    assertThat(scanner.scan(padded, off, input.length, shifted))
+        .as("result at offset %d", off)
+        .isEqualTo(r);
     if (r == ScanResult.OK) {
       assertSameFields(shifted, msg, off);
     }
@@ -78,7 +90,8 @@ class SipScannerFuzzTest {
   @FuzzTest
   @Timeout(10)
   void agreesWithJainSip(byte[] input) {
-    // RFC 3261 7.3.1: folding is one SP. JAIN-SIP joins continuation lines with nothing and ends the
+    // RFC 3261 7.3.1: folding is one SP. JAIN-SIP joins continuation lines with nothing and ends
+    // the
     // headers at a whitespace-only one, so it is given the unfolded message (bodies untouched).
     SIPMessage ref = jainSip.parse(unfold(input));
     if (!JainSipComparison.complete(ref)) {
@@ -94,9 +107,12 @@ class SipScannerFuzzTest {
 
   /** The RFC rule behind a difference listed on {@link JainSipDifferentialTest}, or null. */
   private static String deliberate(byte[] input, SIPMessage ref, ScanResult r, String diff) {
-    // RFC 3261 7.1, 7.2: the start line's grammar, which JAIN-SIP reads leniently; a line that fails
+    // RFC 3261 7.1, 7.2: the start line's grammar, which JAIN-SIP reads leniently; a line that
+    // fails
     // it is NOT_SIP instead when it holds control bytes (StartLine)
-    if ((r == ScanResult.BAD_START_LINE || r == ScanResult.BAD_STATUS_CODE || r == ScanResult.NOT_SIP)
+    if ((r == ScanResult.BAD_START_LINE
+            || r == ScanResult.BAD_STATUS_CODE
+            || r == ScanResult.NOT_SIP)
         && !START_LINE.matcher(new String(input, StandardCharsets.ISO_8859_1)).lookingAt()) {
       return "RFC 3261 7.1, 7.2, 21: Request-Line or Status-Line, codes 100-699";
     }
@@ -113,20 +129,26 @@ class SipScannerFuzzTest {
     if (r == ScanResult.BAD_CSEQ && JainSipComparison.cseqUnparsable(input)) {
       return "RFC 3261 20.16: the first CSeq, even one JAIN-SIP drops for a later one";
     }
-    if (r == ScanResult.BAD_CONTENT_LENGTH && BAD_LENGTH_FIELD.matcher(headerSection(unfold(input))).find()) {
+    if (r == ScanResult.BAD_CONTENT_LENGTH
+        && BAD_LENGTH_FIELD.matcher(headerSection(unfold(input))).find()) {
       return "RFC 3261 20.14: Content-Length = 1*DIGIT";
     }
     if (LONE_CR.matcher(headerSection(input)).find()) {
       return "RFC 3261 7: a line ends in CRLF, not in a lone CR";
     }
     // JAIN-SIP drops a Via, From or To field it cannot parse; the scanner reads the branch and tags
-    // of the first one regardless (RFC 3261 8.1.1.7, 19.3). Every differing field must be such a one.
+    // of the first one regardless (RFC 3261 8.1.1.7, 19.3). Every differing field must be such a
+    // one.
     for (String field : diff.split("; ")) {
-      boolean dropped = field.startsWith("branch:") ? JainSipComparison.topViaDropped(input, ref)
-          : field.startsWith("From tag:") ? JainSipComparison.fromDropped(input, ref)
-              || JainSipComparison.displayNameMalformed(input, true)
-          : field.startsWith("To tag:")
-              && (JainSipComparison.toDropped(input, ref) || JainSipComparison.displayNameMalformed(input, false));
+      boolean dropped =
+          field.startsWith("branch:")
+              ? JainSipComparison.topViaDropped(input, ref)
+              : field.startsWith("From tag:")
+                  ? JainSipComparison.fromDropped(input, ref)
+                      || JainSipComparison.displayNameMalformed(input, true)
+                  : field.startsWith("To tag:")
+                      && (JainSipComparison.toDropped(input, ref)
+                          || JainSipComparison.displayNameMalformed(input, false));
       if (!dropped) {
         return null;
       }
@@ -138,7 +160,10 @@ class SipScannerFuzzTest {
     return JainSipComparison.headerSection(input, StandardCharsets.ISO_8859_1);
   }
 
-  /** Where the header section ends, after any leading line ends (RFC 3261 7.5); -1 without a blank line. */
+  /**
+   * Where the header section ends, after any leading line ends (RFC 3261 7.5); -1 without a blank
+   * line.
+   */
   private static int headerEnd(byte[] input) {
     int start = 0;
     while (start < input.length && (input[start] == '\r' || input[start] == '\n')) {

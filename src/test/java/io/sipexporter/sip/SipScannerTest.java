@@ -10,7 +10,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
-/** Edge cases of SipScanner: hostile input, truncation at every length, reuse, and no allocation. */
+/**
+ * Edge cases of SipScanner: hostile input, truncation at every length, reuse, and no allocation.
+ */
 class SipScannerTest {
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -24,18 +26,22 @@ class SipScannerTest {
       int len = rnd.nextInt(junk.length);
       assertThat(scanner.scan(junk, 0, len, msg)).isNotNull();
     }
-    byte[] alphabet = ":;,= \t\r\n\"[]0123456789SIP/2.0vilVIACSeqbranch".getBytes(StandardCharsets.US_ASCII);
+    byte[] alphabet =
+        ":;,= \t\r\n\"[]0123456789SIP/2.0vilVIACSeqbranch".getBytes(StandardCharsets.US_ASCII);
     for (byte[] m : SipCorpus.generate(3L, 500)) {
       for (int i = 0; i < 40; i++) {
         byte[] mutated = m.clone();
         for (int k = 0; k < 1 + rnd.nextInt(4); k++) {
-          mutated[rnd.nextInt(mutated.length)] = rnd.nextInt(3) == 0
-              ? (byte) rnd.nextInt(256) : alphabet[rnd.nextInt(alphabet.length)];
+          mutated[rnd.nextInt(mutated.length)] =
+              rnd.nextInt(3) == 0
+                  ? (byte) rnd.nextInt(256)
+                  : alphabet[rnd.nextInt(alphabet.length)];
         }
         ScanResult r = scanner.scan(mutated, 0, mutated.length, msg);
         if (r == ScanResult.OK) {
           assertThat(msg.bodyOffset() + msg.bodyLength()).isLessThanOrEqualTo(mutated.length);
-          assertThat(msg.statusCode() == 0 || (msg.statusCode() >= 100 && msg.statusCode() <= 699)).isTrue();
+          assertThat(msg.statusCode() == 0 || (msg.statusCode() >= 100 && msg.statusCode() <= 699))
+              .isTrue();
         }
       }
     }
@@ -50,10 +56,14 @@ class SipScannerTest {
       byte[] bytes = v.bytes();
       assertThat(scanner.scan(bytes, 0, bytes.length, msg)).isEqualTo(ScanResult.OK);
       int head = msg.headerLength();
-      assertThat(HeaderSection.headerLength(bytes, 0, bytes.length, 0)).as(v.file()).isEqualTo(head);
+      assertThat(HeaderSection.headerLength(bytes, 0, bytes.length, 0))
+          .as(v.file())
+          .isEqualTo(head);
       assertThat(scanner.scan(bytes, 0, 0, msg)).isEqualTo(ScanResult.NOT_SIP);
       for (int len = 1; len < head; len++) {
-        assertThat(scanner.scan(bytes, 0, len, msg)).as("%s cut at %d", v.file(), len).isEqualTo(ScanResult.TRUNCATED);
+        assertThat(scanner.scan(bytes, 0, len, msg))
+            .as("%s cut at %d", v.file(), len)
+            .isEqualTo(ScanResult.TRUNCATED);
       }
     }
   }
@@ -85,15 +95,18 @@ class SipScannerTest {
     for (String code : List.of("100", "199", "699", "437")) {
       assertThat(scanStatus(code)).as(code).isEqualTo(ScanResult.OK);
     }
-    for (String code : List.of("099", "700", "999", "000", "1000", "20", "2x0", "-20", "", " 200")) {
+    for (String code :
+        List.of("099", "700", "999", "000", "1000", "20", "2x0", "-20", "", " 200")) {
       assertThat(scanStatus(code)).as("'%s'", code).isEqualTo(ScanResult.BAD_STATUS_CODE);
     }
   }
 
   @Test
   void startLineShapes() {
-    assertThat(scanLine("INVITE sip:a@b SIP/2.0 ")).isEqualTo(ScanResult.OK); // trailing space tolerated
-    assertThat(scanLine("INVITE sip:a@b sip/2.0")).isEqualTo(ScanResult.OK); // RFC 3261 7.1: case-insensitive
+    assertThat(scanLine("INVITE sip:a@b SIP/2.0 "))
+        .isEqualTo(ScanResult.OK); // trailing space tolerated
+    assertThat(scanLine("INVITE sip:a@b sip/2.0"))
+        .isEqualTo(ScanResult.OK); // RFC 3261 7.1: case-insensitive
     assertThat(scanLine("INVITE  sip:a@b SIP/2.0")).isEqualTo(ScanResult.BAD_START_LINE);
     assertThat(scanLine("INVITE sip:a@b SIP/2.0 extra")).isEqualTo(ScanResult.BAD_START_LINE);
     assertThat(scanLine("INVITE")).isEqualTo(ScanResult.BAD_START_LINE);
@@ -110,7 +123,16 @@ class SipScannerTest {
     assertThat(msg.cseqNumber()).isEqualTo(2147483647L);
     assertThat(scanCseq("0 FOO")).isEqualTo(ScanResult.OK);
     assertThat(msg.cseqMethod()).isEqualTo(SipMethod.OTHER);
-    for (String bad : List.of("", "INVITE", "1", "1INVITE", "-1 INVITE", "1 INVITE x", "1 INV;ITE", "99999999999999999999 INVITE")) {
+    for (String bad :
+        List.of(
+            "",
+            "INVITE",
+            "1",
+            "1INVITE",
+            "-1 INVITE",
+            "1 INVITE x",
+            "1 INV;ITE",
+            "99999999999999999999 INVITE")) {
       assertThat(scanCseq(bad)).as("'%s'", bad).isEqualTo(ScanResult.BAD_CSEQ);
     }
   }
@@ -122,7 +144,8 @@ class SipScannerTest {
     for (int i = 0; i < 20; i++) {
       scanAll(corpus); // warm up: let the JIT compile the scanner
     }
-    com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean bean =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long tid = Thread.currentThread().getId();
     long before = bean.getThreadAllocatedBytes(tid);
     int ok = 0;
@@ -137,7 +160,8 @@ class SipScannerTest {
 
   static boolean allocationIsMeasurable() {
     return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean bean
-        && bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled();
+        && bean.isThreadAllocatedMemorySupported()
+        && bean.isThreadAllocatedMemoryEnabled();
   }
 
   private int scanAll(List<byte[]> corpus) {
@@ -156,11 +180,15 @@ class SipScannerTest {
   }
 
   private ScanResult scanLine(String line) {
-    return scan(line + "\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\r\n");
+    return scan(
+        line + "\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 1 INVITE\r\n\r\n");
   }
 
   private ScanResult scanCseq(String value) {
-    return scan("INVITE sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: " + value + "\r\n\r\n");
+    return scan(
+        "INVITE sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: "
+            + value
+            + "\r\n\r\n");
   }
 
   private ScanResult scan(String text) {

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Scans each vector of {@code src/test/resources/sip} and checks the fields in {@code expected.csv}. */
+/**
+ * Scans each vector of {@code src/test/resources/sip} and checks the fields in {@code
+ * expected.csv}.
+ */
 class SipScannerVectorTest {
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -46,7 +49,8 @@ class SipScannerVectorTest {
   @Test
   void everyVectorFileHasExpectations() {
     String[] files = new File("src/test/resources/sip").list((dir, name) -> name.endsWith(".sip"));
-    List<String> listed = vectors().stream().map(SipVectors.Vector::file).collect(Collectors.toList());
+    List<String> listed =
+        vectors().stream().map(SipVectors.Vector::file).collect(Collectors.toList());
     assertThat(listed).containsExactlyInAnyOrder(files);
   }
 

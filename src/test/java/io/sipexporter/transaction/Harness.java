@@ -12,7 +12,9 @@ import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
 import java.util.concurrent.TimeUnit;
 
-/** A tracker on a fresh registry, fed text messages at given input times, and readers of its meters. */
+/**
+ * A tracker on a fresh registry, fed text messages at given input times, and readers of its meters.
+ */
 final class Harness {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final TransactionTracker tracker;
@@ -21,7 +23,8 @@ final class Harness {
 
   Harness(TrackerOptions options) {
     registry.throwExceptionOnRegistrationFailure();
-    tracker = new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+    tracker =
+        new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
   }
 
   Harness() {

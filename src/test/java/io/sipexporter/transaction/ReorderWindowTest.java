@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Responses mirrored before their request (a proxy's workers out of order), held for the reorder window. */
+/**
+ * Responses mirrored before their request (a proxy's workers out of order), held for the reorder
+ * window.
+ */
 class ReorderWindowTest {
   private static final String TRANSACTIONS = "sip.transactions";
   private static final String DURATION = "sip.transaction.duration";
@@ -44,14 +47,16 @@ class ReorderWindowTest {
       h.observe(messages.get(i).bytes(), messages.get(i).nanos());
     }
     tickTo(h, 200);
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(REORDERED, "method", "INVITE")).isEqualTo(1);
     assertThat(h.count(UNMATCHED, "method", "INVITE")).isZero();
     assertThat(h.count(TIMED_OUT, "method", "INVITE")).isZero();
     // the INVITE's copy came after its answer: neither duration nor post-dial delay is known
     assertThat(h.timerCount(DURATION, "method", "INVITE", "class", "2xx")).isZero();
     assertThat(h.timerCount(PDD)).isZero();
-    assertThat(h.timerSeconds(DURATION, "method", "BYE", "class", "2xx")).isCloseTo(0.02, within(1e-9));
+    assertThat(h.timerSeconds(DURATION, "method", "BYE", "class", "2xx"))
+        .isCloseTo(0.02, within(1e-9));
     // answered when the 200 was seen, ended by the caller's BYE 30 s later
     assertThat(h.count("sip.calls.ended", "by", "caller")).isEqualTo(1);
     assertThat(h.timerSeconds("sip.call.duration")).isCloseTo(30.0, within(1e-9));
@@ -108,7 +113,8 @@ class ReorderWindowTest {
   @Test
   void aHeldResponseSeenAgainIsARetransmissionNotAnotherOrphan() {
     Harness h = new Harness().play("held-retransmission.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "response")).isEqualTo(1);
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
     tickTo(h, 100);
@@ -138,7 +144,8 @@ class ReorderWindowTest {
     h.observe(response(200, "OK", "INVITE", "rings-first", 1), seconds(4.01));
     assertThat(h.count(REORDERED, "method", "INVITE")).isEqualTo(1);
     assertThat(h.timerCount(PDD)).isZero();
-    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "2xx")).isCloseTo(4.0, within(1e-9));
+    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "2xx"))
+        .isCloseTo(4.0, within(1e-9));
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
     tickTo(h, 100);
     assertThat(h.count(UNMATCHED, "method", "INVITE")).isZero();
@@ -151,14 +158,21 @@ class ReorderWindowTest {
     h.observe(response(200, "OK", "OPTIONS", "too-late", 1), 0);
     h.observe(request("OPTIONS", "in-time", 1, ""), seconds(0.5) - 1);
     h.observe(request("OPTIONS", "too-late", 1, ""), seconds(0.5));
-    assertThat(h.count(TRANSACTIONS, "method", "OPTIONS", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "OPTIONS", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(UNMATCHED, "method", "OPTIONS")).isEqualTo(1);
   }
 
   @Test
   void aFullHeldTableEvictsCountsAndCountsTheEvictedUnmatched() {
-    TrackerOptions options = new TrackerOptions(
-        1024, Duration.ofSeconds(32), Duration.ofSeconds(180), 1024, Duration.ofHours(4), Duration.ofMillis(500));
+    TrackerOptions options =
+        new TrackerOptions(
+            1024,
+            Duration.ofSeconds(32),
+            Duration.ofSeconds(180),
+            1024,
+            Duration.ofHours(4),
+            Duration.ofMillis(500));
     assertThat(options.heldResponsesCapacity()).isEqualTo(64);
     Harness h = new Harness(options);
     int flood = 1000;

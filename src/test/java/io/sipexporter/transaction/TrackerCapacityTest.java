@@ -14,7 +14,13 @@ import org.junit.jupiter.api.Test;
 /** Bounded memory: fixed-size tables, eviction counted, no allocation per message. */
 class TrackerCapacityTest {
   private static TrackerOptions capacity(int transactions, int calls) {
-    return new TrackerOptions(transactions, Duration.ofSeconds(32), Duration.ofSeconds(180), calls, Duration.ofHours(4), Duration.ofMillis(500));
+    return new TrackerOptions(
+        transactions,
+        Duration.ofSeconds(32),
+        Duration.ofSeconds(180),
+        calls,
+        Duration.ofHours(4),
+        Duration.ofMillis(500));
   }
 
   @Test
@@ -29,7 +35,9 @@ class TrackerCapacityTest {
     Harness h = new Harness(capacity(1000, 500));
     int flood = 100_000;
     for (int i = 0; i < flood; i++) {
-      h.observe(request("INVITE", "flood-" + i, 1, ""), i * 1000L); // 100,000 within 0.1 s: nothing expires
+      h.observe(
+          request("INVITE", "flood-" + i, 1, ""),
+          i * 1000L); // 100,000 within 0.1 s: nothing expires
     }
     double tracked = h.gauge("sip.exporter.transactions.tracked");
     assertThat(tracked).isBetween(990.0, 1000.0 + SlotTable.WINDOW);
@@ -55,7 +63,9 @@ class TrackerCapacityTest {
   void anExpiredEntryMakingRoomIsATimeoutNotAnEviction() {
     Harness h = new Harness(capacity(1, 1));
     h.observe(request("OPTIONS", "stale", 1, ""), 0);
-    h.observe(request("OPTIONS", "fresh", 1, ""), seconds(40)); // no tick ran: the stale one is still held
+    h.observe(
+        request("OPTIONS", "fresh", 1, ""),
+        seconds(40)); // no tick ran: the stale one is still held
     assertThat(h.count("sip.exporter.transactions.evicted")).isZero();
     assertThat(h.count("sip.transactions.timed.out", "method", "OPTIONS")).isEqualTo(1);
   }
@@ -80,7 +90,9 @@ class TrackerCapacityTest {
     SipMessage msg = new SipMessage();
     long t = 0;
     long allocated = 0;
-    for (int round = 0; round < 3; round++) { // rounds 0 and 1 warm up: meters resolved, code compiled
+    for (int round = 0;
+        round < 3;
+        round++) { // rounds 0 and 1 warm up: meters resolved, code compiled
       byte[][] messages = answeredCalls("alloc-" + round + "-", 1000);
       long before = threads.getCurrentThreadAllocatedBytes();
       for (byte[] m : messages) {
@@ -89,7 +101,8 @@ class TrackerCapacityTest {
       }
       allocated = threads.getCurrentThreadAllocatedBytes() - before;
     }
-    // under a byte a message: any per-message allocation would cost at least 16 bytes each (160 KB);
+    // under a byte a message: any per-message allocation would cost at least 16 bytes each (160
+    // KB);
     // a few stray bytes come from the JVM itself (deoptimisation, LongAdder cells)
     assertThat(allocated).as("bytes allocated by 10,000 messages").isLessThan(10_000);
     assertThat(h.count("sip.exporter.transactions.reordered", "method", "OPTIONS")).isEqualTo(3000);
@@ -97,8 +110,8 @@ class TrackerCapacityTest {
   }
 
   /**
-   * INVITE, 180, 200, a retransmitted 200, BYE, its 200, an unmatched response, an OPTIONS, and
-   * an OPTIONS whose 200 (seen twice) overtakes it, for each call.
+   * INVITE, 180, 200, a retransmitted 200, BYE, its 200, an unmatched response, an OPTIONS, and an
+   * OPTIONS whose 200 (seen twice) overtakes it, for each call.
    */
   private static byte[][] answeredCalls(String prefix, int calls) {
     java.util.List<byte[]> out = new java.util.ArrayList<>();

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
-/** The tracker's exposition after an answered call, asserted byte for byte against a golden file. */
+/**
+ * The tracker's exposition after an answered call, asserted byte for byte against a golden file.
+ */
 class TrackerScrapeTest {
 
   @Test
@@ -30,7 +32,8 @@ class TrackerScrapeTest {
   }
 
   private static String golden(String resource) throws IOException {
-    try (InputStream in = Objects.requireNonNull(TrackerScrapeTest.class.getResourceAsStream(resource), resource)) {
+    try (InputStream in =
+        Objects.requireNonNull(TrackerScrapeTest.class.getResourceAsStream(resource), resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

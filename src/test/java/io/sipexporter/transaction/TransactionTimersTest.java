@@ -34,9 +34,11 @@ class TransactionTimersTest {
     Harness h = new Harness();
     h.observe(request("OPTIONS", "just-in-time", 1, ""), 0);
     h.observe(request("OPTIONS", "too-late", 1, ""), 0);
-    assertThat(h.observe(response(200, "OK", "OPTIONS", "just-in-time", 1), seconds(32) - 1)).isTrue();
+    assertThat(h.observe(response(200, "OK", "OPTIONS", "just-in-time", 1), seconds(32) - 1))
+        .isTrue();
     assertThat(h.observe(response(200, "OK", "OPTIONS", "too-late", 1), seconds(32))).isFalse();
-    assertThat(h.count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(TIMED_OUT, "method", "OPTIONS")).isEqualTo(1);
     h.tracker.tick(seconds(33)); // the late response was held the reorder window for a request
     assertThat(h.count("sip.exporter.unmatched.responses", "method", "OPTIONS")).isEqualTo(1);
@@ -62,7 +64,8 @@ class TransactionTimersTest {
     assertThat(h.count(TIMED_OUT, "method", "INVITE")).isZero();
     h.tracker.tick(seconds(190)); // RFC 3261 16.6 step 11: Timer C, 180 s after the 180
     assertThat(h.count(TIMED_OUT, "method", "INVITE")).isEqualTo(1);
-    assertThat(h.gauge("sip.exporter.calls.tracked")).isZero(); // the attempt ends with it, unanswered
+    assertThat(h.gauge("sip.exporter.calls.tracked"))
+        .isZero(); // the attempt ends with it, unanswered
     assertThat(h.count("sip.calls.ended", "by", "timeout")).isZero();
   }
 
@@ -72,7 +75,8 @@ class TransactionTimersTest {
     h.observe(request("REGISTER", "reg", 1, ""), 0);
     h.observe(response(200, "OK", "REGISTER", "reg", 1), seconds(0.1));
     assertThat(h.observe(response(200, "OK", "REGISTER", "reg", 1), seconds(32))).isTrue();
-    assertThat(h.count("sip.retransmissions", "method", "REGISTER", "type", "response")).isEqualTo(1);
+    assertThat(h.count("sip.retransmissions", "method", "REGISTER", "type", "response"))
+        .isEqualTo(1);
     assertThat(h.observe(response(200, "OK", "REGISTER", "reg", 1), seconds(32.1))).isFalse();
     assertThat(h.count(TIMED_OUT, "method", "REGISTER")).isZero();
     assertThat(h.gauge(TRACKED)).isZero();
@@ -80,7 +84,15 @@ class TransactionTimersTest {
 
   @Test
   void timeoutIsConfigurable() {
-    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(4), Duration.ofSeconds(180), 1024, Duration.ofHours(4), Duration.ofMillis(500)));
+    Harness h =
+        new Harness(
+            new TrackerOptions(
+                1024,
+                Duration.ofSeconds(4),
+                Duration.ofSeconds(180),
+                1024,
+                Duration.ofHours(4),
+                Duration.ofMillis(500)));
     h.observe(request("MESSAGE", "short", 1, "hi"), 0);
     h.tracker.tick(seconds(3));
     assertThat(h.count(TIMED_OUT, "method", "MESSAGE")).isZero();
@@ -90,7 +102,15 @@ class TransactionTimersTest {
 
   @Test
   void answeredCallWithoutByeEndsAsTimeoutAfterTheMaximumDuration() {
-    Harness h = new Harness(new TrackerOptions(1024, Duration.ofSeconds(32), Duration.ofSeconds(180), 1024, Duration.ofMinutes(10), Duration.ofMillis(500)));
+    Harness h =
+        new Harness(
+            new TrackerOptions(
+                1024,
+                Duration.ofSeconds(32),
+                Duration.ofSeconds(180),
+                1024,
+                Duration.ofMinutes(10),
+                Duration.ofMillis(500)));
     h.observe(request("INVITE", "endless", 1, ""), 0);
     h.observe(response(200, "OK", "INVITE", "endless", 1), seconds(2));
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
@@ -106,19 +126,35 @@ class TransactionTimersTest {
   void aLateMessageNeverMovesTheClockBack() {
     Harness h = new Harness();
     h.observe(request("OPTIONS", "early", 1, ""), seconds(50));
-    h.observe(response(200, "OK", "OPTIONS", "early", 1), seconds(49.9)); // another agent's clock, a little behind
-    assertThat(h.count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx")).isEqualTo(1);
-    assertThat(h.timerSeconds("sip.transaction.duration", "method", "OPTIONS", "class", "2xx")).isZero();
+    h.observe(
+        response(200, "OK", "OPTIONS", "early", 1),
+        seconds(49.9)); // another agent's clock, a little behind
+    assertThat(h.count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
+    assertThat(h.timerSeconds("sip.transaction.duration", "method", "OPTIONS", "class", "2xx"))
+        .isZero();
   }
 
   @Test
   void withoutTheMagicCookieTheTransactionIsCallIdCseqAndMethod() {
     // RFC 3261 17.2.3: an RFC 2543 peer's branch is not unique; match on Call-ID, CSeq and method
     String via = "Via: SIP/2.0/UDP old.example.com;branch=1\r\n";
-    String common = "From: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\nCall-ID: rfc2543@old\r\n";
+    String common =
+        "From: <sip:a@example.com>;tag=1\r\nTo: <sip:b@example.com>\r\nCall-ID: rfc2543@old\r\n";
     Harness h = new Harness();
-    h.observe(SipText.bytes("OPTIONS sip:b@example.com SIP/2.0\r\n" + via + common + "CSeq: 7 OPTIONS\r\n\r\n"), 0);
-    assertThat(h.observe(SipText.bytes("SIP/2.0 200 OK\r\n" + via + common + "CSeq: 8 OPTIONS\r\n\r\n"), seconds(1))).isFalse();
-    assertThat(h.observe(SipText.bytes("SIP/2.0 200 OK\r\n" + via + common + "CSeq: 7 OPTIONS\r\n\r\n"), seconds(1))).isTrue();
+    h.observe(
+        SipText.bytes(
+            "OPTIONS sip:b@example.com SIP/2.0\r\n" + via + common + "CSeq: 7 OPTIONS\r\n\r\n"),
+        0);
+    assertThat(
+            h.observe(
+                SipText.bytes("SIP/2.0 200 OK\r\n" + via + common + "CSeq: 8 OPTIONS\r\n\r\n"),
+                seconds(1)))
+        .isFalse();
+    assertThat(
+            h.observe(
+                SipText.bytes("SIP/2.0 200 OK\r\n" + via + common + "CSeq: 7 OPTIONS\r\n\r\n"),
+                seconds(1)))
+        .isTrue();
   }
 }

@@ -18,11 +18,14 @@ class TransactionTrackerTest {
   @Test
   void answeredCall() {
     Harness h = new Harness().play("answered-call.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(TRANSACTIONS, "method", "BYE", "code", "200", "class", "2xx")).isEqualTo(1);
     assertThat(h.registry.find(TRANSACTIONS).tags("method", "ACK").counters()).isEmpty();
-    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "2xx")).isCloseTo(5.0, within(1e-9));
-    assertThat(h.timerSeconds(DURATION, "method", "BYE", "class", "2xx")).isCloseTo(0.02, within(1e-9));
+    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "2xx"))
+        .isCloseTo(5.0, within(1e-9));
+    assertThat(h.timerSeconds(DURATION, "method", "BYE", "class", "2xx"))
+        .isCloseTo(0.02, within(1e-9));
     assertThat(h.timerCount(PDD)).isEqualTo(1);
     assertThat(h.timerSeconds(PDD)).isCloseTo(1.2, within(1e-9));
     assertThat(h.count(ENDED, "by", "caller")).isEqualTo(1);
@@ -47,8 +50,10 @@ class TransactionTrackerTest {
   @Test
   void rejectedCall() {
     Harness h = new Harness().play("rejected-call.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "486", "class", "4xx")).isEqualTo(1);
-    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "4xx")).isCloseTo(0.8, within(1e-9));
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "486", "class", "4xx"))
+        .isEqualTo(1);
+    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "4xx"))
+        .isCloseTo(0.8, within(1e-9));
     // no 180/183: the post-dial delay runs to the final response
     assertThat(h.timerSeconds(PDD)).isCloseTo(0.8, within(1e-9));
     assertThat(h.gauge("sip.calls.active")).isZero();
@@ -59,9 +64,12 @@ class TransactionTrackerTest {
   @Test
   void cancelledCall() {
     Harness h = new Harness().play("cancelled-call.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "CANCEL", "code", "200", "class", "2xx")).isEqualTo(1);
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "487", "class", "4xx")).isEqualTo(1);
-    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "4xx")).isCloseTo(3.03, within(1e-9));
+    assertThat(h.count(TRANSACTIONS, "method", "CANCEL", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "487", "class", "4xx"))
+        .isEqualTo(1);
+    assertThat(h.timerSeconds(DURATION, "method", "INVITE", "class", "4xx"))
+        .isCloseTo(3.03, within(1e-9));
     assertThat(h.timerSeconds(PDD)).isCloseTo(0.5, within(1e-9));
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "request")).isZero();
     assertThat(h.count(UNMATCHED, "method", "CANCEL")).isZero();
@@ -71,7 +79,8 @@ class TransactionTrackerTest {
   @Test
   void retransmittedInviteAnd200CountOnce() {
     Harness h = new Harness().play("retransmissions.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.timerCount(DURATION, "method", "INVITE", "class", "2xx")).isEqualTo(1);
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "request")).isEqualTo(1);
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "response")).isEqualTo(1);
@@ -85,7 +94,8 @@ class TransactionTrackerTest {
   @Test
   void forkedResponsesAreNeitherCountedAgainNorRetransmissions() {
     Harness h = new Harness().play("forked-call.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(1);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(1);
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "response")).isZero();
     assertThat(h.timerSeconds(PDD)).isCloseTo(1.0, within(1e-9));
     assertThat(h.count(TRANSACTIONS, "method", "BYE", "code", "200", "class", "2xx")).isEqualTo(2);
@@ -116,7 +126,8 @@ class TransactionTrackerTest {
   @Test
   void bothLegsOfAProxyAreTwoTransactionsAndOneCall() {
     Harness h = new Harness().play("proxied-call.txt");
-    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx")).isEqualTo(2);
+    assertThat(h.count(TRANSACTIONS, "method", "INVITE", "code", "200", "class", "2xx"))
+        .isEqualTo(2);
     assertThat(h.count(TRANSACTIONS, "method", "BYE", "code", "200", "class", "2xx")).isEqualTo(2);
     assertThat(h.count(RETRANSMISSIONS, "method", "INVITE", "type", "request")).isZero();
     assertThat(h.count(ENDED, "by", "caller")).isEqualTo(1);
