@@ -31,7 +31,10 @@ public final class UdpReceiveDrops implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    FunctionCounter.builder(SipMeters.UDP_RECEIVE_DROPS.meterName(), this, UdpReceiveDrops::read)
+    // Micrometer holds a function meter's object weakly: tie it to the registry, whose life is the
+    // meter's, and let the function (held strongly) reach this reader; with `this` as the object
+    // the reader was collected and the meter fell to 0 while drops went on
+    FunctionCounter.builder(SipMeters.UDP_RECEIVE_DROPS.meterName(), registry, r -> read())
         .description(SipMeters.UDP_RECEIVE_DROPS.help())
         .tag("input", input)
         .register(registry);

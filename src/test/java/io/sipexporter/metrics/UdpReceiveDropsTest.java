@@ -23,6 +23,18 @@ class UdpReceiveDropsTest {
   }
 
   @Test
+  void keepsReadingAfterTheBinderIsGarbage() throws URISyntaxException {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new UdpReceiveDrops("sip", 5060, List.of(resource("net-udp.txt"), resource("net-udp6.txt")))
+        .bindTo(registry);
+    for (int i = 0; i < 5; i++) {
+      System.gc(); // nothing else holds the binder: the meter must
+    }
+    assertThat(registry.scrape())
+        .contains("sip_exporter_udp_receive_drops_total{input=\"sip\"} 25.0");
+  }
+
+  @Test
   void missingTablesReadAsZero() {
     UdpReceiveDrops drops = new UdpReceiveDrops("sip", 5060, List.of(Path.of("/nonexistent/udp")));
     assertThat(drops.read()).isZero();
