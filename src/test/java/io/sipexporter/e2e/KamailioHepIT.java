@@ -85,8 +85,13 @@ class KamailioHepIT {
                   + "\n"
                   + kamailio.logTail());
       capture.stop();
-      // held replies count unmatched, and transactions time out, only once their timers have run
-      Thread.sleep(SETTLE.toMillis());
+      // held replies count unmatched, and transactions time out, only once their timers have run:
+      // wait until every transaction has been completed and let go, or timed out
+      Await.until(
+          "the exporter's transaction table drains",
+          SETTLE.plusSeconds(20),
+          () -> exporter.scrape().sum("sip_exporter_transactions_tracked", Map.of()) == 0,
+          exporter::logTail);
 
       SipCounts proxied = capture.count(proxiedFilter);
       Samples metrics = exporter.scrape();
