@@ -79,6 +79,30 @@ public final class Scrape {
     return samples.getOrDefault(key(name, labels), 0.0);
   }
 
+  /** {@code sip_responses_total} for one method and code (the class follows from the code). */
+  public double responses(String method, int code) {
+    return value(
+        "sip_responses_total",
+        "method",
+        method,
+        "code",
+        Integer.toString(code),
+        "class",
+        code / 100 + "xx");
+  }
+
+  /** {@code sip_transactions_total} for one method and final code. */
+  public double transactions(String method, int code) {
+    return value(
+        "sip_transactions_total",
+        "method",
+        method,
+        "code",
+        Integer.toString(code),
+        "class",
+        code / 100 + "xx");
+  }
+
   /** The sum of every sample of {@code name}, whatever its labels. */
   public double sum(String name) {
     double total = 0;
