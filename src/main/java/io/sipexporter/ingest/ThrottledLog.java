@@ -27,10 +27,21 @@ public final class ThrottledLog {
     }
   }
 
-  /** Logs at DEBUG unless this key was logged within the interval. */
-  public void debug(String key, String format, Object... args) {
+  /**
+   * Logs at DEBUG unless this key was logged within the interval. Fixed arity, not varargs: it is
+   * called for every malformed message, and a varargs call allocates its array even when DEBUG is
+   * off.
+   */
+  public void debug(String key, String format, Object a) {
     if (logger.isDebugEnabled() && due(key)) {
-      logger.debug(format, args);
+      logger.debug(format, a);
+    }
+  }
+
+  /** As {@link #debug(String, String, Object)}, with three arguments. */
+  public void debug(String key, String format, Object a, Object b, Object c) {
+    if (logger.isDebugEnabled() && due(key)) {
+      logger.debug(format, a, b, c);
     }
   }
 
