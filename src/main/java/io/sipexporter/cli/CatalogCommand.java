@@ -13,11 +13,7 @@ import picocli.CommandLine.Spec;
 abstract class CatalogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help and exit.")
-  boolean help;
+  @picocli.CommandLine.Mixin HelpOption help;
 
   @Option(
       names = "--format",
