@@ -3,7 +3,10 @@ package io.sipexporter.sip;
 /** Reads the values of the CSeq, Call-ID and Via fields into a {@link SipMessage}. */
 final class FieldValues {
   private static final long MAX_CSEQ = Integer.MAX_VALUE;
-  private static final byte[] BRANCH = HeaderName.ascii("branch");
+  private static final LowerWord BRANCH = LowerWord.of("branch");
+  private static final long SEMI = SipChars.every(';');
+  private static final long COMMA = SipChars.every(',');
+  private static final long QUOTE = SipChars.every('"');
 
   private FieldValues() {}
 
@@ -13,17 +16,20 @@ final class FieldValues {
   static boolean cseq(byte[] buf, int from, int to, SipMessage out) {
     from = SipChars.skipLws(buf, from, to);
     to = SipChars.trimLws(buf, from, to);
+    long number = 0;
     int d = from;
-    while (d < to && buf[d] >= '0' && buf[d] <= '9') {
-      d++;
+    for (int digit; d < to && (digit = buf[d] - '0') >= 0 && digit <= 9; d++) {
+      number = number * 10 + digit;
+      if (number > MAX_CSEQ) {
+        return false;
+      }
     }
     int m = SipChars.skipLws(buf, d, to);
     int e = m;
     while (e < to && SipChars.isToken(buf[e])) {
       e++;
     }
-    long number = SipChars.digits(buf, from, d, MAX_CSEQ);
-    if (number < 0 || m == d || e == m || e != to) {
+    if (d == from || m == d || e == m || e != to) {
       return false;
     }
     out.cseqNumber = number;
@@ -46,45 +52,20 @@ final class FieldValues {
    */
   static void viaBranch(byte[] buf, int from, int to, SipMessage out) {
     int p = from;
-    while (p < to && buf[p] != ',') {
-      byte b = buf[p++];
-      if (b == '"') {
+    while ((p = SipChars.indexOfAny(buf, p, to, SEMI, COMMA, QUOTE)) < to && buf[p] != ',') {
+      if (buf[p++] == '"') {
         while (p < to && buf[p++] != '"') {
           // RFC 3261 25.1: a quoted-string may hold ';' and ','
         }
-      } else if (b == ';') {
-        p = param(buf, p, to, out);
-        if (out.branchLength > 0) {
+      } else {
+        // RFC 3261 20.42: via-branch = "branch" EQUAL token; the first non-empty one counts
+        long branch = GenericParam.value(buf, p, to, BRANCH);
+        if (branch != 0) {
+          out.branchOffset = GenericParam.offset(branch);
+          out.branchLength = GenericParam.length(branch);
           return;
         }
       }
     }
-  }
-
-  /**
-   * RFC 3261 20.42: via-params = generic-param; the name ignores case. Returns the index after the
-   * name.
-   */
-  private static int param(byte[] buf, int p, int to, SipMessage out) {
-    int n = SipChars.skipLws(buf, p, to);
-    int e = n;
-    while (e < to && SipChars.isToken(buf[e])) {
-      e++;
-    }
-    if (e - n != BRANCH.length || !HeaderName.equalsLower(buf, n, BRANCH)) {
-      return e;
-    }
-    int eq = SipChars.skipLws(buf, e, to);
-    if (eq == to || buf[eq] != '=') {
-      return e;
-    }
-    int v = SipChars.skipLws(buf, eq + 1, to);
-    int ve = v;
-    while (ve < to && SipChars.isToken(buf[ve])) {
-      ve++;
-    }
-    out.branchOffset = v;
-    out.branchLength = ve - v;
-    return ve;
   }
 }

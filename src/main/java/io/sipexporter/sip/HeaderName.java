@@ -10,81 +10,72 @@ final class HeaderName {
   static final int FROM = 5;
   static final int TO = 6;
 
-  private static final byte[] CSEQ_NAME = ascii("cseq");
-  private static final byte[] CALL_ID_NAME = ascii("call-id");
-  private static final byte[] VIA_NAME = ascii("via");
-  private static final byte[] CONTENT_LENGTH_NAME = ascii("content-length");
-  private static final byte[] FROM_NAME = ascii("from");
-  private static final byte[] TO_NAME = ascii("to");
+  // The names as little-endian words: a field's first eight bytes are compared in one step
+  private static final LowerWord CSEQ_NAME = LowerWord.of("cseq");
+  private static final LowerWord CALL_ID_NAME = LowerWord.of("call-id");
+  private static final LowerWord CONTENT_NAME = LowerWord.of("content-");
+  private static final LowerWord LENGTH_NAME = LowerWord.of("length");
+  private static final LowerWord VIA_NAME = LowerWord.of("via");
+  private static final LowerWord FROM_NAME = LowerWord.of("from");
+  private static final LowerWord TO_NAME = LowerWord.of("to");
 
   private HeaderName() {}
 
-  /** False when a field name starting with {@code first} cannot be one the scanner reads. */
-  static boolean mayBeCounted(byte first) {
-    int c = first | 0x20;
-    return c == 'c' || c == 'v' || c == 'i' || c == 'l' || c == 'f' || c == 't';
+  /**
+   * Which header the field line buf[p, lineEnd) names and where its value begins, packed as {@code
+   * valueOffset << 8 | name}: {@link #OTHER} with the value at lineEnd for a field the scanner does
+   * not read and for a line that is not {@code name *WSP ":" value}. RFC 3261 7.3.1: names are
+   * case-insensitive, whitespace may precede the colon; 7.3.3 / 20: compact forms i (Call-ID), v
+   * (Via), l (Content-Length), f (From), t (To); CSeq has none.
+   */
+  static long read(byte[] buf, int p, int lineEnd) {
+    long w = SipChars.word(buf, p);
+    switch ((int) w & 0xff | 0x20) {
+      case 'c':
+        if (CSEQ_NAME.prefixOf(w)) {
+          return colon(buf, p + 4, lineEnd, CSEQ);
+        }
+        if (CALL_ID_NAME.prefixOf(w)) {
+          return colon(buf, p + 7, lineEnd, CALL_ID);
+        }
+        if (CONTENT_NAME.prefixOf(w) && LENGTH_NAME.prefixOf(SipChars.word(buf, p + 8))) {
+          return colon(buf, p + 14, lineEnd, CONTENT_LENGTH);
+        }
+        return (long) lineEnd << 8;
+        // a long name that matched leaves its compact form no chance: the byte after the letter is
+        // then a token character, not whitespace or the colon
+      case 'v':
+        return colon(buf, p + (VIA_NAME.prefixOf(w) ? 3 : 1), lineEnd, VIA);
+      case 'f':
+        return colon(buf, p + (FROM_NAME.prefixOf(w) ? 4 : 1), lineEnd, FROM);
+      case 't':
+        return colon(buf, p + (TO_NAME.prefixOf(w) ? 2 : 1), lineEnd, TO);
+      case 'i':
+        return colon(buf, p + 1, lineEnd, CALL_ID);
+      case 'l':
+        return colon(buf, p + 1, lineEnd, CONTENT_LENGTH);
+      default:
+        return (long) lineEnd << 8; // Route, Max-Forwards...: no need to read further
+    }
+  }
+
+  /** The name part of a {@link #read} result. */
+  static int name(long read) {
+    return (int) read & 0xff;
+  }
+
+  /** The value offset part of a {@link #read} result. */
+  static int valueOffset(long read) {
+    return (int) (read >>> 8);
   }
 
   /**
-   * Which header buf[off, off+len) names. RFC 3261 7.3.1: header names are case-insensitive; RFC
-   * 3261 7.3.3 / 20: compact forms i (Call-ID), v (Via), l (Content-Length), f (From), t (To); CSeq
-   * has none.
+   * The name packed with the value's offset if *WSP ":" follows the name at buf[at], else OTHER.
    */
-  static int of(byte[] buf, int off, int len) {
-    if (len == 1) {
-      switch (buf[off] | 0x20) {
-        case 'i':
-          return CALL_ID;
-        case 'v':
-          return VIA;
-        case 'l':
-          return CONTENT_LENGTH;
-        case 'f':
-          return FROM;
-        case 't':
-          return TO;
-        default:
-          return OTHER;
-      }
+  private static long colon(byte[] buf, int at, int lineEnd, int name) {
+    while (at < lineEnd && SipChars.isWsp(buf[at])) {
+      at++;
     }
-    if (len == 2 && equalsLower(buf, off, TO_NAME)) {
-      return TO;
-    }
-    if (len == 3 && equalsLower(buf, off, VIA_NAME)) {
-      return VIA;
-    }
-    if (len == 4 && equalsLower(buf, off, CSEQ_NAME)) {
-      return CSEQ;
-    }
-    if (len == 4 && equalsLower(buf, off, FROM_NAME)) {
-      return FROM;
-    }
-    if (len == 7 && equalsLower(buf, off, CALL_ID_NAME)) {
-      return CALL_ID;
-    }
-    if (len == 14 && equalsLower(buf, off, CONTENT_LENGTH_NAME)) {
-      return CONTENT_LENGTH;
-    }
-    return OTHER;
-  }
-
-  /**
-   * True when buf[off, off+lower.length) equals the lower-case {@code lower}, ignoring ASCII case.
-   */
-  static boolean equalsLower(byte[] buf, int off, byte[] lower) {
-    for (int i = 0; i < lower.length; i++) {
-      byte b = buf[off + i];
-      if (b >= 'A' && b <= 'Z') {
-        b += 32;
-      }
-      if (b != lower[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  static byte[] ascii(String s) {
-    return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    return at < lineEnd && buf[at] == ':' ? (long) (at + 1) << 8 | name : (long) lineEnd << 8;
   }
 }

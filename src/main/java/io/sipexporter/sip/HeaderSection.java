@@ -25,9 +25,7 @@ public final class HeaderSection {
   byte[] buf;
   int pos;
   int end;
-  int nameOff;
-  int nameLen;
-  int valueOff;
+  int lineStart;
   int valueEnd;
 
   /**
@@ -60,8 +58,9 @@ public final class HeaderSection {
     int end = off + headerLength;
     start(buf, SipChars.indexOfLf(buf, off, end) + 1, end); // after the start line
     while (next() == FIELD) {
-      if (HeaderName.of(buf, nameOff, nameLen) == HeaderName.CONTENT_LENGTH) {
-        return contentLengthValue();
+      long named = HeaderName.read(buf, lineStart, valueEnd);
+      if (HeaderName.name(named) == HeaderName.CONTENT_LENGTH) {
+        return contentLengthValue(HeaderName.valueOffset(named));
       }
     }
     return ABSENT;
@@ -71,7 +70,7 @@ public final class HeaderSection {
    * RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT; value of the current
    * field.
    */
-  long contentLengthValue() {
+  long contentLengthValue(int valueOff) {
     int from = SipChars.skipLws(buf, valueOff, valueEnd);
     long v = SipChars.digits(buf, from, SipChars.trimLws(buf, from, valueEnd), MAX_CONTENT_LENGTH);
     return v < 0 ? BAD : v;
@@ -84,53 +83,28 @@ public final class HeaderSection {
   }
 
   /**
-   * Moves to the next header field: FIELD (name and value set; nameLen 0 for a line that is not
-   * {@code name: value} or whose name cannot be one {@link HeaderName} knows), END (blank line
-   * consumed) or TRUNCATED (the bytes ran out first).
+   * Moves to the next header field: FIELD (the field's line is buf[lineStart, valueEnd), folded
+   * lines included, for {@link HeaderName#read}), END (blank line consumed) or TRUNCATED (the bytes
+   * ran out first).
    */
   int next() {
     int p = pos;
-    if (p < end && buf[p] == '\n') {
-      pos = p + 1;
-      return END;
-    }
-    if (p + 1 < end && buf[p] == '\r' && buf[p + 1] == '\n') {
-      pos = p + 2;
+    int lf = SipChars.indexOfLf(buf, p, end);
+    if (lf - p <= 1 && lf < end && (lf == p || buf[p] == '\r')) {
+      pos = lf + 1; // RFC 3261 7: the empty line (CRLF, or a bare LF) ends the header section
       return END;
     }
     // RFC 3261 7.3.1: a line starting with SP or HTAB continues the field above it (folding)
-    int lf = p;
-    while (true) {
-      lf = SipChars.indexOfLf(buf, lf, end);
-      if (lf + 1 >= end) {
-        return TRUNCATED; // no line end, or nothing after it: the blank line is still missing
-      }
-      if (!SipChars.isWsp(buf[lf + 1])) {
-        break;
-      }
-      lf++;
+    while (lf + 1 < end && SipChars.isWsp(buf[lf + 1])) {
+      lf = SipChars.indexOfLf(buf, lf + 1, end);
+    }
+    if (lf + 1 >= end) {
+      return TRUNCATED; // no line end, or nothing after it: the blank line is still missing
     }
     pos = lf + 1;
     int lineEnd = lf > p && buf[lf - 1] == '\r' ? lf - 1 : lf;
-    nameOff = p;
+    lineStart = p;
     valueEnd = lineEnd;
-    if (!HeaderName.mayBeCounted(buf[p])) {
-      nameLen = 0; // Route, Max-Forwards...: no need to read the name of a field nobody reads
-      valueOff = lineEnd;
-      return FIELD;
-    }
-    // RFC 3261 7.3.1: field-name, optional whitespace, colon, value
-    int n = p;
-    while (n < lineEnd && SipChars.isToken(buf[n])) {
-      n++;
-    }
-    int colon = n;
-    while (colon < lineEnd && SipChars.isWsp(buf[colon])) {
-      colon++;
-    }
-    boolean field = n > p && colon < lineEnd && buf[colon] == ':';
-    nameLen = field ? n - p : 0;
-    valueOff = field ? colon + 1 : lineEnd;
     return FIELD;
   }
 }

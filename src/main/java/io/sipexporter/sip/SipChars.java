@@ -8,22 +8,17 @@ import java.nio.ByteOrder;
 final class SipChars {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long LFS = 0x0A0A0A0A0A0A0A0AL;
   private static final long ONES = 0x0101010101010101L;
+  private static final long LFS = ONES * '\n';
   private static final long HIGHS = 0x8080808080808080L;
 
   private SipChars() {}
 
-  /**
-   * Index of the first LF in [from, to), or {@code to}. Reads eight bytes at a time: a word XOR LFs
-   * has a zero byte where an LF was, and the lowest zero byte is found exactly by the "has zero
-   * byte" trick (netty SWARUtil); little-endian makes the lowest byte the first.
-   */
+  /** Index of the first LF in [from, to), or {@code to}. */
   static int indexOfLf(byte[] buf, int from, int to) {
     int i = from;
     for (; i <= to - Long.BYTES; i += Long.BYTES) {
-      long w = (long) LONGS.get(buf, i) ^ LFS;
-      long zeros = (w - ONES) & ~w & HIGHS;
+      long zeros = zeros((long) LONGS.get(buf, i) ^ LFS);
       if (zeros != 0) {
         return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
       }
@@ -32,6 +27,92 @@ final class SipChars {
       i++;
     }
     return i;
+  }
+
+  /** A word with {@code b} in each of its eight bytes, for {@link #indexOf}. */
+  static long every(char b) {
+    return ONES * b;
+  }
+
+  /**
+   * Index of the first byte in [from, to) that {@code bytes} (a word of {@link #every} one byte)
+   * holds, or {@code to}. Reads eight bytes at a time: a word XOR the byte has a zero byte where
+   * the byte was, and the lowest zero byte is found exactly by the "has zero byte" trick (netty
+   * SWARUtil); little-endian makes the lowest byte the first.
+   */
+  static int indexOf(byte[] buf, int from, int to, long bytes) {
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      long zeros = zeros((long) LONGS.get(buf, i) ^ bytes);
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    byte b = (byte) bytes;
+    while (i < to && buf[i] != b) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Index of the first byte in [from, to) that any of {@code a}, {@code b} and {@code c} (words of
+   * {@link #every} one byte) holds, or {@code to}. The lowest of the three zero-byte marks is
+   * exact: a false mark of one test only ever sits above a true mark of the same test.
+   */
+  static int indexOfAny(byte[] buf, int from, int to, long a, long b, long c) {
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      long w = (long) LONGS.get(buf, i);
+      long zeros = zeros(w ^ a) | zeros(w ^ b) | zeros(w ^ c);
+      if (zeros != 0) {
+        return i + (Long.numberOfTrailingZeros(zeros) >>> 3);
+      }
+    }
+    while (i < to && buf[i] != (byte) a && buf[i] != (byte) b && buf[i] != (byte) c) {
+      i++;
+    }
+    return i;
+  }
+
+  /**
+   * Index of the first byte in [from, to) that is a control byte, SP or non-ASCII (unsigned
+   * 0x00-0x20 or 0x80-0xff), or {@code to}: where a Request-URI ends (RFC 3261 7.1). A word minus
+   * 0x21 in every byte borrows into the high bit exactly where the lowest such byte is.
+   */
+  static int indexOfSpaceOrControl(byte[] buf, int from, int to) {
+    int i = from;
+    for (; i <= to - Long.BYTES; i += Long.BYTES) {
+      long w = (long) LONGS.get(buf, i);
+      long marks = ((w - ONES * 0x21) | w) & HIGHS;
+      if (marks != 0) {
+        return i + (Long.numberOfTrailingZeros(marks) >>> 3);
+      }
+    }
+    while (i < to && buf[i] > ' ') {
+      i++;
+    }
+    return i;
+  }
+
+  /** The high bit of the lowest zero byte of {@code x} (and maybe of bytes above it). */
+  private static long zeros(long x) {
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  /**
+   * The eight bytes at buf[i] as a little-endian word, zeros past the array's end: a zero byte ends
+   * every comparison the way a line end does.
+   */
+  static long word(byte[] buf, int i) {
+    if (i <= buf.length - Long.BYTES) {
+      return (long) LONGS.get(buf, i);
+    }
+    long w = 0;
+    for (int k = Math.min(buf.length, i + Long.BYTES) - 1; k >= i; k--) {
+      w = w << 8 | (buf[k] & 0xff);
+    }
+    return w;
   }
 
   private static final boolean[] TOKEN = new boolean[256];

@@ -24,6 +24,17 @@ public enum SipMethod {
   private static final SipMethod[] VALUES = values();
   private final byte[] token = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private final String label = name().equals("OTHER") ? "other" : name();
+  private final long word = firstWord(token);
+  private final long mask = token.length >= Long.BYTES ? -1L : (1L << (8 * token.length)) - 1;
+
+  /** The token's first eight bytes (fewer for a shorter one) as a little-endian word. */
+  private static long firstWord(byte[] token) {
+    long w = 0;
+    for (int i = Math.min(token.length, Long.BYTES) - 1; i >= 0; i--) {
+      w = w << 8 | (token[i] & 0xff);
+    }
+    return w;
+  }
 
   /** The Prometheus label value: the method name, or {@code other}. */
   public String label() {
@@ -42,17 +53,45 @@ public enum SipMethod {
 
   /**
    * The method whose token is {@code buf[off, off+len)}, or {@link #OTHER}. RFC 3261 7.1: method
-   * names are case-sensitive. Allocation-free.
+   * names are case-sensitive. Allocation-free: the token's first letter (case folded: the compare
+   * is exact) and length pick the one candidate to compare (no two methods share both).
    */
   public static SipMethod match(byte[] buf, int off, int len) {
-    for (int i = 0; i < VALUES.length - 1; i++) {
-      byte[] t = VALUES[i].token;
-      if (t.length == len
-          && t[0] == buf[off]
-          && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) {
-        return VALUES[i];
+    if (len < 3 || len > MAX_LEN) {
+      return OTHER;
+    }
+    SipMethod m = BY_FIRST_AND_LENGTH[(buf[off] & 0x1f) * (MAX_LEN + 1) + len];
+    return m != null && m.spelledAt(buf, off) ? m : OTHER;
+  }
+
+  /**
+   * True when buf[off...] spells this method's token: eight bytes in one compare, then the rest.
+   */
+  private boolean spelledAt(byte[] buf, int off) {
+    int len = token.length;
+    if ((SipChars.word(buf, off) & mask) != word) {
+      return false;
+    }
+    for (int i = Long.BYTES; i < len; i++) {
+      if (buf[off + i] != token[i]) {
+        return false;
       }
     }
-    return OTHER;
+    return true;
+  }
+
+  private static final int MAX_LEN = 9; // SUBSCRIBE
+  private static final SipMethod[] BY_FIRST_AND_LENGTH = new SipMethod[32 * (MAX_LEN + 1)];
+
+  static {
+    for (SipMethod m : VALUES) {
+      if (m != OTHER) {
+        int slot = (m.token[0] & 0x1f) * (MAX_LEN + 1) + m.token.length;
+        if (BY_FIRST_AND_LENGTH[slot] != null) {
+          throw new AssertionError(m + " shares its first letter and length");
+        }
+        BY_FIRST_AND_LENGTH[slot] = m;
+      }
+    }
   }
 }

@@ -70,44 +70,46 @@ public final class SipScanner {
     boolean toSeen = false;
     int step;
     while ((step = h.next()) == HeaderSection.FIELD) {
-      switch (HeaderName.of(buf, h.nameOff, h.nameLen)) {
+      long named = HeaderName.read(buf, h.lineStart, h.valueEnd);
+      int valueOff = HeaderName.valueOffset(named);
+      switch (HeaderName.name(named)) {
         case HeaderName.CSEQ:
           if (!cseq) {
-            if (!FieldValues.cseq(buf, h.valueOff, h.valueEnd, out)) {
+            if (!FieldValues.cseq(buf, valueOff, h.valueEnd, out)) {
               return ScanResult.BAD_CSEQ;
             }
             cseq = true;
           }
           break;
         case HeaderName.CALL_ID:
-          callId = callId || FieldValues.callId(buf, h.valueOff, h.valueEnd, out);
+          callId = callId || FieldValues.callId(buf, valueOff, h.valueEnd, out);
           break;
         case HeaderName.VIA:
           if (!via) {
             via = true;
-            FieldValues.viaBranch(buf, h.valueOff, h.valueEnd, out);
+            FieldValues.viaBranch(buf, valueOff, h.valueEnd, out);
           }
           break;
         case HeaderName.FROM:
           if (!fromSeen) {
             fromSeen = true;
-            long tag = TagParam.find(buf, h.valueOff, h.valueEnd);
-            out.fromTagOffset = TagParam.offset(tag);
-            out.fromTagLength = TagParam.length(tag);
+            long tag = TagParam.find(buf, valueOff, h.valueEnd);
+            out.fromTagOffset = GenericParam.offset(tag);
+            out.fromTagLength = GenericParam.length(tag);
           }
           break;
         case HeaderName.TO:
           if (!toSeen) {
             toSeen = true;
-            long tag = TagParam.find(buf, h.valueOff, h.valueEnd);
-            out.toTagOffset = TagParam.offset(tag);
-            out.toTagLength = TagParam.length(tag);
+            long tag = TagParam.find(buf, valueOff, h.valueEnd);
+            out.toTagOffset = GenericParam.offset(tag);
+            out.toTagLength = GenericParam.length(tag);
           }
           break;
         case HeaderName.CONTENT_LENGTH:
           if (!length) {
             length = true;
-            long v = h.contentLengthValue();
+            long v = h.contentLengthValue(valueOff);
             if (v < 0) {
               return ScanResult.BAD_CONTENT_LENGTH;
             }

@@ -2,7 +2,8 @@ package io.sipexporter.sip;
 
 /** Reads a request line or a status line (RFC 3261 7.1, 7.2) into a {@link SipMessage}. */
 final class StartLine {
-  private static final byte[] SIP_2_0 = HeaderName.ascii("SIP/2.0");
+  private static final byte[] SIP_2_0 =
+      "SIP/2.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   private static final int VERSION_LEN = 7;
 
   /** Index just past the line's LF, once {@link #scan} returned OK. */
@@ -59,10 +60,7 @@ final class StartLine {
       return ScanResult.BAD_START_LINE;
     }
     int uri = m + 1;
-    int u = uri;
-    while (u < le && buf[u] > ' ') {
-      u++;
-    }
+    int u = SipChars.indexOfSpaceOrControl(buf, uri, le);
     // RFC 3261 7.1: the version is case-insensitive; trailing whitespace is tolerated
     int version = u + 1;
     if (u == uri

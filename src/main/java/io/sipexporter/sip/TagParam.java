@@ -5,7 +5,11 @@ package io.sipexporter.sip;
  * value's offset and length into one long.
  */
 final class TagParam {
-  private static final byte[] TAG = HeaderName.ascii("tag");
+  private static final LowerWord TAG = LowerWord.of("tag");
+  private static final long SEMI = SipChars.every(';');
+  private static final long LT = SipChars.every('<');
+  private static final long GT = SipChars.every('>');
+  private static final long QUOTE = SipChars.every('"');
 
   private TagParam() {}
 
@@ -17,37 +21,28 @@ final class TagParam {
   static long find(byte[] buf, int from, int to) {
     int p = from;
     int angle = -2; // where the name-addr's '<' is: -2 not looked for yet, -1 none (addr-spec)
-    while (p < to) {
+    while ((p = SipChars.indexOfAny(buf, p, to, SEMI, LT, QUOTE)) < to) {
       byte b = buf[p++];
       if (b == '"') {
         p = skipQuoted(buf, p, to);
       } else if (b == '<') {
         angle = p - 1;
-        while (p < to && buf[p++] != '>') {
-          // RFC 3261 20.10: the URI inside <> keeps its own parameters
-        }
-      } else if (b == ';') {
+        // RFC 3261 20.10: the URI inside <> keeps its own parameters
+        p = Math.min(SipChars.indexOf(buf, p, to, GT) + 1, to);
+      } else {
         if (angle == -2) {
           angle = angleBracket(buf, p, to);
         }
         if (p < angle) {
           continue; // RFC 3261 20.10: before the <, a (malformed, unquoted) display name
         }
-        long tag = param(buf, p, to);
+        long tag = GenericParam.value(buf, p, to, TAG);
         if (tag > 0) {
           return tag;
         }
       }
     }
     return 0;
-  }
-
-  static int offset(long packed) {
-    return (int) (packed >>> 32);
-  }
-
-  static int length(long packed) {
-    return (int) packed;
   }
 
   /**
@@ -79,27 +74,5 @@ final class TagParam {
       }
     }
     return to;
-  }
-
-  /** The tag value if the generic-param at p is {@code tag=token} (name ignoring case), else 0. */
-  private static long param(byte[] buf, int p, int to) {
-    int n = SipChars.skipLws(buf, p, to);
-    int e = n;
-    while (e < to && SipChars.isToken(buf[e])) {
-      e++;
-    }
-    if (e - n != TAG.length || !HeaderName.equalsLower(buf, n, TAG)) {
-      return 0;
-    }
-    int eq = SipChars.skipLws(buf, e, to);
-    if (eq == to || buf[eq] != '=') {
-      return 0;
-    }
-    int v = SipChars.skipLws(buf, eq + 1, to);
-    int ve = v;
-    while (ve < to && SipChars.isToken(buf[ve])) {
-      ve++;
-    }
-    return ve == v ? 0 : ((long) v << 32) | (ve - v);
   }
 }
