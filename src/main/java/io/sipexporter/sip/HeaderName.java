@@ -30,33 +30,49 @@ final class HeaderName {
    */
   static long read(byte[] buf, int p, int lineEnd) {
     long w = SipChars.word(buf, p);
+    int name;
+    int length;
+    // a long name that matched leaves its compact form no chance: the byte after the letter is
+    // then a token character, not whitespace or the colon
     switch ((int) w & 0xff | 0x20) {
       case 'c':
         if (CSEQ_NAME.prefixOf(w)) {
-          return colon(buf, p + 4, lineEnd, CSEQ);
+          name = CSEQ;
+          length = 4;
+        } else if (CALL_ID_NAME.prefixOf(w)) {
+          name = CALL_ID;
+          length = 7;
+        } else if (CONTENT_NAME.prefixOf(w) && LENGTH_NAME.prefixOf(SipChars.word(buf, p + 8))) {
+          name = CONTENT_LENGTH;
+          length = 14;
+        } else {
+          return (long) lineEnd << 8;
         }
-        if (CALL_ID_NAME.prefixOf(w)) {
-          return colon(buf, p + 7, lineEnd, CALL_ID);
-        }
-        if (CONTENT_NAME.prefixOf(w) && LENGTH_NAME.prefixOf(SipChars.word(buf, p + 8))) {
-          return colon(buf, p + 14, lineEnd, CONTENT_LENGTH);
-        }
-        return (long) lineEnd << 8;
-        // a long name that matched leaves its compact form no chance: the byte after the letter is
-        // then a token character, not whitespace or the colon
+        break;
       case 'v':
-        return colon(buf, p + (VIA_NAME.prefixOf(w) ? 3 : 1), lineEnd, VIA);
+        name = VIA;
+        length = VIA_NAME.prefixOf(w) ? 3 : 1;
+        break;
       case 'f':
-        return colon(buf, p + (FROM_NAME.prefixOf(w) ? 4 : 1), lineEnd, FROM);
+        name = FROM;
+        length = FROM_NAME.prefixOf(w) ? 4 : 1;
+        break;
       case 't':
-        return colon(buf, p + (TO_NAME.prefixOf(w) ? 2 : 1), lineEnd, TO);
+        name = TO;
+        length = TO_NAME.prefixOf(w) ? 2 : 1;
+        break;
       case 'i':
-        return colon(buf, p + 1, lineEnd, CALL_ID);
+        name = CALL_ID;
+        length = 1;
+        break;
       case 'l':
-        return colon(buf, p + 1, lineEnd, CONTENT_LENGTH);
+        name = CONTENT_LENGTH;
+        length = 1;
+        break;
       default:
         return (long) lineEnd << 8; // Route, Max-Forwards...: no need to read further
     }
+    return colon(buf, p + length, lineEnd, name);
   }
 
   /** The name part of a {@link #read} result. */

@@ -105,9 +105,11 @@ final class SipChars {
    * every comparison the way a line end does.
    */
   static long word(byte[] buf, int i) {
-    if (i <= buf.length - Long.BYTES) {
-      return (long) LONGS.get(buf, i);
-    }
+    return i <= buf.length - Long.BYTES ? (long) LONGS.get(buf, i) : lastWord(buf, i);
+  }
+
+  /** {@link #word} within eight bytes of the array's end: kept out of line, it is rare. */
+  private static long lastWord(byte[] buf, int i) {
     long w = 0;
     for (int k = Math.min(buf.length, i + Long.BYTES) - 1; k >= i; k--) {
       w = w << 8 | (buf[k] & 0xff);

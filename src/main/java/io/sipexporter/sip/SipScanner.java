@@ -13,6 +13,16 @@ package io.sipexporter.sip;
  * }</pre>
  */
 public final class SipScanner {
+  /** Every counted field read, and OTHER's bit, which is set from the start. */
+  private static final int ALL_SEEN =
+      1 << HeaderName.OTHER
+          | 1 << HeaderName.CSEQ
+          | 1 << HeaderName.CALL_ID
+          | 1 << HeaderName.VIA
+          | 1 << HeaderName.FROM
+          | 1 << HeaderName.TO
+          | 1 << HeaderName.CONTENT_LENGTH;
+
   private final StartLine startLine = new StartLine();
   private final HeaderSection headers = new HeaderSection();
 
@@ -56,75 +66,67 @@ public final class SipScanner {
   }
 
   /**
-   * RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID, Via, From, To
-   * and Content-Length count.
+   * RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID (with a value),
+   * Via, From, To and Content-Length count.
    */
   private ScanResult fields(byte[] buf, int p, int end, SipMessage out) {
     HeaderSection h = headers;
     h.start(buf, p, end);
-    boolean cseq = false;
-    boolean callId = false;
-    boolean via = false;
-    boolean length = false;
-    boolean fromSeen = false;
-    boolean toSeen = false;
+    int seen = 1 << HeaderName.OTHER; // bit 1 << HeaderName of each field read, OTHER never read
     int step;
     while ((step = h.next()) == HeaderSection.FIELD) {
+      if (seen == ALL_SEEN) {
+        continue; // nothing left to read: only the blank line is still to find
+      }
       long named = HeaderName.read(buf, h.lineStart, h.valueEnd);
+      int name = HeaderName.name(named);
+      if ((seen & 1 << name) != 0) {
+        continue; // a field the scanner does not read, or not the first of its name
+      }
       int valueOff = HeaderName.valueOffset(named);
-      switch (HeaderName.name(named)) {
+      switch (name) {
         case HeaderName.CSEQ:
-          if (!cseq) {
-            if (!FieldValues.cseq(buf, valueOff, h.valueEnd, out)) {
-              return ScanResult.BAD_CSEQ;
-            }
-            cseq = true;
+          if (!FieldValues.cseq(buf, valueOff, h.valueEnd, out)) {
+            return ScanResult.BAD_CSEQ;
           }
           break;
         case HeaderName.CALL_ID:
-          callId = callId || FieldValues.callId(buf, valueOff, h.valueEnd, out);
+          if (!FieldValues.callId(buf, valueOff, h.valueEnd, out)) {
+            continue; // empty: a later Call-ID may still have a value
+          }
           break;
         case HeaderName.VIA:
-          if (!via) {
-            via = true;
-            FieldValues.viaBranch(buf, valueOff, h.valueEnd, out);
-          }
+          FieldValues.viaBranch(buf, valueOff, h.valueEnd, out);
           break;
         case HeaderName.FROM:
-          if (!fromSeen) {
-            fromSeen = true;
-            long tag = TagParam.find(buf, valueOff, h.valueEnd);
-            out.fromTagOffset = GenericParam.offset(tag);
-            out.fromTagLength = GenericParam.length(tag);
-          }
+          long from = TagParam.find(buf, valueOff, h.valueEnd);
+          out.fromTagOffset = GenericParam.offset(from);
+          out.fromTagLength = GenericParam.length(from);
           break;
         case HeaderName.TO:
-          if (!toSeen) {
-            toSeen = true;
-            long tag = TagParam.find(buf, valueOff, h.valueEnd);
-            out.toTagOffset = GenericParam.offset(tag);
-            out.toTagLength = GenericParam.length(tag);
-          }
+          long to = TagParam.find(buf, valueOff, h.valueEnd);
+          out.toTagOffset = GenericParam.offset(to);
+          out.toTagLength = GenericParam.length(to);
           break;
         case HeaderName.CONTENT_LENGTH:
-          if (!length) {
-            length = true;
-            long v = h.contentLengthValue(valueOff);
-            if (v < 0) {
-              return ScanResult.BAD_CONTENT_LENGTH;
-            }
-            out.contentLength = (int) v;
+          long length = h.contentLengthValue(valueOff);
+          if (length < 0) {
+            return ScanResult.BAD_CONTENT_LENGTH;
           }
+          out.contentLength = (int) length;
           break;
         default:
           break;
       }
+      seen |= 1 << name;
     }
     if (step == HeaderSection.TRUNCATED) {
       return ScanResult.TRUNCATED;
     }
-    return !cseq
+    return (seen & 1 << HeaderName.CSEQ) == 0
         ? ScanResult.MISSING_CSEQ
-        : !callId ? ScanResult.MISSING_CALL_ID : !via ? ScanResult.MISSING_VIA : ScanResult.OK;
+        : (seen & 1 << HeaderName.CALL_ID) == 0
+            ? ScanResult.MISSING_CALL_ID
+            : (seen & 1 << HeaderName.VIA) == 0 ? ScanResult.MISSING_VIA : ScanResult.OK;
   }
 }
