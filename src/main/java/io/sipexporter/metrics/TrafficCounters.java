@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * The per-message counters, resolved once and kept in arrays indexed by (method, code), so the hot
- * path does no map lookup and builds no tags. Thread-safe: event loops share one instance.
+ * The per-message counters, resolved once and kept in arrays indexed by (node, method, code), so
+ * the hot path does no map lookup and builds no tags; the node is the slot {@link NodeTable} gives
+ * a HEP capture agent id (always 0 without {@code --hep.nodes}). Thread-safe: event loops share one
+ * instance.
  */
 public final class TrafficCounters {
   private static final int FIRST_CODE = 100;
@@ -22,22 +24,29 @@ public final class TrafficCounters {
   private static final String[] HEP_TYPE_LABELS = {"sip", "rtcp", "log", "other"};
 
   private final MeterRegistry registry;
-  private final AtomicReferenceArray<Counter> responses =
-      new AtomicReferenceArray<>(SipMethod.count() * CODES);
-  private final Counter[] requests = new Counter[SipMethod.count()];
+  private final NodeTable nodes;
+  // by (node slot, method): a row of CODES counters, each row and counter resolved at first use
+  private final AtomicReferenceArray<AtomicReferenceArray<Counter>> responses;
+  private final AtomicReferenceArray<Counter> requests; // by (node slot, method)
   private final Counter[][] received =
       new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
   private final Counter[] hepPayloads = new Counter[HEP_TYPE_LABELS.length];
 
-  @SuppressWarnings("unchecked")
+  /** Counters without a {@code node} label. */
   public TrafficCounters(MeterRegistry registry) {
+    this(registry, new NodeTable(0));
+  }
+
+  /** Counters whose requests and responses carry a {@code node} label when {@code nodes} does. */
+  @SuppressWarnings("unchecked")
+  public TrafficCounters(MeterRegistry registry, NodeTable nodes) {
     this.registry = registry;
-    for (int m = 0; m < requests.length; m++) {
-      requests[m] =
-          counter(SipMeters.REQUESTS)
-              .tag("method", SipMethod.ofOrdinal(m).label())
-              .register(registry);
+    this.nodes = nodes;
+    this.responses = new AtomicReferenceArray<>(nodes.slots() * SipMethod.count());
+    this.requests = new AtomicReferenceArray<>(nodes.slots() * SipMethod.count());
+    if (!nodes.labelled()) {
+      resolveRequests(0); // every method from zero; with nodes, at a node's first request
     }
     for (int t = 0; t < hepPayloads.length; t++) {
       hepPayloads[t] =
@@ -56,19 +65,46 @@ public final class TrafficCounters {
     }
   }
 
-  /** Counts a response to a {@code method} request with status {@code code} (100-699). */
+  /** Counts a response that did not come in HEP; see {@link #response(SipMethod, int, long)}. */
   public void response(SipMethod method, int code) {
-    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
-    Counter counter = responses.get(slot);
+    response(method, code, NodeTable.NOT_HEP);
+  }
+
+  /**
+   * Counts a response to a {@code method} request with status {@code code} (100-699), from the HEP
+   * capture agent {@code captureId} ({@link NodeTable#NOT_HEP} when it did not come in HEP).
+   */
+  public void response(SipMethod method, int code, long captureId) {
+    int node = nodes.slot(captureId);
+    int row = node * SipMethod.count() + method.ordinal();
+    AtomicReferenceArray<Counter> codes = responses.get(row);
+    if (codes == null) {
+      responses.compareAndSet(row, null, new AtomicReferenceArray<>(CODES));
+      codes = responses.get(row);
+    }
+    Counter counter = codes.get(code - FIRST_CODE);
     if (counter == null) {
-      counter = resolveResponse(slot, method, code);
+      counter = resolveResponse(codes, node, method, code);
     }
     counter.increment();
   }
 
-  /** Counts a request. */
+  /** Counts a request that did not come in HEP. */
   public void request(SipMethod method) {
-    requests[method.ordinal()].increment();
+    request(method, NodeTable.NOT_HEP);
+  }
+
+  /**
+   * Counts a request from the HEP capture agent {@code captureId}, or {@link NodeTable#NOT_HEP}.
+   */
+  public void request(SipMethod method, long captureId) {
+    int node = nodes.slot(captureId);
+    Counter counter = requests.get(node * SipMethod.count() + method.ordinal());
+    if (counter == null) {
+      resolveRequests(node);
+      counter = requests.get(node * SipMethod.count() + method.ordinal());
+    }
+    counter.increment();
   }
 
   /** Counts a decoded HEP packet by its payload protocol type. */
@@ -115,8 +151,9 @@ public final class TrafficCounters {
       return 0;
     }
     double sum = 0;
-    for (int m = 0; m < SipMethod.count(); m++) {
-      Counter counter = responses.get(m * CODES + (code - FIRST_CODE));
+    for (int row = 0; row < responses.length(); row++) {
+      AtomicReferenceArray<Counter> codes = responses.get(row);
+      Counter counter = codes == null ? null : codes.get(code - FIRST_CODE);
       if (counter != null) {
         sum += counter.count();
       }
@@ -124,15 +161,33 @@ public final class TrafficCounters {
     return (long) sum;
   }
 
-  private Counter resolveResponse(int slot, SipMethod method, int code) {
+  private Counter resolveResponse(
+      AtomicReferenceArray<Counter> codes, int node, SipMethod method, int code) {
     Counter counter =
-        counter(SipMeters.RESPONSES)
-            .tag("method", method.label())
-            .tag("code", Integer.toString(code))
-            .tag("class", (code / 100) + "xx")
+        withNode(
+                counter(SipMeters.RESPONSES)
+                    .tag("method", method.label())
+                    .tag("code", Integer.toString(code))
+                    .tag("class", (code / 100) + "xx"),
+                node)
             .register(registry);
-    responses.compareAndSet(slot, null, counter);
+    codes.compareAndSet(code - FIRST_CODE, null, counter);
     return counter;
+  }
+
+  /** Registers every method's request counter of one node (a registered one is returned as is). */
+  private void resolveRequests(int node) {
+    for (int m = 0; m < SipMethod.count(); m++) {
+      Counter counter =
+          withNode(counter(SipMeters.REQUESTS).tag("method", SipMethod.ofOrdinal(m).label()), node)
+              .register(registry);
+      requests.compareAndSet(node * SipMethod.count() + m, null, counter);
+    }
+  }
+
+  /** One meter name, one set of label keys: with nodes, every series has {@code node}. */
+  private Counter.Builder withNode(Counter.Builder builder, int node) {
+    return nodes.labelled() ? builder.tag(SipMeters.NODE_LABEL, nodes.label(node)) : builder;
   }
 
   private static Counter.Builder counter(SipMeters meter) {
