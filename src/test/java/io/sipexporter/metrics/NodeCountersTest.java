@@ -54,6 +54,35 @@ class NodeCountersTest {
   }
 
   @Test
+  void seriesAreNodesTimesRequestMethodsPlusThePairsTheirResponsesShow() {
+    PrometheusMeterRegistry registry = registry();
+    TrafficCounters counters = new TrafficCounters(registry, new NodeTable(50));
+    int[] inviteCodes = {100, 180, 183, 200, 401, 407, 408, 480, 486, 487, 503, 603}; // 12 pairs
+    SipMethod[] okOnly = {SipMethod.BYE, SipMethod.CANCEL, SipMethod.OPTIONS, SipMethod.NOTIFY};
+    for (long id = 1000; id < 1051; id++) { // 51 agents: the last one is "other"
+      counters.request(SipMethod.INVITE, id);
+      for (int code : inviteCodes) {
+        counters.response(SipMethod.INVITE, code, id);
+      }
+      for (SipMethod method : okOnly) { // 4 pairs
+        counters.response(method, 200, id);
+      }
+    }
+    String scrape = registry.scrape();
+
+    assertThat(scrape.lines().filter(l -> l.startsWith("sip_requests_total{"))).hasSize(51 * 15);
+    assertThat(scrape.lines().filter(l -> l.startsWith("sip_responses_total{")))
+        .as("(50 nodes + other) x 16 pairs")
+        .hasSize(51 * 16);
+    assertThat(scrape)
+        .contains(
+            "sip_responses_total{class=\"2xx\",code=\"200\",method=\"BYE\",node=\"1049\"} 1.0\n")
+        .contains(
+            "sip_responses_total{class=\"2xx\",code=\"200\",method=\"BYE\",node=\"other\"} 1.0\n")
+        .doesNotContain("node=\"1050\"");
+  }
+
+  @Test
   void countingAllocatesNothingOnceCountersAreResolved() {
     TrafficCounters counters = new TrafficCounters(registry(), new NodeTable(50));
     long[] ids = {NodeTable.NOT_HEP, 2001, 101, 0, 0xFFFF_FFFFL};
