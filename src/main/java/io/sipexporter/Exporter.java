@@ -30,6 +30,7 @@ import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.metrics.UdpReceiveDrops;
@@ -101,7 +102,7 @@ public final class Exporter implements AutoCloseable {
     ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
     PrometheusMeterRegistry registry = newRegistry(build);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
-    TrafficCounters counters = new TrafficCounters(registry);
+    TrafficCounters counters = new TrafficCounters(registry, new NodeTable(config.hepNodes()));
     TransactionMeters txMeters = new TransactionMeters(registry);
     CallMeters callMeters = new CallMeters(registry);
     // each input's table capacity is shared out among its event loops, one tracker each

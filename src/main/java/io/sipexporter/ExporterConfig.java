@@ -15,6 +15,8 @@ import io.sipexporter.transaction.TrackerOptions;
  * @param webListen where the HTTP server listens
  * @param telemetryPath the path that serves metrics
  * @param webConfigFile the exporter-toolkit web config (TLS, basic auth), or null for plain HTTP
+ * @param hepNodes how many HEP capture agent ids get their own {@code node} label value; 0 = no
+ *     {@code node} label
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -24,7 +26,8 @@ public record ExporterConfig(
     TrackerOptions tracking,
     ListenAddress webListen,
     String telemetryPath,
-    java.nio.file.Path webConfigFile) {
+    java.nio.file.Path webConfigFile,
+    int hepNodes) {
 
   /** A config without a web config file: plain HTTP, no authentication. */
   public ExporterConfig(
@@ -35,7 +38,21 @@ public record ExporterConfig(
       TrackerOptions tracking,
       ListenAddress webListen,
       String telemetryPath) {
-    this(sipListen, hepListen, hepAuthKey, listener, tracking, webListen, telemetryPath, null);
+    this(sipListen, hepListen, hepAuthKey, listener, tracking, webListen, telemetryPath, null, 0);
+  }
+
+  /** This config with {@code --hep.nodes} set. */
+  public ExporterConfig withHepNodes(int value) {
+    return new ExporterConfig(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        webConfigFile,
+        value);
   }
 
   /** The defaults the README documents. */

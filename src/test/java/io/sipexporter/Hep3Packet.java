@@ -11,6 +11,11 @@ public final class Hep3Packet {
 
   /** An IPv4/UDP SIP packet from 192.0.2.1:5060 to 192.0.2.2:5060 at the given capture time. */
   public static Hep3Packet sip(byte[] payload, long seconds, int micros) {
+    return sip(payload, seconds, micros, 2001);
+  }
+
+  /** As {@link #sip(byte[], long, int)}, from capture agent {@code captureId} (chunk 12). */
+  public static Hep3Packet sip(byte[] payload, long seconds, int micros, long captureId) {
     return new Hep3Packet()
         .u8(1, 2) // IP family: IPv4
         .u8(2, 17) // IP protocol: UDP
@@ -21,7 +26,7 @@ public final class Hep3Packet {
         .u32(9, seconds)
         .u32(10, micros)
         .u8(11, 1) // protocol type: SIP
-        .u32(12, 2001) // capture agent id
+        .u32(12, captureId) // capture agent id
         .bytes(15, payload);
   }
 

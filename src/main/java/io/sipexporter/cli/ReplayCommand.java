@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.metrics.BuildInfo;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.replay.CaptureReplay;
 import io.sipexporter.replay.ReplaySummary;
@@ -95,6 +96,14 @@ public final class ReplayCommand implements Callable<Integer> {
       description = "Largest SIP message framed from a TCP stream (default ${DEFAULT-VALUE}).")
   int maxMessageBytes;
 
+  @Option(
+      names = "--hep.nodes",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Label requests and responses with node, the capture agent id of HEP found in the capture: the first N ids get their own value, later ones other, non-HEP node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}).")
+  int hepNodes;
+
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
   /** The summary formats. */
@@ -109,6 +118,10 @@ public final class ReplayCommand implements Callable<Integer> {
     TrackerOptions options;
     try {
       options = tracking();
+      if (hepNodes < 0 || hepNodes > NodeTable.MAX_NODES) {
+        throw new IllegalArgumentException(
+            "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
+      }
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
@@ -120,7 +133,8 @@ public final class ReplayCommand implements Callable<Integer> {
     BuildInfo build = BuildInfo.load();
     build.bindTo(registry);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
-    CaptureReplay replay = new CaptureReplay(registry, options, maxMessageBytes);
+    CaptureReplay replay =
+        new CaptureReplay(registry, options, maxMessageBytes, new NodeTable(hepNodes));
     ReplayServer server = null;
     if (serve) {
       try {

@@ -3,6 +3,7 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.metrics.NodeTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -101,6 +102,14 @@ public final class SipExporterCommand implements Callable<Integer> {
       description =
           "Take only HEPv3 packets carrying this auth key (chunk 14); others are dropped and counted as reason hep_bad_auth_key (env SIP_EXPORTER_HEP_AUTH_KEY).")
   String hepAuthKey;
+
+  @Option(
+      names = "--hep.nodes",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_HEP_NODES:-0}",
+      description =
+          "Label sip_requests_total and sip_responses_total with node, the HEP capture agent id: the first N ids seen get their own value, later ones node=\"other\", non-HEP input node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_NODES).")
+  int hepNodes;
 
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
@@ -214,6 +223,10 @@ public final class SipExporterCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
     }
+    if (hepNodes < 0 || hepNodes > NodeTable.MAX_NODES) {
+      throw new IllegalArgumentException(
+          "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
+    }
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
     }
@@ -233,7 +246,8 @@ public final class SipExporterCommand implements Callable<Integer> {
         tracking.toOptions(),
         webListen,
         telemetryPath,
-        webConfigFile);
+        webConfigFile,
+        hepNodes);
   }
 
   /** Runs the command line and returns the process exit code. */

@@ -9,7 +9,7 @@ import io.sipexporter.hep.HepStreamFramer;
 /**
  * HEP v1/v2/v3 envelopes (from Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify): unwraps each
  * packet, checks the auth key when one is set, counts the payload type, and hands SIP payloads to
- * the pipeline stamped with the capture agent's timestamp.
+ * the pipeline stamped with the capture agent's timestamp and id.
  */
 public final class HepIngest implements Ingest {
   private final SipPipeline pipeline;
@@ -53,7 +53,14 @@ public final class HepIngest implements Ingest {
           seconds == 0
               ? fallbackNanos
               : seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L;
-      pipeline.accept(input, transport, buf, packet.payloadOffset(), packet.payloadLength(), nanos);
+      pipeline.accept(
+          input,
+          transport,
+          buf,
+          packet.payloadOffset(),
+          packet.payloadLength(),
+          nanos,
+          packet.captureAgentId());
     }
   }
 

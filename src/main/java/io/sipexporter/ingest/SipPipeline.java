@@ -1,5 +1,6 @@
 package io.sipexporter.ingest;
 
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
@@ -42,8 +43,23 @@ public final class SipPipeline {
    */
   public ScanResult accept(
       Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+    return accept(input, transport, buf, off, len, epochNanos, NodeTable.NOT_HEP);
+  }
+
+  /**
+   * As {@link #accept(Input, Transport, byte[], int, int, long)}, for a message that came in HEP
+   * from capture agent {@code captureId} (the {@code node} label under {@code --hep.nodes}).
+   */
+  public ScanResult accept(
+      Input input,
+      Transport transport,
+      byte[] buf,
+      int off,
+      int len,
+      long epochNanos,
+      long captureId) {
     try {
-      return scanAndCount(input, transport, buf, off, len, epochNanos);
+      return scanAndCount(input, transport, buf, off, len, epochNanos, captureId);
     } catch (RuntimeException e) {
       // a bug in the scanner or the tracker must cost one message, never the listener
       log.warn(
@@ -54,7 +70,13 @@ public final class SipPipeline {
   }
 
   private ScanResult scanAndCount(
-      Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+      Input input,
+      Transport transport,
+      byte[] buf,
+      int off,
+      int len,
+      long epochNanos,
+      long captureId) {
     ScanResult result = scanner.scan(buf, off, len, message);
     if (result == ScanResult.KEEPALIVE) {
       return result;
@@ -70,9 +92,9 @@ public final class SipPipeline {
       return result;
     }
     if (message.isRequest()) {
-      counters.request(message.method());
+      counters.request(message.method(), captureId);
     } else {
-      counters.response(message.cseqMethod(), message.statusCode());
+      counters.response(message.cseqMethod(), message.statusCode(), captureId);
     }
     tracker.observe(message, epochNanos);
     lastInputNanos = epochNanos;

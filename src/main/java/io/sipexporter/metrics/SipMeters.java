@@ -151,6 +151,12 @@ public enum SipMeters {
   CALLS_TRACKED(
       "sip.exporter.calls.tracked", Type.GAUGE, "", "Calls and call attempts held in the tables.");
 
+  /**
+   * The label {@code --hep.nodes} adds to {@link #RESPONSES} and {@link #REQUESTS}: the HEP capture
+   * agent id; absent without the flag.
+   */
+  public static final String NODE_LABEL = "node";
+
   /** The Micrometer meter type. */
   public enum Type {
     COUNTER,
@@ -198,5 +204,10 @@ public enum SipMeters {
   /** The label keys, in a fixed order; every series of this meter has exactly these. */
   public List<String> labelKeys() {
     return labelKeys;
+  }
+
+  /** Label keys every series has only when a flag turns them on: {@code node} (--hep.nodes). */
+  public List<String> optionalLabelKeys() {
+    return this == RESPONSES || this == REQUESTS ? List.of(NODE_LABEL) : List.of();
   }
 }

@@ -8,37 +8,34 @@ import io.sipexporter.ingest.Transport;
 import io.sipexporter.sip.SipMethod;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The per-message counters, resolved once and kept in arrays indexed by (method, code), so the hot
- * path does no map lookup and builds no tags. Thread-safe: event loops share one instance.
+ * path does no map lookup and builds no tags; requests and responses live in {@link
+ * MessageCounters}, by node too. Thread-safe: event loops share one instance.
  */
 public final class TrafficCounters {
-  private static final int FIRST_CODE = 100;
-  private static final int CODES = 600; // RFC 3261 7.2: 100-699
   // HEP protocol-type ids (HEP3 chunk 0x0b) with their own label; the rest are "other"
   private static final int[] HEP_TYPES = {1, 5, 100};
   private static final String[] HEP_TYPE_LABELS = {"sip", "rtcp", "log", "other"};
 
   private final MeterRegistry registry;
-  private final AtomicReferenceArray<Counter> responses =
-      new AtomicReferenceArray<>(SipMethod.count() * CODES);
-  private final Counter[] requests = new Counter[SipMethod.count()];
+  private final MessageCounters messages;
   private final Counter[][] received =
       new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
   private final Counter[] hepPayloads = new Counter[HEP_TYPE_LABELS.length];
 
-  @SuppressWarnings("unchecked")
+  /** Counters without a {@code node} label. */
   public TrafficCounters(MeterRegistry registry) {
+    this(registry, new NodeTable(0));
+  }
+
+  /** Counters whose requests and responses carry a {@code node} label when {@code nodes} does. */
+  @SuppressWarnings("unchecked")
+  public TrafficCounters(MeterRegistry registry, NodeTable nodes) {
     this.registry = registry;
-    for (int m = 0; m < requests.length; m++) {
-      requests[m] =
-          counter(SipMeters.REQUESTS)
-              .tag("method", SipMethod.ofOrdinal(m).label())
-              .register(registry);
-    }
+    this.messages = new MessageCounters(registry, nodes);
     for (int t = 0; t < hepPayloads.length; t++) {
       hepPayloads[t] =
           counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);
@@ -58,17 +55,25 @@ public final class TrafficCounters {
 
   /** Counts a response to a {@code method} request with status {@code code} (100-699). */
   public void response(SipMethod method, int code) {
-    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
-    Counter counter = responses.get(slot);
-    if (counter == null) {
-      counter = resolveResponse(slot, method, code);
-    }
-    counter.increment();
+    messages.response(method, code, NodeTable.NOT_HEP);
+  }
+
+  /**
+   * Counts a response that came in HEP from capture agent {@code captureId} ({@link
+   * NodeTable#NOT_HEP} when it did not): the {@code node} label under {@code --hep.nodes}.
+   */
+  public void response(SipMethod method, int code, long captureId) {
+    messages.response(method, code, captureId);
   }
 
   /** Counts a request. */
   public void request(SipMethod method) {
-    requests[method.ordinal()].increment();
+    messages.request(method, NodeTable.NOT_HEP);
+  }
+
+  /** Counts a request that came in HEP from capture agent {@code captureId}, or not (NOT_HEP). */
+  public void request(SipMethod method, long captureId) {
+    messages.request(method, captureId);
   }
 
   /** Counts a decoded HEP packet by its payload protocol type. */
@@ -109,30 +114,9 @@ public final class TrafficCounters {
     return sum;
   }
 
-  /** Responses counted so far with this code, over all methods (for the /codes page). */
+  /** Responses counted so far with this code, over all methods and nodes (for /codes). */
   public long responsesWithCode(int code) {
-    if (code < FIRST_CODE || code >= FIRST_CODE + CODES) {
-      return 0;
-    }
-    double sum = 0;
-    for (int m = 0; m < SipMethod.count(); m++) {
-      Counter counter = responses.get(m * CODES + (code - FIRST_CODE));
-      if (counter != null) {
-        sum += counter.count();
-      }
-    }
-    return (long) sum;
-  }
-
-  private Counter resolveResponse(int slot, SipMethod method, int code) {
-    Counter counter =
-        counter(SipMeters.RESPONSES)
-            .tag("method", method.label())
-            .tag("code", Integer.toString(code))
-            .tag("class", (code / 100) + "xx")
-            .register(registry);
-    responses.compareAndSet(slot, null, counter);
-    return counter;
+    return messages.responsesWithCode(code);
   }
 
   private static Counter.Builder counter(SipMeters meter) {

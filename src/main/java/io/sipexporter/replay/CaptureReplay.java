@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.ingest.CaptureIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.SipMeters;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
@@ -49,8 +50,14 @@ public final class CaptureReplay {
       long frames, long firstNanos, long lastNanos, CaptureResult captureError, long openAtEnd) {}
 
   public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
+    this(registry, options, maxMessageBytes, new NodeTable(0));
+  }
+
+  /** A replay whose requests and responses carry a {@code node} label when {@code nodes} does. */
+  public CaptureReplay(
+      MeterRegistry registry, TrackerOptions options, int maxMessageBytes, NodeTable nodes) {
     this.registry = registry;
-    this.counters = new TrafficCounters(registry);
+    this.counters = new TrafficCounters(registry, nodes);
     this.tracker =
         new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
     this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);

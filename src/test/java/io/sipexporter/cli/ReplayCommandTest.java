@@ -72,6 +72,27 @@ class ReplayCommandTest {
   }
 
   @Test
+  void hepNodesLeaveTheSummaryAsItWas() throws IOException {
+    Path capture = copy("sipp-3calls-tcp.pcap");
+
+    CliRun run = CliRun.of(new ReplayCommand(), "--hep.nodes=5", capture.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out().replace(capture.toString(), "sipp-3calls-tcp.pcap"))
+        .isEqualTo(golden("sipp-3calls-tcp.txt"));
+  }
+
+  @Test
+  void hepNodesOutOfRangeIsAUsageError() throws IOException {
+    Path capture = copy("sipp-3calls-tcp.pcap");
+
+    CliRun run = CliRun.of(new ReplayCommand(), "--hep.nodes=1001", capture.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).isEqualTo("replay: --hep.nodes must be 0 (off) to 1000, not 1001\n");
+  }
+
+  @Test
   void badFlagValuesAreUsageErrors() throws IOException {
     Path capture = copy("sipp-3calls-tcp.pcap");
 

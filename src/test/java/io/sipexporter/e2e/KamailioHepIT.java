@@ -60,6 +60,11 @@ class KamailioHepIT {
     if (hep.authKey() != null) {
       flags.add("--hep.auth-key=" + hep.authKey());
     }
+    // HEPv2's 16-bit capture id and HEPv3 over TCP with a node label; the others without
+    boolean nodes = hep == Kamailio.Hep.V2_UDP || hep == Kamailio.Hep.V3_TCP;
+    if (nodes) {
+      flags.add("--hep.nodes=2");
+    }
 
     try (Tshark capture = Tshark.start(dir, proxyPort, hepPort);
         Exporter exporter = Exporter.start(dir, Ports.freeUdpAndTcp(), Ports.freeTcp(), flags);
@@ -124,6 +129,19 @@ class KamailioHepIT {
       // the config's two workers may copy a reply before its request: the reorder window absorbs it
       assertThat(metrics.sum("sip_exporter_unmatched_responses_total", Map.of())).isZero();
       assertThat(metrics.sum("sip_transactions_timed_out_total", Map.of())).isZero();
+      // kamailio-hep.cfg's HEP_CAPTURE_ID (hep_capture_id) is 2001
+      List<Samples.Sample> counted = new ArrayList<>(metrics.named("sip_responses_total"));
+      counted.addAll(metrics.named("sip_requests_total"));
+      if (nodes) {
+        assertThat(counted).allMatch(sample -> sample.labels().containsKey("node"), "node label");
+        assertThat(
+                metrics.sum("sip_responses_total", Map.of("node", "2001"))
+                    + metrics.sum("sip_requests_total", Map.of("node", "2001")))
+            .as("every message under node 2001")
+            .isEqualTo(proxied.total());
+      } else {
+        assertThat(counted).noneMatch(sample -> sample.labels().containsKey("node"));
+      }
       // a relaying proxy copies each message twice: received on one leg, sent on the other
       traffic
           .finalResponsesPerLeg()

@@ -31,6 +31,9 @@ class MetricsReadmeTest {
               + meter.type().name().toLowerCase(java.util.Locale.ROOT)
               + " | "
               + meter.labelKeys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))
+              + meter.optionalLabelKeys().stream()
+                  .map(k -> "; `" + k + "` with `--hep.nodes`")
+                  .collect(Collectors.joining())
               + " | "
               + meter.help()
               + " |");

@@ -9,6 +9,7 @@ import io.sipexporter.ingest.Ingest;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.pcap.CaptureFrame;
@@ -87,6 +88,23 @@ class CaptureReplayTest {
     assertThat(outcome.openAtEnd()).isEqualTo(1);
     assertThat(registry.scrape())
         .contains("sip_transactions_timed_out_total{method=\"OPTIONS\"} 1.0");
+  }
+
+  @Test
+  void withHepNodesHepInACaptureIsLabelledWithItsCaptureAgentAndRawSipWithNone()
+      throws IOException {
+    // eth-hep3-udp.pcap: chunk 12 (capture agent id) is 00 00 07 d1, 2001 (tshark -x)
+    try (InputStream in = resource("eth-hep3-udp.pcap")) {
+      new CaptureReplay(registry, TrackerOptions.DEFAULTS, 65535, new NodeTable(1)).read(in);
+    }
+    try (InputStream in = resource("sipp-3calls-udp.pcapng")) {
+      new CaptureReplay(registry, TrackerOptions.DEFAULTS, 65535, new NodeTable(1)).read(in);
+    }
+    assertThat(registry.scrape())
+        .contains("sip_requests_total{method=\"OPTIONS\",node=\"2001\"} 1.0")
+        .contains("sip_requests_total{method=\"INVITE\",node=\"\"} 3.0")
+        .contains("sip_responses_total{class=\"2xx\",code=\"200\",method=\"INVITE\",node=\"\"} 3.0")
+        .doesNotContain("sip_requests_total{method=\"INVITE\"}");
   }
 
   @Test
