@@ -3,6 +3,7 @@ package io.sipexporter.replay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.ingest.CaptureIngest;
 import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.SipMeters;
 import io.sipexporter.metrics.TrafficCounters;
@@ -49,10 +50,25 @@ public final class CaptureReplay {
       long frames, long firstNanos, long lastNanos, CaptureResult captureError, long openAtEnd) {}
 
   public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
+    this(registry, null, options, maxMessageBytes);
+  }
+
+  /**
+   * A replay whose duration histograms offer Call-IDs to {@code exemplars} (the registry's span
+   * context), or none when null.
+   */
+  public CaptureReplay(
+      MeterRegistry registry,
+      CallIdExemplars exemplars,
+      TrackerOptions options,
+      int maxMessageBytes) {
     this.registry = registry;
     this.counters = new TrafficCounters(registry);
     this.tracker =
-        new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+        new TransactionTracker(
+            new TransactionMeters(registry, exemplars),
+            new CallMeters(registry, exemplars),
+            options);
     this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);
     this.packets = new PacketDecoder(ingest, ingest);
     this.endTimerNanos =
