@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.tracer.common.SpanContext;
 import io.sipexporter.sip.SipMessage;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +34,27 @@ public final class CallIdExemplars implements SpanContext {
 
   private static final int NAMES = "trace_id".length() + "span_id".length();
 
+  /**
+   * Exemplars on histogram buckets only, as OpenMetrics 1.0 allows (and counters, which get none
+   * here). Micrometer's default also writes the latest on each {@code _count}, and Prometheus
+   * before 2.43 (Debian 12 ships 2.42) rejects the whole scrape for it: "metric name ..._count does
+   * not support exemplars".
+   */
+  private static final PrometheusConfig BUCKETS_ONLY =
+      new PrometheusConfig() {
+        @Override
+        public String get(String key) {
+          return null;
+        }
+
+        @Override
+        public Properties prometheusProperties() {
+          Properties properties = new Properties();
+          properties.setProperty("io.prometheus.exporter.exemplarsOnAllMetricTypes", "false");
+          return properties;
+        }
+      };
+
   private final ThreadLocal<SipMessage> current = new ThreadLocal<>();
 
   /**
@@ -44,7 +66,7 @@ public final class CallIdExemplars implements SpanContext {
       return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     }
     return new PrometheusMeterRegistry(
-        PrometheusConfig.DEFAULT, new PrometheusRegistry(), Clock.SYSTEM, exemplars);
+        BUCKETS_ONLY, new PrometheusRegistry(), Clock.SYSTEM, exemplars);
   }
 
   /**

@@ -41,15 +41,14 @@ class ExemplarScrapeTest {
   void onlyTheDurationBucketsGetOne() {
     String scrape = exemplarsOn().scrape(OPENMETRICS);
     for (String line : scrape.split("\n")) {
-      if (line.contains("_bucket{") && line.contains(" # {")) {
+      if (!line.startsWith("#") && line.contains(" # {")) {
+        // not on _count: Prometheus before 2.43 drops the whole scrape for that
         assertThat(line)
             .matches(
                 "sip_(transaction_duration|invite_post_dial_delay|call_duration)_seconds_bucket.*");
-      } else if (!line.startsWith("#") && line.contains(" # {")) {
-        // Micrometer repeats the latest exemplar on the histogram's _count
-        assertThat(line).matches("sip_\\w+_seconds_count.*");
       }
     }
+    assertThat(scrape).contains("sip_call_duration_seconds_count 1\n");
   }
 
   @Test
