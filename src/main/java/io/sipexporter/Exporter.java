@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
@@ -29,6 +28,7 @@ import io.sipexporter.ingest.ReceiveBuffer;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.BuildInfo;
+import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
@@ -100,11 +100,12 @@ public final class Exporter implements AutoCloseable {
     WebConfig webConfig = loadWebConfig(config.webConfigFile());
     BuildInfo build = BuildInfo.load();
     ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
-    PrometheusMeterRegistry registry = newRegistry(build);
+    CallIdExemplars exemplars = config.tracking().exemplars() ? new CallIdExemplars() : null;
+    PrometheusMeterRegistry registry = newRegistry(build, exemplars);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     TrafficCounters counters = new TrafficCounters(registry, new NodeTable(config.hepNodes()));
-    TransactionMeters txMeters = new TransactionMeters(registry);
-    CallMeters callMeters = new CallMeters(registry);
+    TransactionMeters txMeters = new TransactionMeters(registry, exemplars);
+    CallMeters callMeters = new CallMeters(registry, exemplars);
     // each input's table capacity is shared out among its event loops, one tracker each
     TrackerOptions perLoop = config.tracking().perShare(config.listener().eventLoops());
     Supplier<SipPipeline> pipelines =
@@ -247,8 +248,8 @@ public final class Exporter implements AutoCloseable {
     return bound;
   }
 
-  private static PrometheusMeterRegistry newRegistry(BuildInfo build) {
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private static PrometheusMeterRegistry newRegistry(BuildInfo build, CallIdExemplars exemplars) {
+    PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
     build.bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);

@@ -1,10 +1,10 @@
 package io.sipexporter.cli;
 
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.metrics.BuildInfo;
+import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.replay.CaptureReplay;
@@ -129,12 +129,15 @@ public final class ReplayCommand implements Callable<Integer> {
     Logging.configure(Logging.LogFormat.TEXT, "warn");
     String source = file.equals("-") ? "-" : file;
     ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
-    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // exemplars are stamped and rate-limited by the wall clock, not the capture's: few, from
+    // --serve
+    CallIdExemplars exemplars = options.exemplars() ? new CallIdExemplars() : null;
+    PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
     BuildInfo build = BuildInfo.load();
     build.bindTo(registry);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     CaptureReplay replay =
-        new CaptureReplay(registry, options, maxMessageBytes, new NodeTable(hepNodes));
+        new CaptureReplay(registry, exemplars, options, maxMessageBytes, new NodeTable(hepNodes));
     ReplayServer server = null;
     if (serve) {
       try {

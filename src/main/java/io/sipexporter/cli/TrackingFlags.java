@@ -61,6 +61,16 @@ final class TrackingFlags {
           "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
   Duration maxCallDuration;
 
+  @Option(
+      names = "--transactions.exemplars",
+      paramLabel = "BOOL",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_EXEMPLARS:-false}",
+      description =
+          "Put the SIP Call-ID on the transaction duration, post-dial delay and call duration histograms as exemplars, shown when /metrics is scraped as OpenMetrics (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_EXEMPLARS).")
+  boolean exemplars;
+
   /** The options; IllegalArgumentException names the flag that is out of range. */
   TrackerOptions toOptions() {
     if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
@@ -82,6 +92,7 @@ final class TrackingFlags {
         inviteTimeout,
         callCapacity,
         maxCallDuration,
-        reorderWindow);
+        reorderWindow,
+        exemplars);
   }
 }

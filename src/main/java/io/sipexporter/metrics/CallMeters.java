@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.concurrent.TimeUnit;
+import io.sipexporter.sip.SipMessage;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -31,8 +31,15 @@ public final class CallMeters {
   private final Timer duration;
   private final Counter[] ended = new Counter[EndedBy.values().length];
   private final Counter evicted;
+  private final CallIdExemplars exemplars;
 
   public CallMeters(MeterRegistry registry) {
+    this(registry, null);
+  }
+
+  /** Meters whose call-duration histogram offers the Call-ID as exemplar, when not null. */
+  public CallMeters(MeterRegistry registry, CallIdExemplars exemplars) {
+    this.exemplars = exemplars;
     Gauge.builder(SipMeters.CALLS_ACTIVE.meterName(), active, LongAdder::sum)
         .description(SipMeters.CALLS_ACTIVE.help())
         .register(registry);
@@ -53,11 +60,11 @@ public final class CallMeters {
     active.increment();
   }
 
-  /** An answered call ended by a BYE after {@code durationNanos}. */
-  public void ended(EndedBy by, long durationNanos) {
+  /** An answered call ended by {@code bye} after {@code durationNanos}. */
+  public void ended(EndedBy by, long durationNanos, SipMessage bye) {
     active.decrement();
     ended[by.ordinal()].increment();
-    duration.record(durationNanos, TimeUnit.NANOSECONDS);
+    TransactionMeters.record(duration, durationNanos, bye, exemplars);
   }
 
   /**

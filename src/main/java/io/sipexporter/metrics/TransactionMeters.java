@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipMethod;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,7 @@ public final class TransactionMeters {
   private static final int CLASSES = 6;
 
   private final MeterRegistry registry;
+  private final CallIdExemplars exemplars;
   private final AtomicReferenceArray<Counter> transactions =
       new AtomicReferenceArray<>(SipMethod.count() * CODES);
   private final AtomicReferenceArray<Timer> durations =
@@ -42,7 +44,16 @@ public final class TransactionMeters {
   private final LongAdder tracked = new LongAdder();
 
   public TransactionMeters(MeterRegistry registry) {
+    this(registry, null);
+  }
+
+  /**
+   * Meters whose duration histograms offer each observed message's Call-ID as exemplar, when {@code
+   * exemplars} is not null (the context the registry was made with).
+   */
+  public TransactionMeters(MeterRegistry registry, CallIdExemplars exemplars) {
     this.registry = registry;
+    this.exemplars = exemplars;
     for (SipMethod m : SipMethod.values()) {
       String method = m.label();
       timedOut[m.ordinal()] =
@@ -70,8 +81,8 @@ public final class TransactionMeters {
         .register(registry);
   }
 
-  /** Counts a transaction at its first final response and records how long it took. */
-  public void completed(SipMethod method, int code, long durationNanos) {
+  /** Counts a transaction at its first final response {@code msg} and records how long it took. */
+  public void completed(SipMethod method, int code, long durationNanos, SipMessage msg) {
     transactions(method, code).increment();
     int t = method.ordinal() * CLASSES + (code / 100 - 1);
     Timer timer = durations.get(t);
@@ -83,7 +94,7 @@ public final class TransactionMeters {
               .register(registry);
       durations.compareAndSet(t, null, timer);
     }
-    timer.record(durationNanos, TimeUnit.NANOSECONDS);
+    record(timer, durationNanos, msg, exemplars);
   }
 
   /**
@@ -119,8 +130,18 @@ public final class TransactionMeters {
     return counter;
   }
 
-  public void postDialDelay(long nanos) {
-    postDialDelay.record(nanos, TimeUnit.NANOSECONDS);
+  /** The post-dial delay of an INVITE, ended by response {@code msg}. */
+  public void postDialDelay(long nanos, SipMessage msg) {
+    record(postDialDelay, nanos, msg, exemplars);
+  }
+
+  /** Records on {@code timer}; with exemplars on, {@code msg}'s Call-ID may become one. */
+  static void record(Timer timer, long nanos, SipMessage msg, CallIdExemplars exemplars) {
+    if (exemplars == null) {
+      timer.record(nanos, TimeUnit.NANOSECONDS);
+    } else {
+      exemplars.record(timer, nanos, msg);
+    }
   }
 
   public void timedOut(SipMethod method) {

@@ -3,6 +3,7 @@ package io.sipexporter.replay;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.ingest.CaptureIngest;
 import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.SipMeters;
@@ -50,16 +51,27 @@ public final class CaptureReplay {
       long frames, long firstNanos, long lastNanos, CaptureResult captureError, long openAtEnd) {}
 
   public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
-    this(registry, options, maxMessageBytes, new NodeTable(0));
+    this(registry, null, options, maxMessageBytes, new NodeTable(0));
   }
 
-  /** A replay whose requests and responses carry a {@code node} label when {@code nodes} does. */
+  /**
+   * A replay whose duration histograms offer Call-IDs to {@code exemplars} (the registry's span
+   * context; none when null), and whose requests and responses carry a {@code node} label when
+   * {@code nodes} does.
+   */
   public CaptureReplay(
-      MeterRegistry registry, TrackerOptions options, int maxMessageBytes, NodeTable nodes) {
+      MeterRegistry registry,
+      CallIdExemplars exemplars,
+      TrackerOptions options,
+      int maxMessageBytes,
+      NodeTable nodes) {
     this.registry = registry;
     this.counters = new TrafficCounters(registry, nodes);
     this.tracker =
-        new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+        new TransactionTracker(
+            new TransactionMeters(registry, exemplars),
+            new CallMeters(registry, exemplars),
+            options);
     this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);
     this.packets = new PacketDecoder(ingest, ingest);
     this.endTimerNanos =

@@ -101,7 +101,7 @@ final class CallTracker implements SlotTable.Owner {
     } else {
       return; // another dialog of the same Call-ID, e.g. a second forked 2xx being torn down
     }
-    meters.ended(by, Math.max(0, now - answeredAt[slot]));
+    meters.ended(by, Math.max(0, now - answeredAt[slot]), msg);
     remove(slot);
   }
 

@@ -3,7 +3,8 @@ package io.sipexporter.transaction;
 import java.time.Duration;
 
 /**
- * Table capacities and timers of a {@link TransactionTracker}; each maps to one flag.
+ * Table capacities and timers of a {@link TransactionTracker}, and whether its durations carry
+ * exemplars; each maps to one flag.
  *
  * @param transactionCapacity {@code --transactions.capacity}: transactions one tracker holds
  *     (default 262,144; 32 bytes a slot, twice the next power of two slots: 16 MiB)
@@ -20,6 +21,10 @@ import java.time.Duration;
  *     whose request was not seen is held for that request to arrive late, as a relaying proxy's
  *     workers may mirror a reply before its request (default 500 ms; zero counts it unmatched at
  *     once). Up to {@link #heldResponsesCapacity()} responses are held, 40 bytes a slot.
+ * @param exemplars {@code --transactions.exemplars}: the duration, post-dial-delay and call
+ *     duration histograms carry the Call-ID as OpenMetrics exemplar (default off). The registry and
+ *     meters are made for it ({@code io.sipexporter.metrics.CallIdExemplars}); the tracker itself
+ *     does the same work either way.
  */
 public record TrackerOptions(
     int transactionCapacity,
@@ -27,7 +32,8 @@ public record TrackerOptions(
     Duration inviteTimeout,
     int callCapacity,
     Duration maxCallDuration,
-    Duration reorderWindow) {
+    Duration reorderWindow,
+    boolean exemplars) {
 
   /** The documented defaults. */
   public static final TrackerOptions DEFAULTS =
@@ -37,7 +43,26 @@ public record TrackerOptions(
           Duration.ofSeconds(180),
           65_536,
           Duration.ofHours(4),
-          Duration.ofMillis(500));
+          Duration.ofMillis(500),
+          false);
+
+  /** Options without exemplars. */
+  public TrackerOptions(
+      int transactionCapacity,
+      Duration transactionTimeout,
+      Duration inviteTimeout,
+      int callCapacity,
+      Duration maxCallDuration,
+      Duration reorderWindow) {
+    this(
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        reorderWindow,
+        false);
+  }
 
   public TrackerOptions {
     if (transactionCapacity < 1 || callCapacity < 1) {
@@ -67,7 +92,20 @@ public record TrackerOptions(
         inviteTimeout,
         callCapacity,
         maxCallDuration,
-        window);
+        window,
+        exemplars);
+  }
+
+  /** These options with exemplars on or off. */
+  public TrackerOptions withExemplars(boolean on) {
+    return new TrackerOptions(
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        reorderWindow,
+        on);
   }
 
   /** These options for one of {@code shares} trackers that split the capacities between them. */
@@ -78,7 +116,8 @@ public record TrackerOptions(
         inviteTimeout,
         Math.max(256, (callCapacity + shares - 1) / shares),
         maxCallDuration,
-        reorderWindow);
+        reorderWindow,
+        exemplars);
   }
 
   private static boolean positive(Duration d) {

@@ -166,7 +166,7 @@ public final class TransactionTracker implements SlotTable.Owner {
     if (code < 200) {
       if (method == SipMethod.INVITE) {
         if ((code == 180 || code == 183) && table.takePdd(slot)) {
-          meters.postDialDelay(elapsed);
+          meters.postDialDelay(elapsed, msg);
         }
         // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
         table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
@@ -174,12 +174,12 @@ public final class TransactionTracker implements SlotTable.Owner {
       }
       return;
     }
-    meters.completed(method, code, elapsed);
+    meters.completed(method, code, elapsed, msg);
     table.complete(slot, code, toTag);
     // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
     table.deadlines[slot] = now + timeoutNanos;
     if (table.takePdd(slot)) {
-      meters.postDialDelay(elapsed);
+      meters.postDialDelay(elapsed, msg);
     }
     if (method == SipMethod.INVITE) {
       calls.inviteFinal(KeyHash.call(msg), code, toTag, now, clock.now());

@@ -53,6 +53,14 @@ public final class Prometheus implements AutoCloseable {
 
   /** Starts Prometheus with {@code configYaml} as its whole config; returns once it is ready. */
   public static Prometheus start(Path dir, int port, String configYaml) {
+    return start(dir, port, configYaml, List.of());
+  }
+
+  /**
+   * Starts Prometheus with {@code configYaml} and more flags, e.g. {@code
+   * --enable-feature=exemplar-storage}; returns once it is ready.
+   */
+  public static Prometheus start(Path dir, int port, String configYaml, List<String> flags) {
     Path config = dir.resolve("prometheus.yml");
     try {
       Files.createDirectories(dir);
@@ -69,17 +77,17 @@ public final class Prometheus implements AutoCloseable {
     if (check != 0) {
       throw new AssertionError("promtool check config failed, see " + dir);
     }
-    RunningProcess process =
-        RunningProcess.start(
-            "prometheus",
+    List<String> command =
+        new java.util.ArrayList<>(
             List.of(
                 Tool.PROMETHEUS.path(),
                 "--config.file=" + config,
                 "--storage.tsdb.path=" + dir.resolve("prometheus-data"),
                 "--web.listen-address=127.0.0.1:" + port,
                 "--rules.alert.resend-delay=1s",
-                "--log.level=info"),
-            dir);
+                "--log.level=info"));
+    command.addAll(flags);
+    RunningProcess process = RunningProcess.start("prometheus", command, dir);
     Prometheus prometheus = new Prometheus(process, port);
     try {
       Await.until(
@@ -110,6 +118,28 @@ public final class Prometheus implements AutoCloseable {
       throw new IllegalStateException(promql + " -> " + response);
     }
     return response.path("data").path("result");
+  }
+
+  /**
+   * The exemplars of {@code promql}'s series over the last {@code window} (API {@code
+   * /api/v1/query_exemplars}): one element per series, with {@code seriesLabels} and {@code
+   * exemplars}.
+   */
+  public JsonNode exemplars(String promql, Duration window) {
+    long now = System.currentTimeMillis() / 1000;
+    JsonNode response =
+        Http.getJson(
+            url(
+                "/api/v1/query_exemplars?query="
+                    + Http.encode(promql)
+                    + "&start="
+                    + (now - window.toSeconds())
+                    + "&end="
+                    + (now + 60)));
+    if (!"success".equals(response.path("status").asText())) {
+      throw new IllegalStateException(promql + " -> " + response);
+    }
+    return response.path("data");
   }
 
   /** The loaded rule groups (API {@code /api/v1/rules}). */

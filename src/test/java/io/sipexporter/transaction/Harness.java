@@ -3,8 +3,8 @@ package io.sipexporter.transaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.sip.ScanResult;
@@ -16,15 +16,21 @@ import java.util.concurrent.TimeUnit;
  * A tracker on a fresh registry, fed text messages at given input times, and readers of its meters.
  */
 final class Harness {
-  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  final PrometheusMeterRegistry registry;
   final TransactionTracker tracker;
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
 
+  /** With {@code options.exemplars()}, the registry and meters the exporter makes for them. */
   Harness(TrackerOptions options) {
+    CallIdExemplars exemplars = options.exemplars() ? new CallIdExemplars() : null;
+    registry = CallIdExemplars.newRegistry(exemplars);
     registry.throwExceptionOnRegistrationFailure();
     tracker =
-        new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
+        new TransactionTracker(
+            new TransactionMeters(registry, exemplars),
+            new CallMeters(registry, exemplars),
+            options);
   }
 
   Harness() {

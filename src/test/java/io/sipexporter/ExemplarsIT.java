@@ -1,0 +1,168 @@
+package io.sipexporter;
+
+import static io.sipexporter.SipText.request;
+import static io.sipexporter.SipText.response;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.transaction.TrackerOptions;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --transactions.exemplars} on the real exporter: a call over real UDP sockets, {@code
+ * /metrics} scraped as OpenMetrics shows its Call-ID on the bucket of each duration it gave, and
+ * the Prometheus text scrape stays parseable and free of exemplars.
+ */
+@org.junit.jupiter.api.Timeout(60)
+class ExemplarsIT {
+  private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0";
+  private static final String CALL_ID = "3c26700c4a7d-it@192.0.2.10";
+
+  /** A bucket line: name, labels before le, le, count, then the exemplar if any. */
+  private static final Pattern BUCKET =
+      Pattern.compile(
+          "^(\\w+)_bucket\\{(.*?)le=\"([^\"]+)\"\\} (\\d+)( # \\{span_id=\"([^\"]*)\","
+              + "trace_id=\"([^\"]*)\"\\} (\\S+) \\d+\\.\\d+)?$",
+          Pattern.MULTILINE);
+
+  private Exporter exporter;
+
+  private void start(boolean exemplars) {
+    ListenAddress any = ListenAddress.parse("127.0.0.1:0");
+    exporter =
+        Exporter.start(
+            new ExporterConfig(
+                any,
+                any,
+                null,
+                ListenerOptions.defaults().withEventLoops(2),
+                TrackerOptions.DEFAULTS.withExemplars(exemplars),
+                any,
+                "/metrics"));
+  }
+
+  @AfterEach
+  void stop() {
+    exporter.close();
+  }
+
+  @Test
+  void openMetricsShowsTheCallIdOnTheBucketOfEachDuration() throws Exception {
+    start(true);
+    sendCall();
+    String text = awaitCallEnded();
+    assertThat(text).doesNotContain(" # {", CALL_ID);
+    Scrape scrape = Scrape.parse(text);
+    assertThat(scrape.transactions("INVITE", 200)).isEqualTo(1);
+    assertThat(scrape.transactions("BYE", 200)).isEqualTo(1);
+
+    String om = get(OPENMETRICS);
+    assertThat(om).endsWith("# EOF\n");
+    List<String> seen = new ArrayList<>();
+    Matcher m = BUCKET.matcher(om);
+    String series = null;
+    boolean counted = false;
+    while (m.find()) {
+      String name = m.group(1) + "{" + m.group(2);
+      if (!name.equals(series)) {
+        series = name;
+        counted = false;
+      }
+      boolean first = !counted && Long.parseLong(m.group(4)) > 0;
+      counted |= first;
+      if (m.group(5) == null) {
+        continue;
+      }
+      // the exemplar sits on the first bucket that counts the call's one observation
+      assertThat(first).as(m.group()).isTrue();
+      assertThat(Double.parseDouble(m.group(8)))
+          .as(m.group())
+          .isLessThanOrEqualTo(Double.parseDouble(m.group(3)));
+      seen.add(m.group(1) + " " + m.group(2) + " " + m.group(6) + " " + m.group(7));
+    }
+    assertThat(seen)
+        .containsExactlyInAnyOrder(
+            "sip_transaction_duration_seconds class=\"2xx\",method=\"INVITE\", 1 INVITE " + CALL_ID,
+            "sip_transaction_duration_seconds class=\"2xx\",method=\"BYE\", 2 BYE " + CALL_ID,
+            "sip_invite_post_dial_delay_seconds  1 INVITE " + CALL_ID,
+            "sip_call_duration_seconds  2 BYE " + CALL_ID);
+  }
+
+  @Test
+  void withoutTheFlagNeitherFormatHasExemplars() throws Exception {
+    start(false);
+    sendCall();
+    assertThat(awaitCallEnded()).doesNotContain(" # {", CALL_ID);
+    String om = get(OPENMETRICS);
+    assertThat(om).contains("sip_call_duration_seconds_count 1\n");
+    assertThat(om).doesNotContain(" # {", CALL_ID);
+  }
+
+  /** INVITE, 200 OK 100 ms later, BYE of that dialog 200 ms after, its 200 OK. */
+  private void sendCall() throws IOException, InterruptedException {
+    try (DatagramSocket udp = new DatagramSocket()) {
+      send(udp, request("INVITE", CALL_ID, 1, ""));
+      Thread.sleep(100);
+      send(udp, response(200, "OK", "INVITE", CALL_ID, 1));
+      Thread.sleep(200);
+      // SipText's requests open dialogs; the BYE names the callee's tag the 200 gave
+      String bye =
+          new String(request("BYE", CALL_ID, 2, ""), java.nio.charset.StandardCharsets.UTF_8)
+              .replace("To: <sip:bob@example.com>\r\n", "To: <sip:bob@example.com>;tag=b2\r\n");
+      send(udp, SipText.bytes(bye));
+      send(udp, response(200, "OK", "BYE", CALL_ID, 2));
+    }
+  }
+
+  /** Polls the text format until the call has ended; returns that scrape. */
+  private String awaitCallEnded() throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+    String text;
+    do {
+      text = get(null);
+      if (Scrape.parse(text).value("sip_calls_ended_total", "by", "caller") >= 1
+          && Scrape.parse(text).transactions("BYE", 200) >= 1) {
+        return text;
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
+    } while (Instant.now().isBefore(deadline));
+    throw new AssertionError("the call did not end within 15 s:\n" + text);
+  }
+
+  private String get(String accept) throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://" + exporter.webAddress() + "/metrics"))
+            .timeout(Duration.ofSeconds(10));
+    if (accept != null) {
+      request.header("Accept", accept);
+    }
+    HttpResponse<String> response =
+        Scrape.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .startsWith(accept == null ? "text/plain" : "application/openmetrics-text");
+    return response.body();
+  }
+
+  private void send(DatagramSocket udp, byte[] datagram) throws IOException {
+    ListenAddress sip = exporter.sipAddress();
+    udp.send(
+        new DatagramPacket(
+            datagram, datagram.length, InetAddress.getByName(sip.host()), sip.port()));
+  }
+}

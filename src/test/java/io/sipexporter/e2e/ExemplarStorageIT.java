@@ -1,0 +1,140 @@
+package io.sipexporter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code --transactions.exemplars} through a real Prometheus with exemplar storage: it scrapes the
+ * exporter jar (OpenMetrics, exemplars and all, target up), and {@code /api/v1/query_exemplars}
+ * returns the Call-ID of a call sent to the exporter on the duration histograms.
+ */
+class ExemplarStorageIT {
+  private static final String CALL_ID = "e2e-7f3a9c@192.0.2.10";
+
+  @Test
+  void prometheusStoresTheCallIdAsExemplar() {
+    Path dir = TestDirs.fresh("ExemplarStorageIT");
+    int sipPort = Ports.freeUdpAndTcp();
+    try (Exporter exporter =
+            Exporter.start(dir, sipPort, Ports.freeTcp(), List.of("--transactions.exemplars"));
+        Prometheus prometheus =
+            Prometheus.start(
+                dir,
+                Ports.freeTcp(),
+                String.join(
+                    "\n",
+                    "global:",
+                    "  scrape_interval: 1s",
+                    "  scrape_timeout: 1s",
+                    "scrape_configs:",
+                    "  - job_name: " + Prometheus.JOB,
+                    "    static_configs:",
+                    "      - targets: ['" + exporter.target() + "']",
+                    ""),
+                List.of("--enable-feature=exemplar-storage"))) {
+      Await.until(
+          "exporter scraped", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
+      sendCall(sipPort);
+
+      List<String> found = new ArrayList<>();
+      Await.until(
+          "the Call-ID as exemplar of the INVITE, BYE and call durations",
+          Duration.ofSeconds(30),
+          () -> {
+            found.clear();
+            for (String metric :
+                List.of(
+                    "sip_transaction_duration_seconds_bucket",
+                    "sip_invite_post_dial_delay_seconds_bucket",
+                    "sip_call_duration_seconds_bucket")) {
+              for (JsonNode series : prometheus.exemplars(metric, Duration.ofMinutes(5))) {
+                for (JsonNode e : series.path("exemplars")) {
+                  found.add(
+                      series.path("seriesLabels").path("__name__").asText()
+                          + " "
+                          + series.path("seriesLabels").path("method").asText()
+                          + " "
+                          + e.path("labels").path("trace_id").asText()
+                          + " "
+                          + e.path("labels").path("span_id").asText());
+                }
+              }
+            }
+            return found.size() >= 4;
+          },
+          () -> "exemplars so far: " + found + "\n" + prometheus.logTail());
+      assertThat(found)
+          .containsExactlyInAnyOrder(
+              "sip_transaction_duration_seconds_bucket INVITE " + CALL_ID + " 1 INVITE",
+              "sip_transaction_duration_seconds_bucket BYE " + CALL_ID + " 2 BYE",
+              "sip_invite_post_dial_delay_seconds_bucket  " + CALL_ID + " 1 INVITE",
+              "sip_call_duration_seconds_bucket  " + CALL_ID + " 2 BYE");
+      assertThat(prometheus.targetUp()).as("scrapes with exemplars still succeed").isTrue();
+    }
+  }
+
+  /** INVITE, 200 OK, and a BYE of that dialog with its 200 OK, over UDP from one socket. */
+  private static void sendCall(int sipPort) {
+    String inviteVia = "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-e2e-inv\r\n";
+    String byeVia = "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-e2e-bye\r\n";
+    String dialog = "From: <sip:alice@example.com>;tag=a1\r\n" + "Call-ID: " + CALL_ID + "\r\n";
+    String callee = "To: <sip:bob@example.com>;tag=b2\r\n";
+    try (DatagramSocket udp = new DatagramSocket()) {
+      send(
+          udp,
+          sipPort,
+          "INVITE sip:bob@example.com SIP/2.0\r\n"
+              + inviteVia
+              + dialog
+              + "To: <sip:bob@example.com>\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+      Thread.sleep(150);
+      send(
+          udp,
+          sipPort,
+          "SIP/2.0 200 OK\r\n"
+              + inviteVia
+              + dialog
+              + callee
+              + "CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
+      Thread.sleep(300);
+      send(
+          udp,
+          sipPort,
+          "BYE sip:bob@example.com SIP/2.0\r\n"
+              + byeVia
+              + dialog
+              + callee
+              + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+      send(
+          udp,
+          sipPort,
+          "SIP/2.0 200 OK\r\n"
+              + byeVia
+              + dialog
+              + callee
+              + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static void send(DatagramSocket udp, int port, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+    udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
+  }
+}

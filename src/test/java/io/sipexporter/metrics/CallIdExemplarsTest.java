@@ -1,0 +1,94 @@
+package io.sipexporter.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.sip.ScanResult;
+import io.sipexporter.sip.SipMessage;
+import io.sipexporter.sip.SipScanner;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The exemplar labels: the Call-ID, printable and within OpenMetrics' 128 characters. */
+class CallIdExemplarsTest {
+  private static final String OPENMETRICS =
+      "application/openmetrics-text; version=1.0.0; charset=utf-8";
+  private static final Pattern EXEMPLAR =
+      Pattern.compile("# \\{span_id=\"([^\"]*)\",trace_id=\"([^\"]*)\"\\} (\\S+) ");
+
+  private final CallIdExemplars exemplars = new CallIdExemplars();
+  private final PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
+  private final Timer timer =
+      Timer.builder("test_duration")
+          .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofSeconds(1))
+          .register(registry);
+
+  @Test
+  void theCallIdIsTheTraceIdAndTheCseqTheSpanId() {
+    exemplars.record(timer, 250_000_000L, scan("a84b4c76e66710@pc33.atlanta.com", 314159));
+    String scrape = registry.scrape(OPENMETRICS);
+    assertThat(scrape)
+        .contains(
+            "test_duration_seconds_bucket{le=\"1.0\"} 1 # {span_id=\"314159 INVITE\","
+                + "trace_id=\"a84b4c76e66710@pc33.atlanta.com\"} 0.25 ");
+    assertThat(scrape).doesNotContain("test_duration_seconds_bucket{le=\"0.1\"} 0 #");
+  }
+
+  @Test
+  void aLongCallIdIsCutToTheOpenMetricsLimit() {
+    String callId = "x".repeat(150) + "@long.example.com";
+    exemplars.record(timer, 50_000_000L, scan(callId, 1));
+    Matcher m = EXEMPLAR.matcher(registry.scrape(OPENMETRICS));
+    assertThat(m.find()).isTrue();
+    String span = m.group(1);
+    String trace = m.group(2);
+    assertThat(span).isEqualTo("1 INVITE");
+    assertThat(callId).startsWith(trace);
+    assertThat("trace_id".length() + trace.length() + "span_id".length() + span.length())
+        .isEqualTo(CallIdExemplars.MAX_LABEL_CHARS);
+    assertThat(trace).hasSize(128 - 15 - 8);
+  }
+
+  @Test
+  void bytesOutsidePrintableAsciiBecomeUnderscores() {
+    exemplars.record(timer, 50_000_000L, scan("caf\u00e9\u0001id@host", 7));
+    Matcher m = EXEMPLAR.matcher(registry.scrape(OPENMETRICS));
+    assertThat(m.find()).isTrue();
+    // é is two UTF-8 bytes, U+0001 one
+    assertThat(m.group(2)).isEqualTo("caf___id@host");
+  }
+
+  @Test
+  void observationsOutsideRecordCarryNone() {
+    Counter counter = Counter.builder("test_events").register(registry);
+    counter.increment();
+    timer.record(50, TimeUnit.MILLISECONDS);
+    assertThat(registry.scrape(OPENMETRICS)).doesNotContain(" # {");
+  }
+
+  /** An INVITE with this Call-ID and CSeq number, scanned. */
+  private static SipMessage scan(String callId, int cseq) {
+    byte[] bytes =
+        ("INVITE sip:bob@example.com SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 192.0.2.10;branch=z9hG4bK-1\r\n"
+                + "From: <sip:alice@example.com>;tag=a\r\n"
+                + "To: <sip:bob@example.com>\r\n"
+                + "Call-ID: "
+                + callId
+                + "\r\n"
+                + "CSeq: "
+                + cseq
+                + " INVITE\r\n"
+                + "Content-Length: 0\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8);
+    SipMessage msg = new SipMessage();
+    assertThat(new SipScanner().scan(bytes, 0, bytes.length, msg)).isEqualTo(ScanResult.OK);
+    return msg;
+  }
+}
