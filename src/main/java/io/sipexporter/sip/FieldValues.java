@@ -15,7 +15,6 @@ final class FieldValues {
    */
   static boolean cseq(byte[] buf, int from, int to, SipMessage out) {
     from = SipChars.skipLws(buf, from, to);
-    to = SipChars.trimLws(buf, from, to);
     long number = 0;
     int d = from;
     for (int digit; d < to && (digit = buf[d] - '0') >= 0 && digit <= 9; d++) {
@@ -29,7 +28,7 @@ final class FieldValues {
     while (e < to && SipChars.isToken(buf[e])) {
       e++;
     }
-    if (d == from || m == d || e == m || e != to) {
+    if (d == from || m == d || e == m || SipChars.skipLws(buf, e, to) != to) {
       return false;
     }
     out.cseqNumber = number;

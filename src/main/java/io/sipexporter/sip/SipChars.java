@@ -202,21 +202,4 @@ final class SipChars {
     }
     return value;
   }
-
-  /** True when buf[off, to) starts with the upper-case ASCII {@code upper}, ignoring case. */
-  static boolean startsWithIgnoreCase(byte[] buf, int off, int to, byte[] upper) {
-    if (to - off < upper.length) {
-      return false;
-    }
-    for (int i = 0; i < upper.length; i++) {
-      byte b = buf[off + i];
-      if (b >= 'a' && b <= 'z') {
-        b -= 32;
-      }
-      if (b != upper[i]) {
-        return false;
-      }
-    }
-    return true;
-  }
 }

@@ -2,8 +2,8 @@ package io.sipexporter.sip;
 
 /** Reads a request line or a status line (RFC 3261 7.1, 7.2) into a {@link SipMessage}. */
 final class StartLine {
-  private static final byte[] SIP_2_0 =
-      "SIP/2.0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  // RFC 3261 7.1: SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT, case-insensitive
+  private static final LowerWord SIP_2_0 = LowerWord.of("sip/2.0");
   private static final int VERSION_LEN = 7;
 
   /** Index just past the line's LF, once {@link #scan} returned OK. */
@@ -24,9 +24,7 @@ final class StartLine {
     next = lf + 1;
     int le = buf[lf - 1] == '\r' ? lf - 1 : lf;
     ScanResult r =
-        SipChars.startsWithIgnoreCase(buf, p, le, SIP_2_0)
-            ? status(buf, p + VERSION_LEN, le, out)
-            : request(buf, p, le, out);
+        isVersion(buf, p, le) ? status(buf, p + VERSION_LEN, le, out) : request(buf, p, le, out);
     return r != ScanResult.OK && SipChars.hasBinary(buf, p, le) ? ScanResult.NOT_SIP : r;
   }
 
@@ -66,12 +64,17 @@ final class StartLine {
     if (u == uri
         || u == le
         || buf[u] != ' '
-        || !SipChars.startsWithIgnoreCase(buf, version, le, SIP_2_0)
+        || !isVersion(buf, version, le)
         || SipChars.trimLws(buf, version + VERSION_LEN, le) != version + VERSION_LEN) {
       return ScanResult.BAD_START_LINE;
     }
     out.request = true;
     out.method = SipMethod.match(buf, p, m - p);
     return ScanResult.OK;
+  }
+
+  /** True when buf[at, to) starts with SIP/2.0 in any case. */
+  private static boolean isVersion(byte[] buf, int at, int to) {
+    return to - at >= VERSION_LEN && SIP_2_0.prefixOf(SipChars.word(buf, at));
   }
 }
