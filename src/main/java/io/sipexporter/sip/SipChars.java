@@ -142,14 +142,14 @@ final class SipChars {
 
   /** RFC 3261 25.1: WSP = SP / HTAB. */
   static boolean isWsp(byte b) {
-    return b == ' ' || b == '\t';
+    return b <= ' ' && (b == ' ' || b == '\t'); // one compare for the usual printable byte
   }
 
   /**
    * RFC 3261 25.1: LWS = [*WSP CRLF] 1*WSP; inside a folded value CR and LF count as whitespace.
    */
   static boolean isLws(byte b) {
-    return b == ' ' || b == '\t' || b == '\r' || b == '\n';
+    return b <= ' ' && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
   }
 
   /**
