@@ -37,10 +37,14 @@ class DashboardsTest {
 
       Map<String, JsonNode> vars = new java.util.HashMap<>();
       dashboard.path("templating").path("list").forEach(v -> vars.put(v.path("name").asText(), v));
-      assertThat(vars).as("%s variables", file).containsKeys("datasource", "job", "instance");
+      assertThat(vars)
+          .as("%s variables", file)
+          .containsKeys("datasource", "job", "instance", "node");
       assertThat(vars.get("datasource").path("type").asText()).isEqualTo("datasource");
       assertThat(vars.get("datasource").path("query").asText()).isEqualTo("prometheus");
-      for (String name : List.of("job", "instance")) {
+      // Grafana's All for node must also match series without the label (no --hep.nodes)
+      assertThat(vars.get("node").path("allValue").asText()).as("%s node", file).isEqualTo(".*");
+      for (String name : List.of("job", "instance", "node")) {
         assertThat(vars.get(name).path("type").asText()).as(name).isEqualTo("query");
         assertThat(vars.get(name).path("datasource").path("uid").asText())
             .as(name)
@@ -93,6 +97,13 @@ class DashboardsTest {
         soft.assertThat(selectors.group(2))
             .as("%s selector %s", where, selectors.group())
             .contains("job=~\"$job\"", "instance=~\"$instance\"");
+        if (selectors.group(1).equals("sip_responses_total")
+            || selectors.group(1).equals("sip_requests_total")) {
+          // --hep.nodes adds a node label to these two: the dashboard's node variable filters them
+          soft.assertThat(selectors.group(2))
+              .as("%s selector %s", where, selectors.group())
+              .contains("node=~\"$node\"");
+        }
       }
       soft.assertThat(count).as("%s has a selector", where).isPositive();
 
