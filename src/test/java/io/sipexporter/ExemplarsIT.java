@@ -43,17 +43,12 @@ class ExemplarsIT {
   private Exporter exporter;
 
   private void start(boolean exemplars) {
-    ListenAddress any = ListenAddress.parse("127.0.0.1:0");
     exporter =
         Exporter.start(
-            new ExporterConfig(
-                any,
-                any,
-                null,
-                ListenerOptions.defaults().withEventLoops(2),
+            LoopbackConfig.of(
+                ListenerOptions.defaults(),
                 TrackerOptions.DEFAULTS.withExemplars(exemplars),
-                any,
-                "/metrics"));
+                null));
   }
 
   @AfterEach

@@ -35,17 +35,7 @@ class ExporterIT {
   }
 
   private void start(ListenerOptions options, String hepAuthKey) {
-    ListenAddress any = ListenAddress.parse("127.0.0.1:0");
-    exporter =
-        Exporter.start(
-            new ExporterConfig(
-                any,
-                any,
-                hepAuthKey,
-                options.withEventLoops(2),
-                TrackerOptions.DEFAULTS,
-                any,
-                "/metrics"));
+    exporter = Exporter.start(LoopbackConfig.of(options, TrackerOptions.DEFAULTS, hepAuthKey));
   }
 
   @AfterEach

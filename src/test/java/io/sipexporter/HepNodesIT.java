@@ -34,17 +34,9 @@ class HepNodesIT {
   private int sipSent;
 
   private void start(int hepNodes) {
-    ListenAddress any = ListenAddress.parse("127.0.0.1:0");
     exporter =
         Exporter.start(
-            new ExporterConfig(
-                    any,
-                    any,
-                    null,
-                    ListenerOptions.defaults().withEventLoops(2),
-                    TrackerOptions.DEFAULTS,
-                    any,
-                    "/metrics")
+            LoopbackConfig.of(ListenerOptions.defaults(), TrackerOptions.DEFAULTS, null)
                 .withHepNodes(hepNodes));
   }
 
