@@ -85,6 +85,50 @@ class SecuredWebIT {
     return process;
   }
 
+  /**
+   * Runs the jar's {@code healthcheck} (the Dockerfile's HEALTHCHECK); its output is in name.log.
+   */
+  private static int healthcheck(Path dir, String name, int webPort, Path webConfig) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                java,
+                "-jar",
+                Exporter.jar().toString(),
+                "healthcheck",
+                "--web.listen-address=127.0.0.1:" + webPort));
+    if (webConfig != null) {
+      command.add("--web.config.file=" + webConfig);
+    }
+    return RunningProcess.run(name, command, dir, Duration.ofSeconds(30));
+  }
+
+  @Test
+  void healthcheckFollowsTheWebConfigSoTheContainerHealthcheckSurvivesTlsAndBasicAuth()
+      throws IOException {
+    Path dir = TestDirs.fresh("SecuredWebIT-healthcheck");
+    Pki.create(dir.resolve("pki"));
+    String users = "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD);
+    Path config = writeWebConfig(dir, "VerifyClientCertIfGiven", users);
+    int port = Ports.freeTcp();
+    try (RunningProcess exporter = startExporter(dir, config, port)) {
+      // HTTPS without a client certificate; the 401 of basic auth is the exporter answering
+      assertThat(healthcheck(dir, "with-config", port, config)).isZero();
+      // without the config the probe speaks plain HTTP to a TLS port
+      assertThat(healthcheck(dir, "without-config", port, null)).isEqualTo(1);
+      assertThat(Files.readString(dir.resolve("without-config.log")))
+          .contains("healthcheck: http://127.0.0.1:" + port + "/-/healthy");
+    }
+    // nothing listens any more: unhealthy, whatever the config says
+    assertThat(healthcheck(dir, "stopped", port, config)).isEqualTo(1);
+
+    Path strict = writeWebConfig(dir, "RequireAndVerifyClientCert", users);
+    assertThat(healthcheck(dir, "client-cert-required", port, strict)).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("client-cert-required.log")))
+        .contains("requires a client certificate", "VerifyClientCertIfGiven");
+  }
+
   @Test
   void curlIsServedOnlyOverTlsWithTheRightPasswordAndClientCertificateAndSeesReloads()
       throws IOException {
