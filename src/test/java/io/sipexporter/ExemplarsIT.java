@@ -24,9 +24,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code --transactions.exemplars} on the real exporter: a call over real UDP sockets, {@code
- * /metrics} scraped as OpenMetrics shows its Call-ID on the bucket of each duration it gave, and
- * the Prometheus text scrape stays parseable and free of exemplars.
+ * {@code --transactions.exemplars} on the real exporter: a call in HEPv3 over real UDP sockets,
+ * {@code /metrics} scraped as OpenMetrics shows its Call-ID on the bucket of each duration it gave,
+ * and the Prometheus text scrape stays parseable and free of exemplars.
  */
 @org.junit.jupiter.api.Timeout(60)
 class ExemplarsIT {
@@ -88,14 +88,20 @@ class ExemplarsIT {
       assertThat(Double.parseDouble(m.group(8)))
           .as(m.group())
           .isLessThanOrEqualTo(Double.parseDouble(m.group(3)));
-      seen.add(m.group(1) + " " + m.group(2) + " " + m.group(6) + " " + m.group(7));
+      seen.add(
+          m.group(1) + " " + m.group(2) + " " + m.group(6) + " " + m.group(7) + " " + m.group(8));
     }
+    // the values are the capture-time gaps sendCall() stamped
     assertThat(seen)
         .containsExactlyInAnyOrder(
-            "sip_transaction_duration_seconds class=\"2xx\",method=\"INVITE\", 1 INVITE " + CALL_ID,
-            "sip_transaction_duration_seconds class=\"2xx\",method=\"BYE\", 2 BYE " + CALL_ID,
-            "sip_invite_post_dial_delay_seconds  1 INVITE " + CALL_ID,
-            "sip_call_duration_seconds  2 BYE " + CALL_ID);
+            "sip_transaction_duration_seconds class=\"2xx\",method=\"INVITE\", 1 INVITE "
+                + CALL_ID
+                + " 0.1",
+            "sip_transaction_duration_seconds class=\"2xx\",method=\"BYE\", 2 BYE "
+                + CALL_ID
+                + " 0.02",
+            "sip_invite_post_dial_delay_seconds  1 INVITE " + CALL_ID + " 0.1",
+            "sip_call_duration_seconds  2 BYE " + CALL_ID + " 0.2");
   }
 
   @Test
@@ -108,19 +114,22 @@ class ExemplarsIT {
     assertThat(om).doesNotContain(" # {", CALL_ID);
   }
 
-  /** INVITE, 200 OK 100 ms later, BYE of that dialog 200 ms after, its 200 OK. */
-  private void sendCall() throws IOException, InterruptedException {
+  /**
+   * INVITE, 200 OK 100 ms later, BYE of that dialog 200 ms after, its 200 OK 20 ms later: sent as
+   * HEPv3 over UDP, so the capture times set the durations and the test waits for nothing.
+   */
+  private void sendCall() throws IOException {
+    long seconds = System.currentTimeMillis() / 1000;
+    // SipText's requests open dialogs; the BYE names the callee's tag the 200 gave
+    String bye =
+        new String(request("BYE", CALL_ID, 2, ""), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("To: <sip:bob@example.com>\r\n", "To: <sip:bob@example.com>;tag=b2\r\n");
     try (DatagramSocket udp = new DatagramSocket()) {
-      send(udp, request("INVITE", CALL_ID, 1, ""));
-      Thread.sleep(100);
-      send(udp, response(200, "OK", "INVITE", CALL_ID, 1));
-      Thread.sleep(200);
-      // SipText's requests open dialogs; the BYE names the callee's tag the 200 gave
-      String bye =
-          new String(request("BYE", CALL_ID, 2, ""), java.nio.charset.StandardCharsets.UTF_8)
-              .replace("To: <sip:bob@example.com>\r\n", "To: <sip:bob@example.com>;tag=b2\r\n");
-      send(udp, SipText.bytes(bye));
-      send(udp, response(200, "OK", "BYE", CALL_ID, 2));
+      send(udp, Hep3Packet.sip(request("INVITE", CALL_ID, 1, ""), seconds, 0).build());
+      send(
+          udp, Hep3Packet.sip(response(200, "OK", "INVITE", CALL_ID, 1), seconds, 100_000).build());
+      send(udp, Hep3Packet.sip(SipText.bytes(bye), seconds, 300_000).build());
+      send(udp, Hep3Packet.sip(response(200, "OK", "BYE", CALL_ID, 2), seconds, 320_000).build());
     }
   }
 
@@ -155,9 +164,9 @@ class ExemplarsIT {
   }
 
   private void send(DatagramSocket udp, byte[] datagram) throws IOException {
-    ListenAddress sip = exporter.sipAddress();
+    ListenAddress hep = exporter.hepAddress();
     udp.send(
         new DatagramPacket(
-            datagram, datagram.length, InetAddress.getByName(sip.host()), sip.port()));
+            datagram, datagram.length, InetAddress.getByName(hep.host()), hep.port()));
   }
 }

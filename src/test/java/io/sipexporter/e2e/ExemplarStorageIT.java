@@ -26,9 +26,13 @@ class ExemplarStorageIT {
   @Test
   void prometheusStoresTheCallIdAsExemplar() {
     Path dir = TestDirs.fresh("ExemplarStorageIT");
-    int sipPort = Ports.freeUdpAndTcp();
+    int hepPort = Ports.freeUdpAndTcp();
     try (Exporter exporter =
-            Exporter.start(dir, sipPort, Ports.freeTcp(), List.of("--transactions.exemplars"));
+            Exporter.start(
+                dir,
+                Ports.freeUdpAndTcp(),
+                Ports.freeTcp(),
+                List.of("--transactions.exemplars", "--hep.listen-address=127.0.0.1:" + hepPort));
         Prometheus prometheus =
             Prometheus.start(
                 dir,
@@ -46,7 +50,7 @@ class ExemplarStorageIT {
                 List.of("--enable-feature=exemplar-storage"))) {
       Await.until(
           "exporter scraped", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
-      sendCall(sipPort);
+      sendCall(hepPort);
 
       List<String> found = new ArrayList<>();
       Await.until(
@@ -85,8 +89,12 @@ class ExemplarStorageIT {
     }
   }
 
-  /** INVITE, 200 OK, and a BYE of that dialog with its 200 OK, over UDP from one socket. */
-  private static void sendCall(int sipPort) {
+  /**
+   * INVITE, 200 OK 150 ms later, a BYE of that dialog 300 ms after and its 200 OK, in HEPv3 over
+   * UDP from one socket: the capture times set the durations, so nothing waits.
+   */
+  private static void sendCall(int hepPort) {
+    long seconds = System.currentTimeMillis() / 1000;
     String inviteVia = "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-e2e-inv\r\n";
     String byeVia = "Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-e2e-bye\r\n";
     String dialog = "From: <sip:alice@example.com>;tag=a1\r\n" + "Call-ID: " + CALL_ID + "\r\n";
@@ -94,24 +102,28 @@ class ExemplarStorageIT {
     try (DatagramSocket udp = new DatagramSocket()) {
       send(
           udp,
-          sipPort,
+          hepPort,
+          seconds,
+          0,
           "INVITE sip:bob@example.com SIP/2.0\r\n"
               + inviteVia
               + dialog
               + "To: <sip:bob@example.com>\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
-      Thread.sleep(150);
       send(
           udp,
-          sipPort,
+          hepPort,
+          seconds,
+          150_000,
           "SIP/2.0 200 OK\r\n"
               + inviteVia
               + dialog
               + callee
               + "CSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n");
-      Thread.sleep(300);
       send(
           udp,
-          sipPort,
+          hepPort,
+          seconds,
+          450_000,
           "BYE sip:bob@example.com SIP/2.0\r\n"
               + byeVia
               + dialog
@@ -119,7 +131,9 @@ class ExemplarStorageIT {
               + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
       send(
           udp,
-          sipPort,
+          hepPort,
+          seconds,
+          470_000,
           "SIP/2.0 200 OK\r\n"
               + byeVia
               + dialog
@@ -127,14 +141,13 @@ class ExemplarStorageIT {
               + "CSeq: 2 BYE\r\nContent-Length: 0\r\n\r\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
     }
   }
 
-  private static void send(DatagramSocket udp, int port, String text) throws IOException {
-    byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+  private static void send(DatagramSocket udp, int port, long seconds, int micros, String text)
+      throws IOException {
+    byte[] sip = text.getBytes(StandardCharsets.US_ASCII);
+    byte[] bytes = io.sipexporter.Hep3Packet.sip(sip, seconds, micros).build();
     udp.send(new DatagramPacket(bytes, bytes.length, InetAddress.getLoopbackAddress(), port));
   }
 }
