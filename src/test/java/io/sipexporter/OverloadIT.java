@@ -2,9 +2,8 @@ package io.sipexporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.e2e.Ports;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,8 +31,8 @@ class OverloadIT {
 
   @Test
   void everyDatagramIsCountedOrShownAsDroppedWhileScrapesStayFast() throws Exception {
-    int sip = freePort();
-    int web = freePort();
+    int sip = Ports.freeUdpAndTcp();
+    int web = Ports.freeUdpAndTcp();
     String metrics = "http://127.0.0.1:" + web + "/metrics";
     Process exporter =
         java(
@@ -131,11 +130,5 @@ class OverloadIT {
         .redirectOutput(dir.resolve(name + ".out").toFile())
         .redirectError(dir.resolve(name + ".err").toFile())
         .start();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 }

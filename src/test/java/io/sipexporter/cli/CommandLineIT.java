@@ -3,10 +3,10 @@ package io.sipexporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.Scrape;
+import io.sipexporter.e2e.Ports;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -94,8 +94,8 @@ class CommandLineIT {
 
   @Test
   void servesMetricsAndLandingPageThenStopsOnSigterm() throws Exception {
-    int sipPort = freePort();
-    int webPort = freePort();
+    int sipPort = Ports.freeUdpAndTcp();
+    int webPort = Ports.freeUdpAndTcp();
     Process p =
         start(
             "--sip.listen-address=127.0.0.1:" + sipPort,
@@ -158,7 +158,7 @@ class CommandLineIT {
               "sent 3000 SIP datagrams",
               "lost 0 ",
               "every response counted under its method and code");
-      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + freePort()).exit)
+      assertThat(run("healthcheck", "--web.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp()).exit)
           .as("nothing listens there")
           .isEqualTo(1);
     } finally {
@@ -189,12 +189,6 @@ class CommandLineIT {
     return Scrape.CLIENT.send(
         HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
   }
 
   private Process start(String... args) throws IOException {
