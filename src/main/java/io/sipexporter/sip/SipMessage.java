@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  * and only become Strings when asked for.
  */
 public final class SipMessage {
+  /** A tag not looked for yet; else the {@link GenericParam} packing, 0 for none. */
+  private static final long UNREAD = -1;
+
   byte[] buffer;
   boolean request;
   SipMethod method = SipMethod.OTHER;
@@ -18,10 +21,14 @@ public final class SipMessage {
   int callIdLength;
   int branchOffset;
   int branchLength;
-  int fromTagOffset;
-  int fromTagLength;
-  int toTagOffset;
-  int toTagLength;
+  // From and To: where the value is; the tag is looked for only when asked for (the counting path
+  // never does, the transaction tracker for some messages)
+  int fromOffset;
+  int fromEnd;
+  int toOffset;
+  int toEnd;
+  private long fromTag = UNREAD;
+  private long toTag = UNREAD;
   int contentLength;
   int headerLength;
   int bodyOffset;
@@ -36,8 +43,8 @@ public final class SipMessage {
     cseqNumber = -1;
     callIdOffset = callIdLength = 0;
     branchOffset = branchLength = 0;
-    fromTagOffset = fromTagLength = 0;
-    toTagOffset = toTagLength = 0;
+    fromOffset = fromEnd = toOffset = toEnd = 0;
+    fromTag = toTag = UNREAD;
     contentLength = -1;
     headerLength = 0;
     bodyOffset = bodyLength = 0;
@@ -93,24 +100,41 @@ public final class SipMessage {
     return branchLength;
   }
 
-  /** Offset of the From header's {@code tag} parameter value; length 0 when it has none. */
+  /**
+   * Offset of the first From header's {@code tag} parameter value; length 0 when it has none. Read
+   * from the value on the first call for this message, without allocating.
+   */
   public int fromTagOffset() {
-    return fromTagOffset;
+    return GenericParam.offset(fromTagParam());
   }
 
   /** Length of the From tag, 0 when absent. */
   public int fromTagLength() {
-    return fromTagLength;
+    return GenericParam.length(fromTagParam());
   }
 
-  /** Offset of the To header's {@code tag} parameter value; length 0 when it has none. */
+  /** Offset of the first To header's {@code tag} parameter value; length 0 when it has none. */
   public int toTagOffset() {
-    return toTagOffset;
+    return GenericParam.offset(toTagParam());
   }
 
   /** Length of the To tag, 0 when absent (a dialog-creating request, RFC 3261 8.1.1.2). */
   public int toTagLength() {
-    return toTagLength;
+    return GenericParam.length(toTagParam());
+  }
+
+  private long fromTagParam() {
+    if (fromTag == UNREAD) {
+      fromTag = TagParam.find(buffer, fromOffset, fromEnd);
+    }
+    return fromTag;
+  }
+
+  private long toTagParam() {
+    if (toTag == UNREAD) {
+      toTag = TagParam.find(buffer, toOffset, toEnd);
+    }
+    return toTag;
   }
 
   /** The Content-Length value, or -1 when the header is absent. */
@@ -148,11 +172,11 @@ public final class SipMessage {
 
   /** The From tag as a String, or "" (allocates). */
   public String fromTag() {
-    return new String(buffer, fromTagOffset, fromTagLength, StandardCharsets.US_ASCII);
+    return new String(buffer, fromTagOffset(), fromTagLength(), StandardCharsets.US_ASCII);
   }
 
   /** The To tag as a String, or "" (allocates). */
   public String toTag() {
-    return new String(buffer, toTagOffset, toTagLength, StandardCharsets.US_ASCII);
+    return new String(buffer, toTagOffset(), toTagLength(), StandardCharsets.US_ASCII);
   }
 }

@@ -1,8 +1,9 @@
 package io.sipexporter.sip;
 
 /**
- * Reads the start line, CSeq, Call-ID, top Via branch, From and To tags and Content-Length of one
- * SIP message, without allocating. Not thread-safe: one scanner per event loop.
+ * Reads the start line, CSeq, Call-ID, top Via branch, From and To (their tags on demand) and
+ * Content-Length of one SIP message, without allocating. Not thread-safe: one scanner per event
+ * loop.
  *
  * <pre>{@code
  * SipScanner scanner = new SipScanner();
@@ -99,14 +100,12 @@ public final class SipScanner {
           FieldValues.viaBranch(buf, valueOff, h.valueEnd, out);
           break;
         case HeaderName.FROM:
-          long from = TagParam.find(buf, valueOff, h.valueEnd);
-          out.fromTagOffset = GenericParam.offset(from);
-          out.fromTagLength = GenericParam.length(from);
+          out.fromOffset = valueOff;
+          out.fromEnd = h.valueEnd;
           break;
         case HeaderName.TO:
-          long to = TagParam.find(buf, valueOff, h.valueEnd);
-          out.toTagOffset = GenericParam.offset(to);
-          out.toTagLength = GenericParam.length(to);
+          out.toOffset = valueOff;
+          out.toEnd = h.valueEnd;
           break;
         case HeaderName.CONTENT_LENGTH:
           long length = h.contentLengthValue(valueOff);

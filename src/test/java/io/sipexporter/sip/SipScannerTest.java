@@ -83,11 +83,28 @@ class SipScannerTest {
     byte[] full = SipVectors.read("/sip/invite-long-form.sip");
     byte[] noBranch = SipVectors.read("/sip/via-without-branch.sip");
     assertThat(scanner.scan(full, 0, full.length, msg)).isEqualTo(ScanResult.OK);
+    assertThat(msg.fromTag()).isEqualTo("9fxced76sl"); // read, so cached for this message
     assertThat(scanner.scan(noBranch, 0, noBranch.length, msg)).isEqualTo(ScanResult.OK);
     assertThat(msg.isRequest()).isFalse();
     assertThat(msg.method()).isEqualTo(SipMethod.OTHER);
     assertThat(msg.branch()).isEmpty();
+    assertThat(msg.fromTag()).isEmpty(); // this message has no From
+    assertThat(msg.fromTagLength()).isZero();
     assertThat(msg.buffer()).isSameAs(noBranch);
+  }
+
+  @Test
+  void tagsReadOnDemandAreTheFirstFromAndTo() {
+    byte[] two =
+        ("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP a;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 1 BYE\r\n"
+                + "To: <sip:b@x>;tag=first-to\r\nf: <sip:a@x>;tag=first-from\r\n"
+                + "From: <sip:a@x>;tag=second-from\r\nt: <sip:b@x>;tag=second-to\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
+    assertThat(scanner.scan(two, 0, two.length, msg)).isEqualTo(ScanResult.OK);
+    assertThat(msg.toTag()).isEqualTo("first-to");
+    assertThat(msg.fromTag()).isEqualTo("first-from");
+    assertThat(new String(two, msg.toTagOffset(), msg.toTagLength(), StandardCharsets.US_ASCII))
+        .isEqualTo("first-to");
   }
 
   @Test
@@ -168,7 +185,9 @@ class SipScannerTest {
     int ok = 0;
     for (int i = 0; i < corpus.size(); i++) {
       byte[] b = corpus.get(i);
-      if (scanner.scan(b, 0, b.length, msg) == ScanResult.OK) {
+      if (scanner.scan(b, 0, b.length, msg) == ScanResult.OK
+          && msg.fromTagLength() >= 0
+          && msg.toTagOffset() >= 0) { // the tags, read on demand, allocate nothing either
         ok++;
       }
     }
