@@ -51,21 +51,10 @@ public final class Alertmanager implements AutoCloseable {
                 "--cluster.listen-address="),
             dir);
     Alertmanager alertmanager = new Alertmanager(process, port);
-    try {
-      Await.until(
-          "alertmanager ready on 127.0.0.1:" + port,
-          Duration.ofSeconds(30),
-          () -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("alertmanager exited\n" + process.logTail());
-            }
-            return Http.status(alertmanager.url("/-/ready")) == 200;
-          },
-          process::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
+    process.awaitReady(
+        "alertmanager ready on 127.0.0.1:" + port,
+        Duration.ofSeconds(30),
+        () -> Http.status(alertmanager.url("/-/ready")) == 200);
     return alertmanager;
   }
 

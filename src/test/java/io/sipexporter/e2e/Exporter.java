@@ -55,21 +55,10 @@ public final class Exporter implements AutoCloseable {
     }
     RunningProcess process = RunningProcess.start("exporter", command, dir);
     Exporter exporter = new Exporter(process, webPort);
-    try {
-      Await.until(
-          "exporter ready on 127.0.0.1:" + webPort,
-          Duration.ofSeconds(30),
-          () -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("exporter exited\n" + process.logTail());
-            }
-            return Http.status(exporter.url("/-/ready")) == 200;
-          },
-          process::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
+    process.awaitReady(
+        "exporter ready on 127.0.0.1:" + webPort,
+        Duration.ofSeconds(30),
+        () -> Http.status(exporter.url("/-/ready")) == 200);
     return exporter;
   }
 

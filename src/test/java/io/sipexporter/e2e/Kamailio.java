@@ -128,22 +128,12 @@ public final class Kamailio implements AutoCloseable {
       command.addAll(List.of("-n", String.valueOf(workers)));
     }
     command.addAll(defines);
-    RunningProcess process = RunningProcess.start("kamailio", command, dir);
-    try {
-      Await.until(
-          "kamailio listening on udp 127.0.0.1:" + port,
-          Duration.ofSeconds(20),
-          () -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("kamailio exited\n" + process.logTail());
-            }
-            return Ports.udpBound(port);
-          },
-          process::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
+    RunningProcess process =
+        RunningProcess.start("kamailio", command, dir)
+            .awaitReady(
+                "kamailio listening on udp 127.0.0.1:" + port,
+                Duration.ofSeconds(20),
+                () -> Ports.udpBound(port));
     return new Kamailio(process, port);
   }
 

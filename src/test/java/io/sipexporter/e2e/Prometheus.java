@@ -89,21 +89,10 @@ public final class Prometheus implements AutoCloseable {
     command.addAll(flags);
     RunningProcess process = RunningProcess.start("prometheus", command, dir);
     Prometheus prometheus = new Prometheus(process, port);
-    try {
-      Await.until(
-          "prometheus ready on 127.0.0.1:" + port,
-          Duration.ofSeconds(60),
-          () -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("prometheus exited\n" + process.logTail());
-            }
-            return Http.status(prometheus.url("/-/ready")) == 200;
-          },
-          process::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
+    process.awaitReady(
+        "prometheus ready on 127.0.0.1:" + port,
+        Duration.ofSeconds(60),
+        () -> Http.status(prometheus.url("/-/ready")) == 200);
     return prometheus;
   }
 

@@ -8,13 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * An external process started by a test, its stdout and stderr in one log file. Closing it stops
  * the process and everything it forked: SIGTERM first, SIGKILL after a grace period.
  *
  * <pre>{@code
- * try (RunningProcess p = RunningProcess.start("uas", List.of("sipp", ...), dir)) { ... }
+ * try (RunningProcess p = RunningProcess.start("uas", List.of("sipp", ...), dir)
+ *     .awaitReady("sipp listening", Duration.ofSeconds(20), () -> Ports.udpBound(port))) { ... }
  * }</pre>
  */
 public final class RunningProcess implements AutoCloseable {
@@ -46,6 +48,29 @@ public final class RunningProcess implements AutoCloseable {
       return new RunningProcess(name, process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
+    }
+  }
+
+  /**
+   * Waits until {@code ready} holds while the process lives. If it exits first, or {@code timeout}
+   * passes, stops it and fails with {@code what} and the log's tail.
+   */
+  public RunningProcess awaitReady(String what, Duration timeout, BooleanSupplier ready) {
+    try {
+      Await.until(
+          what,
+          timeout,
+          () -> {
+            if (!process.isAlive()) {
+              throw new AssertionError(name + " exited\n" + logTail());
+            }
+            return ready.getAsBoolean();
+          },
+          this::logTail);
+      return this;
+    } catch (RuntimeException | AssertionError e) {
+      close();
+      throw e;
     }
   }
 

@@ -67,22 +67,10 @@ class SecuredWebIT {
                 "--web.listen-address=127.0.0.1:" + webPort,
                 "--web.config.file=" + webConfig),
             dir);
-    try {
-      Await.until(
-          "exporter listening on https://127.0.0.1:" + webPort,
-          Duration.ofSeconds(30),
-          () -> {
-            if (!process.isAlive()) {
-              throw new AssertionError("exporter exited\n" + process.logTail());
-            }
-            return process.logText().contains("web https://127.0.0.1:" + webPort + "/metrics");
-          },
-          process::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
-    return process;
+    return process.awaitReady(
+        "exporter listening on https://127.0.0.1:" + webPort,
+        Duration.ofSeconds(30),
+        () -> process.logText().contains("web https://127.0.0.1:" + webPort + "/metrics"));
   }
 
   /**

@@ -51,22 +51,10 @@ public final class Sipp {
                 "-fd",
                 "1"),
             dir);
-    try {
-      Await.until(
-          "sipp UAS listening on udp 127.0.0.1:" + port,
-          Duration.ofSeconds(20),
-          () -> {
-            if (!uas.isAlive()) {
-              throw new AssertionError("sipp UAS exited\n" + uas.logTail());
-            }
-            return Ports.udpBound(port);
-          },
-          uas::logTail);
-    } catch (RuntimeException | AssertionError e) {
-      uas.close();
-      throw e;
-    }
-    return uas;
+    return uas.awaitReady(
+        "sipp UAS listening on udp 127.0.0.1:" + port,
+        Duration.ofSeconds(20),
+        () -> Ports.udpBound(port));
   }
 
   /**

@@ -43,14 +43,10 @@ public record SippCapture(Path file, int port, String proto) {
                 "-w",
                 file.toString()),
             dir)) {
-      Await.until(
+      capture.awaitReady(
           "tshark capturing on lo (needs root or the wireshark group)",
           Duration.ofSeconds(20),
-          () -> capture.logText().contains("Capturing on") || !capture.isAlive(),
-          capture::logTail);
-      if (!capture.isAlive()) {
-        throw new AssertionError("tshark exited\n" + capture.logTail());
-      }
+          () -> capture.logText().contains("Capturing on"));
       try (RunningProcess uas =
           RunningProcess.start(
               "sipp-uas-" + proto,
@@ -66,16 +62,10 @@ public record SippCapture(Path file, int port, String proto) {
                   transport,
                   "-nostdin"),
               dir)) {
-        Await.until(
+        uas.awaitReady(
             "sipp uas listening on " + proto + " 127.0.0.1:" + port,
             Duration.ofSeconds(20),
-            () -> {
-              if (!uas.isAlive()) {
-                throw new AssertionError("sipp uas exited\n" + uas.logTail());
-              }
-              return proto.equals("udp") ? Ports.udpBound(port) : Ports.tcpListening(port);
-            },
-            uas::logTail);
+            () -> proto.equals("udp") ? Ports.udpBound(port) : Ports.tcpListening(port));
         int exit =
             RunningProcess.run(
                 "sipp-uac-" + proto,

@@ -53,20 +53,11 @@ public final class Tshark implements AutoCloseable {
                 pcap.toString()),
             dir);
     Tshark tshark = new Tshark(process, pcap, dir, ports);
-    try {
-      Await.until(
-          "tshark capturing on lo (needs root or the wireshark group: dpkg-reconfigure"
-              + " wireshark-common)",
-          Duration.ofSeconds(20),
-          () -> process.logText().contains("Capturing on") || !process.isAlive(),
-          process::logTail);
-      if (!process.isAlive()) {
-        throw new AssertionError("tshark exited\n" + process.logTail());
-      }
-    } catch (RuntimeException | AssertionError e) {
-      process.close();
-      throw e;
-    }
+    process.awaitReady(
+        "tshark capturing on lo (needs root or the wireshark group: dpkg-reconfigure"
+            + " wireshark-common)",
+        Duration.ofSeconds(20),
+        () -> process.logText().contains("Capturing on"));
     return tshark;
   }
 

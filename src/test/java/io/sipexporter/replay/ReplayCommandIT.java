@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sipexporter.e2e.Await;
 import io.sipexporter.e2e.Exporter;
 import io.sipexporter.e2e.Http;
 import io.sipexporter.e2e.Ports;
@@ -198,16 +197,10 @@ class ReplayCommandIT {
                 "--web.listen-address=127.0.0.1:" + port,
                 udp.file().toString()),
             dir)) {
-      Await.until(
+      replay.awaitReady(
           "replay served the whole capture",
           Duration.ofSeconds(30),
-          () -> {
-            if (!replay.isAlive()) {
-              throw new AssertionError("replay exited\n" + replay.logTail());
-            }
-            return replay.logText().contains("end of capture; still serving");
-          },
-          replay::logTail);
+          () -> replay.logText().contains("end of capture; still serving"));
       Samples scrape = Samples.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
       Map<String, Integer> served = new TreeMap<>();
       for (Samples.Sample s : scrape.named("sip_requests_total")) {
