@@ -77,6 +77,9 @@ public final class UdpReceiver {
                   .addListener(
                       b -> {
                         if (b.isSuccess()) {
+                          // the first read would otherwise set up this event loop's buffer pool
+                          // and be timestamped milliseconds late
+                          channel.config().getAllocator().ioBuffer(MAX_DATAGRAM).release();
                           bound.complete(new UdpReceiver(channel));
                         } else {
                           channel.close();
