@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *       short; found by SipScannerFuzzTest).
  *   <li>A CSeq number must be below 2^31 (RFC 3261 8.1.1.5): JAIN-SIP accepts 2147483648. And CSeq
  *       = 1*DIGIT LWS Method (RFC 3261 20.16): JAIN-SIP reads "21474TIFY" as 21474 TIFY.
- *   <li>An unparsable Content-Length is an error: JAIN-SIP drops the header and assumes 0.
+ *   <li>An unparsable Content-Length, or one above 2^31-1, is an error: JAIN-SIP drops the header
+ *       and assumes 0 (the overflow found by SipScannerFuzzTest).
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
  *   <li>The top Via is the first Via field: JAIN-SIP silently drops a Via it cannot parse (for

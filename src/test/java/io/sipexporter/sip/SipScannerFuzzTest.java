@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import gov.nist.javax.sip.message.SIPMessage;
 import io.sipexporter.Allocation;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +37,10 @@ class SipScannerFuzzTest {
   /** RFC 3261 20.14: Content-Length = ("Content-Length" / "l") HCOLON 1*DIGIT. */
   private static final Pattern BAD_LENGTH_FIELD =
       Pattern.compile("(?im)^(?:content-length|l)[ \t]*:(?![ \t]*\\d+[ \t]*\r?$)");
+
+  /** A Content-Length field of digits only: the scanner holds its value in 0..2^31-1. */
+  private static final Pattern DIGITS_LENGTH_FIELD =
+      Pattern.compile("(?im)^(?:content-length|l)[ \t]*:[ \t]*(\\d+)[ \t]*\r?$");
 
   /** RFC 3261 7: lines end in CRLF (or a tolerated bare LF); a CR before anything else is junk. */
   private static final Pattern LONE_CR = Pattern.compile("\r(?!\n)");
@@ -133,6 +139,9 @@ class SipScannerFuzzTest {
         && BAD_LENGTH_FIELD.matcher(headerSection(unfold(input))).find()) {
       return "RFC 3261 20.14: Content-Length = 1*DIGIT";
     }
+    if (r == ScanResult.BAD_CONTENT_LENGTH && lengthOverflows(headerSection(unfold(input)))) {
+      return "Content-Length below 2^31 (a message, and a Java array, is shorter)";
+    }
     if (LONE_CR.matcher(headerSection(input)).find()) {
       return "RFC 3261 7: a line ends in CRLF, not in a lone CR";
     }
@@ -154,6 +163,13 @@ class SipScannerFuzzTest {
       }
     }
     return "RFC 3261 8.1.1.7, 19.3: the branch and tags of the first Via, From and To";
+  }
+
+  /** True when the first digits-only Content-Length of {@code headers} is above 2^31-1. */
+  private static boolean lengthOverflows(String headers) {
+    Matcher m = DIGITS_LENGTH_FIELD.matcher(headers);
+    return m.find()
+        && new BigInteger(m.group(1)).compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
   }
 
   private static String headerSection(byte[] input) {
