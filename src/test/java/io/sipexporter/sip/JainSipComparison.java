@@ -23,6 +23,7 @@ final class JainSipComparison {
   private static final Pattern FIRST_FROM = firstField("from|f");
   private static final Pattern FIRST_TO = firstField("to|t");
   private static final Pattern FIRST_CSEQ = firstField("cseq");
+  private static final Pattern BRANCH_PARAM = Pattern.compile("(?i);[ \t]*branch[ \t]*=");
 
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -111,6 +112,20 @@ final class JainSipComparison {
     return topViaUnparsable(bytes)
         || !first.contains(String.valueOf(via.getHost()))
         || (via.getBranch() != null && !first.contains(via.getBranch()));
+  }
+
+  /**
+   * True when the first via-parm of the first Via field has more than one branch parameter. RFC
+   * 3261 8.1.1.7 gives a Via one branch; the scanner keeps the first, JAIN-SIP the last.
+   */
+  static boolean topViaBranchRepeated(byte[] bytes) {
+    String first = firstValue(bytes, FIRST_VIA);
+    if (first == null) {
+      return false;
+    }
+    int comma = first.indexOf(',');
+    Matcher m = BRANCH_PARAM.matcher(comma < 0 ? first : first.substring(0, comma));
+    return m.find() && m.find();
   }
 
   /**

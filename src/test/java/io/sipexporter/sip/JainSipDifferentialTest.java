@@ -35,7 +35,12 @@ import org.junit.jupiter.api.Test;
  *   <li>The SIP-Version is case-insensitive (RFC 3261 7.1): JAIN-SIP rejects "sip/2.0 200 OK"
  *       ("Invalid Method"), so the corpus's lower-case status lines only count as rejected.
  *   <li>The top Via is the first Via field: JAIN-SIP silently drops a Via it cannot parse (for
- *       example {@code ;branch=} with no value) and promotes the next one.
+ *       example {@code ;branch=} with no value) and promotes the next one. A Via with two branch
+ *       parameters gives JAIN-SIP the last, the scanner the first (RFC 3261 8.1.1.7: one branch).
+ *   <li>The empty line ending the header section is CRLF (RFC 3261 7): JAIN-SIP trims a line of
+ *       control bytes to empty and ends the headers there. A Request-URI holds printable ASCII (RFC
+ *       3261 25.1): JAIN-SIP accepts a raw non-ASCII byte, the scanner says BAD_START_LINE. (All
+ *       three found by SipScannerFuzzTest.)
  *   <li>Likewise the From and To tags are those of the first From and To fields (RFC 3261 19.3):
  *       JAIN-SIP drops one it cannot parse (for example a raw non-ASCII byte in the URI, found by
  *       SipScannerFuzzTest) and then has no tag; the scanner does not validate URIs. And the CSeq
