@@ -24,6 +24,7 @@ final class JainSipComparison {
   private static final Pattern FIRST_TO = firstField("to|t");
   private static final Pattern FIRST_CSEQ = firstField("cseq");
   private static final Pattern BRANCH_PARAM = Pattern.compile("(?i);[ \t]*branch[ \t]*=");
+  private static final Pattern TAG_PARAM = Pattern.compile("(?i);[ \t]*tag[ \t]*=");
 
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
@@ -125,6 +126,19 @@ final class JainSipComparison {
     }
     int comma = first.indexOf(',');
     Matcher m = BRANCH_PARAM.matcher(comma < 0 ? first : first.substring(0, comma));
+    return m.find() && m.find();
+  }
+
+  /**
+   * True when the first From (or To) field has more than one tag parameter after its URI. RFC 3261
+   * 19.3 gives it one tag; the scanner keeps the first, JAIN-SIP the last.
+   */
+  static boolean tagRepeated(byte[] bytes, boolean from) {
+    String value = firstValue(bytes, from ? FIRST_FROM : FIRST_TO);
+    if (value == null) {
+      return false;
+    }
+    Matcher m = TAG_PARAM.matcher(value.substring(value.lastIndexOf('>') + 1));
     return m.find() && m.find();
   }
 

@@ -166,15 +166,17 @@ class SipScannerFuzzTest {
               : field.startsWith("From tag:")
                   ? JainSipComparison.fromDropped(input, ref)
                       || JainSipComparison.displayNameMalformed(input, true)
+                      || JainSipComparison.tagRepeated(input, true)
                   : field.startsWith("To tag:")
                       && (JainSipComparison.toDropped(input, ref)
-                          || JainSipComparison.displayNameMalformed(input, false));
+                          || JainSipComparison.displayNameMalformed(input, false)
+                          || JainSipComparison.tagRepeated(input, false));
       if (!dropped) {
         return null;
       }
     }
     return "RFC 3261 8.1.1.7, 19.3: the branch and tags of the first Via, From and To, the first"
-        + " branch of a Via";
+        + " branch or tag of a field";
   }
 
   /** True when the first digits-only Content-Length of {@code headers} is above 2^31-1. */
