@@ -81,26 +81,17 @@ public final class Scrape {
 
   /** {@code sip_responses_total} for one method and code (the class follows from the code). */
   public double responses(String method, int code) {
-    return value(
-        "sip_responses_total",
-        "method",
-        method,
-        "code",
-        Integer.toString(code),
-        "class",
-        code / 100 + "xx");
+    return byCode("sip_responses_total", method, code);
   }
 
   /** {@code sip_transactions_total} for one method and final code. */
   public double transactions(String method, int code) {
+    return byCode("sip_transactions_total", method, code);
+  }
+
+  private double byCode(String name, String method, int code) {
     return value(
-        "sip_transactions_total",
-        "method",
-        method,
-        "code",
-        Integer.toString(code),
-        "class",
-        code / 100 + "xx");
+        name, "method", method, "code", Integer.toString(code), "class", code / 100 + "xx");
   }
 
   /** The sum of every sample of {@code name}, whatever its labels. */
