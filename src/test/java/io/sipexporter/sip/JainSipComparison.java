@@ -26,6 +26,9 @@ final class JainSipComparison {
   private static final Pattern BRANCH_PARAM = Pattern.compile("(?i);[ \t]*branch[ \t]*=");
   private static final Pattern TAG_PARAM = Pattern.compile("(?i);[ \t]*tag[ \t]*=");
 
+  /** RFC 3986 3.1 / RFC 3261 25.1: an absolute URI starts with scheme ":". */
+  private static final Pattern SCHEME = Pattern.compile("[ \t]*[A-Za-z][A-Za-z0-9+.-]*:.*");
+
   private final SipScanner scanner = new SipScanner();
   private final SipMessage msg = new SipMessage();
 
@@ -140,6 +143,18 @@ final class JainSipComparison {
     }
     Matcher m = TAG_PARAM.matcher(value.substring(value.lastIndexOf('>') + 1));
     return m.find() && m.find();
+  }
+
+  /**
+   * True when the first From (or To) is an addr-spec (no {@code <}) without a URI scheme, e.g.
+   * {@code ob@example.net:;tag=2}: RFC 3261 20.10 makes its {@code ;} parameters the header's, so
+   * the scanner reads the tag; JAIN-SIP, failing on the URI, reports none.
+   */
+  static boolean addrSpecWithoutScheme(byte[] bytes, boolean from) {
+    String value = firstValue(bytes, from ? FIRST_FROM : FIRST_TO);
+    return value != null
+        && value.indexOf('<') < 0
+        && !SCHEME.matcher(value.split(";", 2)[0]).matches();
   }
 
   /**

@@ -37,7 +37,9 @@ import org.junit.jupiter.api.Test;
  *   <li>The top Via is the first Via field: JAIN-SIP silently drops a Via it cannot parse (for
  *       example {@code ;branch=} with no value) and promotes the next one. A Via with two branch
  *       parameters gives JAIN-SIP the last, the scanner the first (RFC 3261 8.1.1.7: one branch);
- *       so does a From or To with two tag parameters (RFC 3261 19.3: one tag).
+ *       so does a From or To with two tag parameters (RFC 3261 19.3: one tag). A From or To
+ *       addr-spec without a URI scheme keeps its tag for the scanner (RFC 3261 20.10: outside
+ *       {@code <>} the parameters are the header's); JAIN-SIP, failing on the URI, has none.
  *   <li>The empty line ending the header section is CRLF (RFC 3261 7): JAIN-SIP trims a line of
  *       control bytes to empty and ends the headers there. A Request-URI holds printable ASCII (RFC
  *       3261 25.1): JAIN-SIP accepts a raw non-ASCII byte, the scanner says BAD_START_LINE. (All

@@ -167,10 +167,12 @@ class SipScannerFuzzTest {
                   ? JainSipComparison.fromDropped(input, ref)
                       || JainSipComparison.displayNameMalformed(input, true)
                       || JainSipComparison.tagRepeated(input, true)
+                      || JainSipComparison.addrSpecWithoutScheme(input, true)
                   : field.startsWith("To tag:")
                       && (JainSipComparison.toDropped(input, ref)
                           || JainSipComparison.displayNameMalformed(input, false)
-                          || JainSipComparison.tagRepeated(input, false));
+                          || JainSipComparison.tagRepeated(input, false)
+                          || JainSipComparison.addrSpecWithoutScheme(input, false));
       if (!dropped) {
         return null;
       }
