@@ -49,7 +49,7 @@ final class CallTracker implements SlotTable.Owner {
     int slot = table.insert(key, now + attemptNanos, clock);
     meters.tracked(1);
     state[slot] = ATTEMPT;
-    callerTag[slot] = KeyHash.tag(msg.buffer(), msg.fromTagOffset(), msg.fromTagLength());
+    callerTag[slot] = KeyHash.fromTag(msg);
   }
 
   /**
@@ -91,8 +91,8 @@ final class CallTracker implements SlotTable.Owner {
     if (slot < 0 || state[slot] != ANSWERED) {
       return;
     }
-    int from = KeyHash.tag(msg.buffer(), msg.fromTagOffset(), msg.fromTagLength());
-    int to = KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
+    int from = KeyHash.fromTag(msg);
+    int to = KeyHash.toTag(msg);
     EndedBy by;
     if (from == callerTag[slot] && to == calleeTag[slot]) {
       by = EndedBy.CALLER;

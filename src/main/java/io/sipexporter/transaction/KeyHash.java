@@ -36,8 +36,17 @@ final class KeyHash {
     return nonZero(mix(bytes(FNV_OFFSET, msg.buffer(), msg.callIdOffset(), msg.callIdLength())));
   }
 
-  /** A 32-bit hash of a From or To tag; the same for an absent and an empty tag. */
-  static int tag(byte[] buf, int off, int len) {
+  /** A 32-bit hash of the From tag; the same for an absent and an empty tag. */
+  static int fromTag(SipMessage msg) {
+    return tag(msg.buffer(), msg.fromTagOffset(), msg.fromTagLength());
+  }
+
+  /** A 32-bit hash of the To tag, read only when asked for (a provisional needs none). */
+  static int toTag(SipMessage msg) {
+    return tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
+  }
+
+  private static int tag(byte[] buf, int off, int len) {
     long h = mix(bytes(FNV_OFFSET, buf, off, len));
     return (int) (h ^ (h >>> 32));
   }

@@ -67,7 +67,7 @@ public final class TransactionTracker implements SlotTable.Owner {
     }
     if (slot < 0) {
       if (reorder) {
-        held.hold(key, method, msg.statusCode(), toTag(msg), nowNanos, clock.now());
+        held.hold(key, method, msg.statusCode(), KeyHash.toTag(msg), nowNanos, clock.now());
       } else {
         meters.unmatchedResponse(method);
       }
@@ -155,7 +155,7 @@ public final class TransactionTracker implements SlotTable.Owner {
     int finalCode = table.finalCode(slot);
     if (finalCode != 0) {
       // RFC 3261 17.1.1.2: finals repeat until ACKed; a 2xx with another To tag is a fork (12.1.2)
-      if (code == finalCode && toTag(msg) == table.toTag[slot]) {
+      if (code == finalCode && KeyHash.toTag(msg) == table.toTag[slot]) {
         meters.retransmission(method, true);
       }
       return;
@@ -173,7 +173,7 @@ public final class TransactionTracker implements SlotTable.Owner {
       return;
     }
     meters.completed(method, code, elapsed, msg);
-    int toTag = toTag(msg);
+    int toTag = KeyHash.toTag(msg);
     table.complete(slot, code, toTag);
     // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
     table.deadlines[slot] = now + timeoutNanos;
@@ -183,11 +183,6 @@ public final class TransactionTracker implements SlotTable.Owner {
     if (method == SipMethod.INVITE) {
       calls.inviteFinal(KeyHash.call(msg), code, toTag, now, clock.now());
     }
-  }
-
-  /** The To tag's hash: read only for the responses that need it (a provisional does not). */
-  private static int toTag(SipMessage msg) {
-    return KeyHash.tag(msg.buffer(), msg.toTagOffset(), msg.toTagLength());
   }
 
   /** The slot of {@code key}, or -1; an entry whose deadline has passed expires here first. */
