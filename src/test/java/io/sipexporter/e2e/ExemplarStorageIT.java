@@ -37,16 +37,7 @@ class ExemplarStorageIT {
             Prometheus.start(
                 dir,
                 Ports.freeTcp(),
-                String.join(
-                    "\n",
-                    "global:",
-                    "  scrape_interval: 1s",
-                    "  scrape_timeout: 1s",
-                    "scrape_configs:",
-                    "  - job_name: " + Prometheus.JOB,
-                    "    static_configs:",
-                    "      - targets: ['" + exporter.target() + "']",
-                    ""),
+                Prometheus.scrapeEverySecond(Prometheus.exporterJob(exporter.target())),
                 List.of("--enable-feature=exemplar-storage"))) {
       Await.until(
           "exporter scraped", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);

@@ -45,10 +45,26 @@ public final class Prometheus implements AutoCloseable {
             "    - static_configs:",
             "        - targets: ['127.0.0.1:" + alertmanagerPort + "']",
             "scrape_configs:",
-            "  - job_name: " + JOB,
-            "    static_configs:",
-            "      - targets: ['" + target + "']",
+            exporterJob(target),
             ""));
+  }
+
+  /** A whole config that scrapes every second; {@code jobs} are scrape_configs list entries. */
+  public static String scrapeEverySecond(String... jobs) {
+    return String.join(
+        "\n",
+        "global:",
+        "  scrape_interval: 1s",
+        "  scrape_timeout: 1s",
+        "scrape_configs:",
+        String.join("\n", jobs),
+        "");
+  }
+
+  /** The scrape_configs entry for the exporter at {@code target}, as job {@link #JOB}. */
+  public static String exporterJob(String target) {
+    return String.join(
+        "\n", "  - job_name: " + JOB, "    static_configs:", "      - targets: ['" + target + "']");
   }
 
   /** Starts Prometheus with {@code configYaml} as its whole config; returns once it is ready. */

@@ -263,15 +263,9 @@ class SecuredWebIT {
             Prometheus.start(
                 dir.resolve("prometheus"),
                 Ports.freeTcp(),
-                String.join(
-                    "\n",
-                    "global:",
-                    "  scrape_interval: 1s",
-                    "  scrape_timeout: 1s",
-                    "scrape_configs:",
+                Prometheus.scrapeEverySecond(
                     scrapeJob("secured", target, pki, PASSWORD),
-                    scrapeJob("wrong-password", target, pki, "wrong"),
-                    ""))) {
+                    scrapeJob("wrong-password", target, pki, "wrong")))) {
       Await.until(
           "up is 1 for the job with the right password",
           Duration.ofSeconds(60),

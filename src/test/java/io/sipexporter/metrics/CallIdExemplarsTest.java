@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.SipText;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -74,19 +74,7 @@ class CallIdExemplarsTest {
 
   /** An INVITE with this Call-ID and CSeq number, scanned. */
   private static SipMessage scan(String callId, int cseq) {
-    byte[] bytes =
-        ("INVITE sip:bob@example.com SIP/2.0\r\n"
-                + "Via: SIP/2.0/UDP 192.0.2.10;branch=z9hG4bK-1\r\n"
-                + "From: <sip:alice@example.com>;tag=a\r\n"
-                + "To: <sip:bob@example.com>\r\n"
-                + "Call-ID: "
-                + callId
-                + "\r\n"
-                + "CSeq: "
-                + cseq
-                + " INVITE\r\n"
-                + "Content-Length: 0\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = SipText.request("INVITE", callId, cseq, "");
     SipMessage msg = new SipMessage();
     assertThat(new SipScanner().scan(bytes, 0, bytes.length, msg)).isEqualTo(ScanResult.OK);
     return msg;

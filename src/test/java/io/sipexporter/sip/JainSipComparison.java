@@ -128,8 +128,7 @@ final class JainSipComparison {
       return false;
     }
     int comma = first.indexOf(',');
-    Matcher m = BRANCH_PARAM.matcher(comma < 0 ? first : first.substring(0, comma));
-    return m.find() && m.find();
+    return foundTwice(BRANCH_PARAM, comma < 0 ? first : first.substring(0, comma));
   }
 
   /**
@@ -141,7 +140,11 @@ final class JainSipComparison {
     if (value == null) {
       return false;
     }
-    Matcher m = TAG_PARAM.matcher(value.substring(value.lastIndexOf('>') + 1));
+    return foundTwice(TAG_PARAM, value.substring(value.lastIndexOf('>') + 1));
+  }
+
+  private static boolean foundTwice(Pattern pattern, String text) {
+    Matcher m = pattern.matcher(text);
     return m.find() && m.find();
   }
 
