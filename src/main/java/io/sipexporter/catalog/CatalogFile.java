@@ -24,8 +24,12 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       String rfc,
       List<String> aliases,
       String severity,
+      AlertEntry alert,
       List<Integer> related,
       String description,
       String when,
       String fix) {}
+
+  /** A code's {@code alert:} item: the bundled alert's severity where it differs, and why. */
+  record AlertEntry(String severity, String why) {}
 }

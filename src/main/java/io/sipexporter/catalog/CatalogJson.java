@@ -92,6 +92,10 @@ public final class CatalogJson {
     n.put("class", c.codeClass().label()).put("className", c.codeClass().displayName());
     n.put("outcome", catalog.guidance(c.codeClass()).outcome());
     n.put("severity", c.severity().label());
+    n.put("alertSeverity", c.alertSeverity().label());
+    if (!c.alertSeverityWhy().isEmpty()) {
+      n.put("alertSeverityWhy", c.alertSeverityWhy());
+    }
     n.put("description", c.description()).put("when", c.whenSeen()).put("fix", c.howToFix());
     if (!c.registered()) {
       n.put("treatedAs", c.related().get(0));

@@ -57,6 +57,9 @@ public final class CodeMarkdown {
     out.append("| | |\n|---|---|\n");
     row(out, "Class", c.codeClass().label() + " " + c.codeClass().displayName());
     row(out, "Severity", "`" + c.severity().label() + "`");
+    if (!c.alertSeverityWhy().isEmpty()) {
+      row(out, "Alert severity", "`" + c.alertSeverity().label() + "`: " + c.alertSeverityWhy());
+    }
     if (c.registered()) {
       row(out, "Defined in", c.rfc());
       if (!c.aliases().isEmpty()) {

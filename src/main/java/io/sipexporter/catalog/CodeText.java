@@ -54,6 +54,9 @@ public final class CodeText {
       StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, String indent) {
     fact(out, indent, "Class:", c.codeClass().label() + " " + c.codeClass().displayName());
     fact(out, indent, "Severity:", c.severity().label());
+    if (!c.alertSeverityWhy().isEmpty()) {
+      fact(out, indent, "Alerting:", c.alertSeverity().label() + " (" + c.alertSeverityWhy() + ")");
+    }
     if (c.registered()) {
       fact(out, indent, "Defined in:", c.rfc());
       if (!c.aliases().isEmpty()) {

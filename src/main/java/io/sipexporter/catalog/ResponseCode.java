@@ -15,7 +15,11 @@ import java.util.Locale;
  * @param description what the code means
  * @param whenSeen the situations that produce it
  * @param howToFix what an operator should check or change
- * @param severity how much it matters for alerting
+ * @param severity how much one response with this code matters
+ * @param alertSeverity the severity of the bundled alert on this code's ratio: {@code severity},
+ *     unless the catalogue records why a sustained ratio matters more or less than one response
+ * @param alertSeverityWhy why {@code alertSeverity} differs from {@code severity}; empty when it
+ *     does not
  * @param related other registered codes worth reading alongside; for an unregistered code, the code
  *     it is handled as
  * @param registered true when the code is in the IANA registry
@@ -30,12 +34,18 @@ public record ResponseCode(
     String whenSeen,
     String howToFix,
     Severity severity,
+    Severity alertSeverity,
+    String alertSeverityWhy,
     List<Integer> related,
     boolean registered) {
 
   public ResponseCode {
     aliases = List.copyOf(aliases);
     related = List.copyOf(related);
+    if ((alertSeverity != severity) == alertSeverityWhy.isBlank()) {
+      throw new IllegalArgumentException(
+          code + ": an alert severity other than the code's needs a reason, and only then");
+    }
   }
 
   /** {@code 437 Unsupported Credential}, or {@code 499 (unregistered 4xx)}. */

@@ -77,6 +77,14 @@ public final class ResponseCodeCatalog {
     Map<Integer, ResponseCode> codes = new TreeMap<>();
     for (CatalogFile.CodeEntry e : file.codes()) {
       String where = "code " + e.code();
+      Severity severity = Severity.ofLabel(e.severity());
+      CatalogFile.AlertEntry alert = e.alert();
+      if (alert != null) {
+        check(
+            !Severity.ofLabel(alert.severity()).equals(severity),
+            where + " alert severity equals its severity: drop the alert item");
+        text(alert.why(), where + " alert why");
+      }
       ResponseCode c =
           new ResponseCode(
               e.code(),
@@ -87,7 +95,9 @@ public final class ResponseCodeCatalog {
               text(e.description(), where + " description"),
               text(e.when(), where + " when"),
               text(e.fix(), where + " fix"),
-              Severity.ofLabel(e.severity()),
+              severity,
+              alert == null ? severity : Severity.ofLabel(alert.severity()),
+              alert == null ? "" : alert.why().strip(),
               Objects.requireNonNullElse(e.related(), List.of()),
               true);
       check(codes.put(c.code(), c) == null, where + " listed twice");
@@ -195,6 +205,8 @@ public final class ResponseCodeCatalog {
         g.whenSeen(),
         g.howToFix(),
         g.severity(),
+        g.severity(),
+        "",
         List.of(as.code()),
         false);
   }

@@ -101,6 +101,40 @@ class ResponseCodeCatalogTest {
   }
 
   @Test
+  void alertSeveritiesDifferOnlyWithAReason() {
+    assertThat(CATALOG.lookup(437).severity()).isEqualTo(Severity.CRITICAL);
+    assertThat(CATALOG.lookup(437).alertSeverity()).isEqualTo(Severity.CRITICAL);
+    assertThat(CATALOG.lookup(437).alertSeverityWhy()).isEmpty();
+    assertThat(CATALOG.lookup(401).severity()).isEqualTo(Severity.INFO);
+    assertThat(CATALOG.lookup(401).alertSeverity()).isEqualTo(Severity.WARNING);
+    assertThat(CATALOG.lookup(401).alertSeverityWhy()).contains("storm");
+    assertThat(CATALOG.lookup(499).alertSeverity()).isEqualTo(CATALOG.lookup(499).severity());
+  }
+
+  @Test
+  void anAlertItemNeedsAnotherSeverityAndAReason() {
+    assertThatThrownBy(() -> read(withAlert("      severity: info\n      why: because\n")))
+        .hasMessageContaining("code 401 alert severity equals its severity");
+    assertThatThrownBy(() -> read(withAlert("      severity: warning\n")))
+        .hasMessageContaining("code 401 alert why is empty");
+  }
+
+  /** The bundled catalogue with 401's alert item replaced by {@code body}. */
+  private static String withAlert(String body) throws IOException {
+    String yaml;
+    try (var in = ResponseCodeCatalog.class.getResourceAsStream(ResponseCodeCatalog.RESOURCE)) {
+      yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return yaml.replaceFirst(
+        "(?s)(  - code: 401\n.*?    alert:\n).*?(    related:)", "$1" + body + "$2");
+  }
+
+  private static ResponseCodeCatalog read(String yaml) throws IOException {
+    return ResponseCodeCatalog.read(
+        new java.io.ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
   void relatedCodesLinkTheFamiliesOperatorsConfuse() {
     assertThat(CATALOG.lookup(401).related()).contains(407);
     assertThat(CATALOG.lookup(437).related()).contains(436, 438, 428);

@@ -26,7 +26,7 @@ class CompareCommandTest {
         .startsWith("200 OK  vs  437 Unsupported Credential\n")
         .contains("Key differences", "Class: 200 is 2xx Success, 437 is 4xx Client Failure.")
         .contains("For the call, 200:", "For the call, 437:")
-        .contains("Alerting severity: 200 is none, 437 is warning.");
+        .contains("Alerting severity: 200 is none, 437 is critical.");
     // each side: meaning, when it applies, fix
     assertThat(out)
         .contains("When it applies: A call is answered")

@@ -69,6 +69,22 @@ class AlertGuidanceTest {
     }
   }
 
+  @Test
+  void everyCodeAlertTakesItsSeverityFromTheCatalogue() {
+    for (AlertRules.Alert alert : AlertRules.load().alerts()) {
+      if (alert.code() == null) {
+        continue;
+      }
+      ResponseCode code = catalog.lookup(Integer.parseInt(alert.code()));
+      assertThat(alert.labels().get("severity"))
+          .as(
+              alert.name()
+                  + ": set the alert's severity in the catalogue (alert: {severity, why}), not"
+                  + " only in the rule")
+          .isEqualTo(code.alertSeverity().label());
+    }
+  }
+
   /**
    * The file with every {@code fix:} line after a {@code code: "NNN"} label set to NNN's
    * how-to-fix.
