@@ -48,7 +48,8 @@ class MonitoringStackIT {
       Await.until("target up", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
       MonitoringChecks.awaitEveryPanelHasData(prometheus, target);
       JsonNode alert =
-          MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipUnsupportedCertificate");
+          MonitoringChecks.awaitAlertInAlertmanager(
+              alertmanager, "SipUnsupportedCertificate", target);
       assertThat(alert.path("labels").path("code").asText()).isEqualTo("437");
       assertThat(alert.path("labels").path("method").asText()).isEqualTo("INVITE");
     }
