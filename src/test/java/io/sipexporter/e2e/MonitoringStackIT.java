@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The monitoring plumbing without the exporter: Alertmanager accepts alerts through API v2;
  * Prometheus loads every rule, scrapes a synthetic target shaped like the exporter, answers every
- * dashboard panel query, and routes the 437 alert with its fix annotation to Alertmanager.
+ * dashboard panel query, and routes the 437 alert, its description ending with the fix, to
+ * Alertmanager.
  */
 class MonitoringStackIT {
 
