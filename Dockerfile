@@ -4,6 +4,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY src ./src
+COPY alerts ./alerts
 RUN mvn -B -DskipTests package
 
 # Run stage: a JRE, a non-root user, the shaded jar, the README's defaults.

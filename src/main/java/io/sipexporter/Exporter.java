@@ -154,6 +154,9 @@ public final class Exporter implements AutoCloseable {
                   new String[] {
                     "/codes", "SIP response codes: what each means, how to fix it, how many seen"
                   },
+                  new String[] {
+                    "/alerts", "Alert runbooks: what each bundled alert means, how to fix it"
+                  },
                   new String[] {"/-/healthy", "Health"},
                   new String[] {"/-/ready", "Readiness"}));
       WebRoutes routes =

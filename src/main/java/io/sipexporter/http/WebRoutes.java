@@ -3,7 +3,10 @@ package io.sipexporter.http;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
 
-/** Maps a request path to its page: metrics, landing page, health, readiness, response codes. */
+/**
+ * Maps a request path to its page: metrics, landing page, health, readiness, response codes, alert
+ * runbooks.
+ */
 public final class WebRoutes {
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
   static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
@@ -35,6 +38,8 @@ public final class WebRoutes {
     switch (path) {
       case "/":
         return WebPage.html(landing.html());
+      case "/alerts":
+        return RunbookPage.page();
       case "/-/healthy":
         return WebPage.text(200, "OK\n");
       case "/-/ready":

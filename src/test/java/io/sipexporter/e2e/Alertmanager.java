@@ -1,6 +1,7 @@
 package io.sipexporter.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sipexporter.ops.AlertmanagerFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +41,22 @@ public final class Alertmanager implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return start(dir, port, config);
+  }
+
+  /**
+   * Starts Alertmanager with the shipped example config and template ({@code
+   * alerts/alertmanager/}), its Slack receivers posting to {@code slackUrl}, groups sent after 1 s.
+   */
+  public static Alertmanager startShipped(Path dir, int port, String slackUrl) {
+    return start(
+        dir,
+        port,
+        AlertmanagerFiles.runnableCopy(
+            dir.resolve("alertmanager"), slackUrl, Duration.ofSeconds(1)));
+  }
+
+  private static Alertmanager start(Path dir, int port, Path config) {
     RunningProcess process =
         RunningProcess.start(
             "alertmanager",

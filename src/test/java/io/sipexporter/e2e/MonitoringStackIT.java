@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The monitoring plumbing without the exporter: Alertmanager accepts alerts through API v2;
  * Prometheus loads every rule, scrapes a synthetic target shaped like the exporter, answers every
- * dashboard panel query, and routes the 437 alert with its fix annotation to Alertmanager.
+ * dashboard panel query, and routes the 437 alert, its description ending with the fix, to
+ * Alertmanager.
  */
 class MonitoringStackIT {
 
@@ -48,7 +49,8 @@ class MonitoringStackIT {
       Await.until("target up", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
       MonitoringChecks.awaitEveryPanelHasData(prometheus, target);
       JsonNode alert =
-          MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipUnsupportedCertificate");
+          MonitoringChecks.awaitAlertInAlertmanager(
+              alertmanager, "SipUnsupportedCertificate", target);
       assertThat(alert.path("labels").path("code").asText()).isEqualTo("437");
       assertThat(alert.path("labels").path("method").asText()).isEqualTo("INVITE");
     }

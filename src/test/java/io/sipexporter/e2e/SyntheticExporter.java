@@ -15,7 +15,10 @@ import java.util.Map;
  * second: INVITE answered 20, rejected 437 x4, 503 x2, 486 x2, 428 x1; REGISTER 200 x5 and 401 x5;
  * OPTIONS 200 x3; one parse error per 100 messages. Transaction tracking likewise: one transaction
  * per final response, one INVITE timing out every 2 s, retransmissions, unmatched responses, and
- * the duration, post-dial-delay and call-duration histograms filled at fixed shares per bucket.
+ * the duration, post-dial-delay and call-duration histograms filled at fixed shares per bucket. The
+ * exporter's own health counters are all served and stay at 0 (no drops, limits, evictions, skew,
+ * folding or refused sources), the web config reload gauge at 1 and the TLS certificate 30 days
+ * from expiry: every collector-health panel has data.
  */
 public final class SyntheticExporter implements AutoCloseable {
   private static final Map<String, Double> RESPONSE_RATES =
@@ -152,6 +155,7 @@ public final class SyntheticExporter implements AutoCloseable {
                 .append(code.charAt(0))
                 .append("xx\"} 1\n"));
     renderTransactions(out, seconds);
+    renderHealth(out);
     out.append("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.01\n")
         .append("# TYPE jvm_memory_used_bytes gauge\n")
         .append("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} 1.2E7\n")
@@ -181,6 +185,7 @@ public final class SyntheticExporter implements AutoCloseable {
     counter(out, "sip_exporter_unmatched_responses_total", "method=\"INVITE\"", 0.2 * seconds);
     counter(out, "sip_exporter_transactions_evicted_total", "", 0);
     counter(out, "sip_exporter_calls_evicted_total", "", 0);
+    counter(out, "sip_exporter_held_responses_evicted_total", "", 0);
     counter(out, "sip_calls_ended_total", "by=\"caller\"", 12 * seconds);
     counter(out, "sip_calls_ended_total", "by=\"callee\"", 8 * seconds);
     out.append("# TYPE sip_calls_active gauge\nsip_calls_active 35\n")
@@ -220,6 +225,29 @@ public final class SyntheticExporter implements AutoCloseable {
           .append(count * h.meanSeconds())
           .append('\n');
     }
+  }
+
+  /** The collector's own health: every counter at 0, reload good, certificate far from expiry. */
+  private static void renderHealth(StringBuilder out) {
+    counter(out, "sip_exporter_udp_receive_drops_total", "input=\"sip\"", 0);
+    counter(out, "sip_exporter_udp_receive_drops_total", "input=\"hep\"", 0);
+    counter(
+        out, "sip_exporter_limits_reached_total", "input=\"sip\",limit=\"tcp_max_connections\"", 0);
+    counter(
+        out, "sip_exporter_limits_reached_total", "input=\"sip\",limit=\"tcp_idle_timeout\"", 0);
+    counter(
+        out,
+        "sip_exporter_messages_dropped_total",
+        "input=\"sip\",reason=\"source_not_allowed\"",
+        0);
+    counter(out, "sip_exporter_responses_folded_total", "class=\"4xx\"", 0);
+    counter(out, "sip_exporter_clock_skew_total", "input=\"sip\"", 0);
+    out.append("# TYPE sip_exporter_config_last_reload_successful gauge\n")
+        .append("sip_exporter_config_last_reload_successful{config=\"web\"} 1\n")
+        .append("# TYPE sip_exporter_tls_certificate_expiry_timestamp_seconds gauge\n")
+        .append("sip_exporter_tls_certificate_expiry_timestamp_seconds{config=\"web\"} ")
+        .append(System.currentTimeMillis() / 1000 + 30 * 86400)
+        .append('\n');
   }
 
   private static void counter(StringBuilder out, String name, String labels, double value) {

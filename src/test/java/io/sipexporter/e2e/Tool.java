@@ -14,6 +14,7 @@ public enum Tool {
   PROMETHEUS("prometheus", "prometheus"),
   PROMTOOL("promtool", "prometheus"),
   ALERTMANAGER("prometheus-alertmanager", "prometheus-alertmanager"),
+  AMTOOL("amtool", "prometheus-alertmanager"),
   OPENSSL("openssl", "openssl"),
   CURL("curl", "curl");
 

@@ -152,11 +152,12 @@ class TransactionTimingIT {
       MonitoringChecks.awaitRowPanelsHaveData(
           prometheus, exporter.target(), "Transactions and calls");
       JsonNode timeouts =
-          MonitoringChecks.awaitAlertInAlertmanager(alertmanager, "SipTransactionTimeoutsHigh");
+          MonitoringChecks.awaitAlertInAlertmanager(
+              alertmanager, "SipTransactionTimeoutsHigh", exporter.target());
       assertThat(timeouts.path("labels").path("method").asText()).isEqualTo("INVITE");
       JsonNode ner =
           MonitoringChecks.awaitAlertInAlertmanager(
-              alertmanager, "SipNetworkEffectivenessRatioLow");
+              alertmanager, "SipNetworkEffectivenessRatioLow", exporter.target());
       System.out.printf(
           "TransactionTimingIT: alerts in Alertmanager: %s%n  %s%n",
           timeouts.path("annotations").path("description").asText(),

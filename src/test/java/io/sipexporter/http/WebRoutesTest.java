@@ -44,6 +44,14 @@ class WebRoutesTest {
   }
 
   @Test
+  void servesTheAlertRunbooks() {
+    WebPage page = routes.render("/alerts", null);
+    assertThat(page).isSameAs(RunbookPage.page());
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<h3 id=\"sipexporterdown\">");
+  }
+
+  @Test
   void readinessFollowsTheListeners() {
     assertThat(routes.render("/-/ready", null).status()).isEqualTo(503);
     ready.set(true);

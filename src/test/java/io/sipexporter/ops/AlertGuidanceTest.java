@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.http.CodeRoutes;
+import io.sipexporter.http.Html;
+import io.sipexporter.http.WebPage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,14 +24,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The per-code guidance in the alert rules (and the promtool tests that expect it) is the
- * catalogue's, never a second copy: every code alert's {@code fix} is the catalogue's how-to-fix
- * text. Run with {@code -Dalerts.write=true} to rewrite the files from the catalogue.
+ * catalogue's, never a second copy: every code alert's description ends with "How to fix: " and the
+ * catalogue's how-to-fix text, and its severity is the catalogue's. Run with {@code
+ * -Dalerts.write=true} to rewrite the files from the catalogue.
  */
 class AlertGuidanceTest {
   private static final Pattern CODE_LABEL = Pattern.compile("^\\s+code: \"(\\d{3})\"\\s*$");
-  private static final Pattern FIX = Pattern.compile("^(\\s+fix: ).*$");
+  private static final Pattern FIX =
+      Pattern.compile("^(\\s+description: \".*" + AlertRules.FIX_MARK + ").*\"$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
+  private final CodeRoutes pages = new CodeRoutes(catalog, code -> 0);
 
   @Test
   void codeAlertFixesAreTheCataloguesHowToFix() throws IOException {
@@ -45,7 +52,7 @@ class AlertGuidanceTest {
     }
     assertThat(stale)
         .as(
-            "fix annotations differ from the catalogue; regenerate with "
+            "fixes in descriptions differ from the catalogue; regenerate with "
                 + "mvn -B -o -q test -Dtest=AlertGuidanceTest -Dalerts.write=true")
         .isEmpty();
   }
@@ -63,9 +70,14 @@ class AlertGuidanceTest {
       assertThat(alert.annotations().get("summary"))
           .as(alert.name())
           .contains(code.code() + " " + code.reason());
+      assertThat(alert.fix()).as(alert.name()).isEqualTo(code.howToFix());
+      // the runbook is the exporter's own page for the code
       String runbook = alert.annotations().get("runbook_url");
-      assertThat(runbook).endsWith("docs/codes/" + code.code() + ".md");
-      assertThat(Path.of("docs/codes/" + code.code() + ".md")).as(runbook).exists();
+      assertThat(runbook).isEqualTo(AlertRules.RUNBOOK_BASE + "/codes/" + code.code());
+      Optional<WebPage> page = pages.respond("/codes/" + code.code());
+      assertThat(page).as(runbook).isPresent();
+      assertThat(page.get().status()).as(runbook).isEqualTo(200);
+      assertThat(page.get().body()).as(runbook).contains(Html.escape(code.howToFix()));
     }
   }
 
@@ -86,8 +98,8 @@ class AlertGuidanceTest {
   }
 
   /**
-   * The file with every {@code fix:} line after a {@code code: "NNN"} label set to NNN's
-   * how-to-fix.
+   * The file with the fix of every {@code description:} line after a {@code code: "NNN"} label set
+   * to NNN's how-to-fix.
    */
   private String withCatalogueFixes(String text) {
     StringBuilder out = new StringBuilder(text.length());
@@ -98,7 +110,8 @@ class AlertGuidanceTest {
       if (label.matches()) {
         code = label.group(1);
       } else if (fix.matches() && code != null) {
-        line = fix.group(1) + quoted(catalog.lookup(Integer.parseInt(code)).howToFix());
+        String fixText = quoted(catalog.lookup(Integer.parseInt(code)).howToFix());
+        line = fix.group(1) + fixText.substring(1);
         code = null;
       } else if (line.matches("^\\s+- (alert|name): .*")) {
         code = null; // a new alert or test case: its code label comes again

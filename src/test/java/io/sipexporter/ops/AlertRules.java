@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * The Prometheus rule files under {@code alerts/}, read as data so tests can check conventions and
- * cross-check them against other sources (promtool tests, the response-code catalogue).
+ * cross-check them against other sources (promtool tests, the response-code catalogue, the
+ * dashboards).
  *
  * <pre>{@code
  * Map<String, String> fixes = AlertRules.load().codeFixes(); // "437" -> how to fix
@@ -27,11 +30,20 @@ public final class AlertRules {
   public static final Path DIR = Path.of("alerts");
 
   /**
-   * The one base URL of every runbook link: code alerts link to {@code docs/codes/<code>.md}, the
-   * others to their section of {@code alerts/README.md}.
+   * The one base of every runbook link (a setting, alerts/README.md "Settings"): the exporter that
+   * raised the alert. Code alerts link to {@code /codes/<code>}, the others to {@code
+   * /alerts#<name>}.
    */
-  public static final String RUNBOOK_BASE =
-      "https://github.com/sip-exporter/sip-exporter/blob/main/";
+  public static final String RUNBOOK_BASE = "http://{{ $labels.instance }}";
+
+  /** The one job selector of the rules (a setting, alerts/README.md "Settings"). */
+  public static final String JOB_SELECTOR = "up{job=\"sip-exporter\"}";
+
+  /** What starts the fix in every alert's description. */
+  public static final String FIX_MARK = "How to fix: ";
+
+  private static final Pattern COMPARISON =
+      Pattern.compile("\\s(<|>|==) ([0-9.]+)\\n", Pattern.MULTILINE);
 
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -49,7 +61,26 @@ public final class AlertRules {
     public String code() {
       return labels.get("code");
     }
+
+    /** What to do: the end of the description, after {@link #FIX_MARK}; null without one. */
+    public String fix() {
+      String description = annotations.getOrDefault("description", "");
+      int at = description.indexOf(FIX_MARK);
+      return at < 0 ? null : description.substring(at + FIX_MARK.length());
+    }
+
+    /** The expression's first comparison with a number: its threshold. */
+    public Threshold threshold() {
+      Matcher m = COMPARISON.matcher(expr);
+      if (!m.find()) {
+        throw new AssertionError(name + ": no threshold in " + expr);
+      }
+      return new Threshold(m.group(1), Double.parseDouble(m.group(2)));
+    }
   }
+
+  /** An alert's threshold: it fires when the value is {@code operator} {@code value}. */
+  public record Threshold(String operator, double value) {}
 
   /** One recording rule. */
   public record Recording(String file, String group, String name, String expr) {}
@@ -134,14 +165,20 @@ public final class AlertRules {
     return recordings;
   }
 
-  /**
-   * The {@code fix} annotation of every code alert, by code: what the catalogue must agree with.
-   */
+  /** The alert named {@code name}; fails when there is none. */
+  public Alert alert(String name) {
+    return alerts.stream()
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no alert rule " + name));
+  }
+
+  /** The fix of every code alert, by code: what the catalogue must agree with. */
   public Map<String, String> codeFixes() {
     Map<String, String> fixes = new TreeMap<>();
     for (Alert alert : alerts) {
       if (alert.code() != null) {
-        fixes.put(alert.code(), alert.annotations().get("fix"));
+        fixes.put(alert.code(), alert.fix());
       }
     }
     return fixes;

@@ -26,8 +26,18 @@ public final class Dashboards {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One query of one panel. */
-  public record Query(String dashboard, String panel, String refId, String expr) {}
+  /**
+   * What a panel's description says when its series may rightly be absent (a metric that depends on
+   * the exporter's version or configuration), followed by when.
+   */
+  public static final String MAY_BE_EMPTY = "Empty when the exporter serves no such series: ";
+
+  /**
+   * One query of one panel; {@code mayBeEmpty} when the panel's description says its series may
+   * rightly be absent ({@link #MAY_BE_EMPTY}).
+   */
+  public record Query(
+      String dashboard, String panel, String refId, String expr, boolean mayBeEmpty) {}
 
   private Dashboards() {}
 
@@ -71,12 +81,7 @@ public final class Dashboards {
       JsonNode dashboard = read(file);
       for (JsonNode panel : panels(dashboard)) {
         for (JsonNode target : panel.path("targets")) {
-          queries.add(
-              new Query(
-                  dashboard.path("uid").asText(),
-                  panel.path("title").asText(),
-                  target.path("refId").asText(),
-                  substitute(target.path("expr").asText(), variables)));
+          queries.add(query(dashboard, panel, target, variables));
         }
       }
     }
@@ -105,17 +110,22 @@ public final class Dashboards {
         }
         for (JsonNode member : members) {
           for (JsonNode target : member.path("targets")) {
-            queries.add(
-                new Query(
-                    dashboard.path("uid").asText(),
-                    member.path("title").asText(),
-                    target.path("refId").asText(),
-                    substitute(target.path("expr").asText(), variables)));
+            queries.add(query(dashboard, member, target, variables));
           }
         }
       }
     }
     return queries;
+  }
+
+  private static Query query(
+      JsonNode dashboard, JsonNode panel, JsonNode target, Map<String, String> variables) {
+    return new Query(
+        dashboard.path("uid").asText(),
+        panel.path("title").asText(),
+        target.path("refId").asText(),
+        substitute(target.path("expr").asText(), variables),
+        panel.path("description").asText().contains(MAY_BE_EMPTY));
   }
 
   static String substitute(String expr, Map<String, String> variables) {
