@@ -22,6 +22,15 @@ public final class FastRules {
 
   /** Writes the fast copies into {@code dir} and returns it. */
   public static Path derive(Path dir) {
+    return derive(dir, java.time.Duration.ZERO);
+  }
+
+  /**
+   * As {@link #derive(Path)}, with every {@code for:} set to {@code pending} instead of 0 s: an
+   * alert must then hold that long, so the first seconds of a scrape (a rate with one sample) do
+   * not count as an outage.
+   */
+  public static Path derive(Path dir, java.time.Duration pending) {
     try {
       Files.createDirectories(dir);
       for (Path file : AlertRules.files()) {
@@ -30,7 +39,7 @@ public final class FastRules {
           for (JsonNode rule : group.path("rules")) {
             ObjectNode r = (ObjectNode) rule;
             if (r.has("for")) {
-              r.put("for", "0s");
+              r.put("for", pending.toSeconds() + "s");
             }
             r.put("expr", fast(r.path("expr").asText()));
           }

@@ -72,6 +72,20 @@ public final class Kamailio implements AutoCloseable {
   }
 
   /**
+   * Starts the raw-SIP example as an authenticated trunk ({@code -A WITH_AUTH}): new INVITEs are
+   * challenged with 407 and REGISTERs with 401 before they are relayed.
+   */
+  public static Kamailio startAuthenticated(Path dir, int port, int nextHopPort, int mirrorPort) {
+    return start(
+        dir,
+        CONFIG,
+        port,
+        nextHopPort,
+        0,
+        List.of("-A", "MIRROR_URI=\"sip:127.0.0.1:" + mirrorPort + "\"", "-A", "WITH_AUTH"));
+  }
+
+  /**
    * Starts the HEP example sending to {@code hepPort} as {@code hep} says. {@code workers} is the
    * number of UDP worker processes, 0 for the config's own {@code children}: with one, a relayed
    * request's copy always leaves before the copy of its reply (see docs/kamailio/README.md).

@@ -28,6 +28,12 @@ public final class Prometheus implements AutoCloseable {
   /** Starts Prometheus; returns once it is ready. */
   public static Prometheus start(
       Path dir, int port, String target, int alertmanagerPort, Path rulesDir) {
+    return start(dir, port, List.of(target), alertmanagerPort, rulesDir);
+  }
+
+  /** Starts Prometheus scraping every one of {@code targets} in job {@link #JOB}; awaits ready. */
+  public static Prometheus start(
+      Path dir, int port, List<String> targets, int alertmanagerPort, Path rulesDir) {
     return start(
         dir,
         port,
@@ -45,7 +51,7 @@ public final class Prometheus implements AutoCloseable {
             "    - static_configs:",
             "        - targets: ['127.0.0.1:" + alertmanagerPort + "']",
             "scrape_configs:",
-            exporterJob(target),
+            exporterJob(targets.toArray(String[]::new)),
             ""));
   }
 
@@ -61,10 +67,13 @@ public final class Prometheus implements AutoCloseable {
         "");
   }
 
-  /** The scrape_configs entry for the exporter at {@code target}, as job {@link #JOB}. */
-  public static String exporterJob(String target) {
+  /** The scrape_configs entry for the exporters at {@code targets}, as job {@link #JOB}. */
+  public static String exporterJob(String... targets) {
     return String.join(
-        "\n", "  - job_name: " + JOB, "    static_configs:", "      - targets: ['" + target + "']");
+        "\n",
+        "  - job_name: " + JOB,
+        "    static_configs:",
+        "      - targets: ['" + String.join("', '", targets) + "']");
   }
 
   /** Starts Prometheus with {@code configYaml} as its whole config; returns once it is ready. */

@@ -58,6 +58,56 @@ public final class Sipp {
   }
 
   /**
+   * Starts a UAC scenario in the background that places {@code total} calls at {@code calls} per
+   * {@code period} against {@code targetPort}, cycling through {@code lines} ({@code
+   * "<code>;<user>"}); close the process to stop it early.
+   */
+  public static RunningProcess startUac(
+      Path dir,
+      String name,
+      String scenario,
+      int targetPort,
+      List<String> lines,
+      int calls,
+      Duration period,
+      int total) {
+    Path inf = dir.resolve(name + ".csv");
+    try {
+      Files.createDirectories(dir);
+      List<String> content = new ArrayList<>();
+      content.add("SEQUENTIAL");
+      content.addAll(lines);
+      Files.write(inf, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return RunningProcess.start(
+        name,
+        List.of(
+            Tool.SIPP.path(),
+            "127.0.0.1:" + targetPort,
+            "-sf",
+            scenario(scenario).toString(),
+            "-inf",
+            inf.toString(),
+            "-i",
+            "127.0.0.1",
+            "-p",
+            String.valueOf(Ports.freeUdpAndTcp()),
+            "-m",
+            String.valueOf(total),
+            "-r",
+            String.valueOf(calls),
+            "-rp",
+            String.valueOf(period.toMillis()),
+            "-timeout",
+            "300s",
+            "-nostdin",
+            "-trace_err"),
+        dir);
+  }
+
+  /**
    * Runs one UAC scenario to completion against {@code target}: one call per line of {@code calls}
    * ({@code "<code>;<user>"}). Fails unless sipp reports every call successful.
    */
