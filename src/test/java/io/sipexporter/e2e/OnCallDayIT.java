@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>edge-a: a healthy authenticated trunk (every INVITE challenged once with 407, every
  *       REGISTER with 401, then answered; 10% busy), 2 calls a second through Kamailio;
- *   <li>edge-b: the same trunk at a tenth of the volume, where 30% of the INVITEs get 437;
+ *   <li>edge-b: the same trunk at a tenth of the volume, where a third of the INVITEs get 437;
  *   <li>edge-c: running, but its mirror sends nothing;
  *   <li>edge-d: listed as a target, not running.
  * </ul>
@@ -43,18 +43,16 @@ class OnCallDayIT {
           "200;heidi",
           "200;ivan",
           "200;judy");
+
+  /**
+   * A third of the calls get 437, one in every three in turn: any minute of traffic (the fast
+   * rules' window, about 12 calls) then holds 4 failures or more, so NER stays below its 80%
+   * threshold in every window and the alert holds through its pending time. Failures bunched
+   * unevenly (3 in 10 as 200,200,437,200,200,437,200,437,200,200) leave windows with NER above 80%
+   * at times, which reset the pending alert: that made this test fail on a loaded CI machine.
+   */
   private static final List<String> CERTIFICATE_FAILING_CALLS =
-      List.of(
-          "200;alice",
-          "200;bob",
-          "437;carol",
-          "200;dave",
-          "200;erin",
-          "437;frank",
-          "200;grace",
-          "437;heidi",
-          "200;ivan",
-          "200;judy");
+      List.of("200;alice", "200;bob", "437;carol");
 
   @Test
   void pagesOnlyForWhatFailedAndNamesTheExporter() {

@@ -75,6 +75,19 @@ public final class Tshark implements AutoCloseable {
    * file too (dumpcap writes every packet through), which is how tests wait for the last one.
    */
   public SipCounts count(String displayFilter) {
+    return count(displayFilter, false);
+  }
+
+  /**
+   * As {@link #count(String)}, each retransmission counted once: a message that repeats an earlier
+   * one on the same leg (same ports, Call-ID, CSeq, Via branches and status) is the same message
+   * sent again, as a loaded machine does when a reply or an ACK is late.
+   */
+  public SipCounts countWithoutRetransmissions(String displayFilter) {
+    return count(displayFilter, true);
+  }
+
+  private SipCounts count(String displayFilter, boolean withoutRetransmissions) {
     List<String> command = new ArrayList<>(List.of(Tool.TSHARK.path(), "-r", pcap.toString()));
     for (int port : ports) {
       command.addAll(List.of("-d", "udp.port==" + port + ",sip"));
@@ -90,7 +103,17 @@ public final class Tshark implements AutoCloseable {
             "-e",
             "sip.CSeq.method",
             "-e",
-            "sip.Status-Code"));
+            "sip.Status-Code",
+            "-e",
+            "udp.srcport",
+            "-e",
+            "udp.dstport",
+            "-e",
+            "sip.Call-ID",
+            "-e",
+            "sip.CSeq",
+            "-e",
+            "sip.Via.branch"));
     Path out = dir.resolve("tshark-read.tsv");
     Path err = dir.resolve("tshark-read.err");
     try {
@@ -106,7 +129,11 @@ public final class Tshark implements AutoCloseable {
       }
       // exit code ignored: reading a live file can end "cut short", still a valid prefix
       SipCounts counts = new SipCounts();
+      java.util.Set<String> seen = new java.util.HashSet<>();
       for (String line : Files.readAllLines(out)) {
+        if (withoutRetransmissions && !seen.add(line)) {
+          continue;
+        }
         String[] fields = line.split("\t", -1);
         if (fields.length < 2 || fields[0].isEmpty()) {
           continue;
