@@ -70,7 +70,7 @@ public final class Alertmanager implements AutoCloseable {
     Alertmanager alertmanager = new Alertmanager(process, port);
     process.awaitReady(
         "alertmanager ready on 127.0.0.1:" + port,
-        Duration.ofSeconds(30),
+        RunningProcess.START_DEADLINE,
         () -> Http.status(alertmanager.url("/-/ready")) == 200);
     return alertmanager;
   }

@@ -2,7 +2,6 @@ package io.sipexporter.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +56,7 @@ public final class Exporter implements AutoCloseable {
     Exporter exporter = new Exporter(process, webPort);
     process.awaitReady(
         "exporter ready on 127.0.0.1:" + webPort,
-        Duration.ofSeconds(30),
+        RunningProcess.START_DEADLINE,
         () -> Http.status(exporter.url("/-/ready")) == 200);
     return exporter;
   }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -146,7 +145,7 @@ public final class Kamailio implements AutoCloseable {
         RunningProcess.start("kamailio", command, dir)
             .awaitReady(
                 "kamailio listening on udp 127.0.0.1:" + port,
-                Duration.ofSeconds(20),
+                RunningProcess.START_DEADLINE,
                 () -> Ports.udpBound(port));
     return new Kamailio(process, port);
   }

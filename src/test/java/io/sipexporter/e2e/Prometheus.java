@@ -116,7 +116,7 @@ public final class Prometheus implements AutoCloseable {
     Prometheus prometheus = new Prometheus(process, port);
     process.awaitReady(
         "prometheus ready on 127.0.0.1:" + port,
-        Duration.ofSeconds(60),
+        RunningProcess.START_DEADLINE,
         () -> Http.status(prometheus.url("/-/ready")) == 200);
     return prometheus;
   }

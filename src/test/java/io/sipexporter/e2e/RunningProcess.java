@@ -22,6 +22,12 @@ import java.util.function.BooleanSupplier;
 public final class RunningProcess implements AutoCloseable {
   private static final Duration GRACE = Duration.ofSeconds(5);
 
+  /**
+   * How long a peer may take to start serving: an upper bound, waited only as long as needed. A JVM
+   * or Kamailio starting on a loaded 2-core machine has taken over 30 s.
+   */
+  public static final Duration START_DEADLINE = Duration.ofSeconds(90);
+
   private final String name;
   private final Process process;
   private final Path log;

@@ -69,7 +69,7 @@ class SecuredWebIT {
             dir);
     return process.awaitReady(
         "exporter listening on https://127.0.0.1:" + webPort,
-        Duration.ofSeconds(30),
+        RunningProcess.START_DEADLINE,
         () -> process.logText().contains("web https://127.0.0.1:" + webPort + "/metrics"));
   }
 
@@ -92,6 +92,16 @@ class SecuredWebIT {
     return RunningProcess.run(name, command, dir, Duration.ofSeconds(30));
   }
 
+  /** Probes as Docker does: healthy at the first of {@code retries} probes that succeeds. */
+  private static int healthcheckWithRetries(
+      Path dir, String name, int webPort, Path webConfig, int retries) {
+    int exit = -1;
+    for (int attempt = 1; attempt <= retries && exit != 0; attempt++) {
+      exit = healthcheck(dir, name + "-" + attempt, webPort, webConfig);
+    }
+    return exit;
+  }
+
   @Test
   void healthcheckFollowsTheWebConfigSoTheContainerHealthcheckSurvivesTlsAndBasicAuth()
       throws IOException {
@@ -101,8 +111,10 @@ class SecuredWebIT {
     Path config = writeWebConfig(dir, "VerifyClientCertIfGiven", users);
     int port = Ports.freeTcp();
     try (RunningProcess exporter = startExporter(dir, config, port)) {
-      // HTTPS without a client certificate; the 401 of basic auth is the exporter answering
-      assertThat(healthcheck(dir, "with-config", port, config)).isZero();
+      // HTTPS without a client certificate; the 401 of basic auth is the exporter answering.
+      // Docker calls a container unhealthy after --retries=3 failed probes in a row, so one probe
+      // a loaded machine times out (a cold JVM's first TLS handshake) is not a failure either
+      assertThat(healthcheckWithRetries(dir, "with-config", port, config, 3)).isZero();
       // without the config the probe speaks plain HTTP to a TLS port
       assertThat(healthcheck(dir, "without-config", port, null)).isEqualTo(1);
       assertThat(Files.readString(dir.resolve("without-config.log")))
@@ -271,13 +283,13 @@ class SecuredWebIT {
           Duration.ofSeconds(60),
           () -> up(prometheus, "secured").equals("1"),
           prometheus::logTail);
+      // a scrape a loaded machine times out is down too, with another error: wait for the 401
       Await.until(
-          "the wrong-password job's last scrape has failed",
+          "the wrong-password job's last scrape has failed with a 401",
           Duration.ofSeconds(60),
-          () -> prometheus.target("wrong-password").path("health").asText().equals("down"),
+          () -> prometheus.target("wrong-password").path("lastError").asText().contains("401"),
           prometheus::logTail);
       assertThat(up(prometheus, "wrong-password")).isEqualTo("0");
-      assertThat(prometheus.target("wrong-password").path("lastError").asText()).contains("401");
       assertThat(prometheus.query("sip_exporter_build_info{job=\"secured\"}")).hasSize(1);
       assertThat(exporter.isAlive()).isTrue();
     }

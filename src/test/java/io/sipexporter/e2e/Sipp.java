@@ -53,7 +53,7 @@ public final class Sipp {
             dir);
     return uas.awaitReady(
         "sipp UAS listening on udp 127.0.0.1:" + port,
-        Duration.ofSeconds(20),
+        RunningProcess.START_DEADLINE,
         () -> Ports.udpBound(port));
   }
 

@@ -45,7 +45,7 @@ public record SippCapture(Path file, int port, String proto) {
             dir)) {
       capture.awaitReady(
           "tshark capturing on lo (needs root or the wireshark group)",
-          Duration.ofSeconds(20),
+          RunningProcess.START_DEADLINE,
           () -> capture.logText().contains("Capturing on"));
       try (RunningProcess uas =
           RunningProcess.start(
@@ -64,7 +64,7 @@ public record SippCapture(Path file, int port, String proto) {
               dir)) {
         uas.awaitReady(
             "sipp uas listening on " + proto + " 127.0.0.1:" + port,
-            Duration.ofSeconds(20),
+            RunningProcess.START_DEADLINE,
             () -> proto.equals("udp") ? Ports.udpBound(port) : Ports.tcpListening(port));
         int exit =
             RunningProcess.run(

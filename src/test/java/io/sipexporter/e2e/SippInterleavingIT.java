@@ -214,7 +214,7 @@ class SippInterleavingIT {
             dir);
     return uas.awaitReady(
         "sipp UAS listening on udp 127.0.0.1:" + port,
-        Duration.ofSeconds(20),
+        RunningProcess.START_DEADLINE,
         () -> Ports.udpBound(port));
   }
 

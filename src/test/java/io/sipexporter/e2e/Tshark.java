@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -56,7 +55,7 @@ public final class Tshark implements AutoCloseable {
     process.awaitReady(
         "tshark capturing on lo (needs root or the wireshark group: dpkg-reconfigure"
             + " wireshark-common)",
-        Duration.ofSeconds(20),
+        RunningProcess.START_DEADLINE,
         () -> process.logText().contains("Capturing on"));
     return tshark;
   }

@@ -199,7 +199,7 @@ class ReplayCommandIT {
             dir)) {
       replay.awaitReady(
           "replay served the whole capture",
-          Duration.ofSeconds(30),
+          io.sipexporter.e2e.RunningProcess.START_DEADLINE,
           () -> replay.logText().contains("end of capture; still serving"));
       Samples scrape = Samples.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
       Map<String, Integer> served = new TreeMap<>();
