@@ -7,6 +7,7 @@ import io.sipexporter.metrics.NodeTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +34,11 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
-    footer = {"", "Each flag can be set with the environment variable shown as ${env:...} above."})
+    footer = {
+      "",
+      "Every flag can also be set by the environment variable named after \"env\" above;",
+      "flags win over variables, variables over --config.file."
+    })
 public final class SipExporterCommand implements Callable<Integer> {
 
   @Option(
@@ -161,20 +166,30 @@ public final class SipExporterCommand implements Callable<Integer> {
           "YAML file with the same keys as the flags (sip: {listen-address: \":5060\"}); flags and environment variables win (env SIP_EXPORTER_CONFIG_FILE).")
   java.nio.file.Path configFile;
 
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    ExporterConfig config = toConfig();
+    ExporterConfig config;
+    try {
+      config = toConfig();
+    } catch (IllegalArgumentException e) {
+      // an out-of-range value is a usage error like a malformed one: exit 2
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     Logging.configure(logFormatValue(), logLevel);
     Exporter exporter = Exporter.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  exporter.drainAndClose(java.time.Duration.ofSeconds(5));
-                  stopped.countDown();
-                },
-                "shutdown"));
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    StopSignals.onStop(stopRequested::countDown);
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable drain =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            exporter.drainAndClose(java.time.Duration.ofSeconds(5));
+          }
+        };
+    // any other way out (SIGHUP, System.exit) still drains
+    Runtime.getRuntime().addShutdownHook(new Thread(drain, "shutdown"));
     org.slf4j.LoggerFactory.getLogger(SipExporterCommand.class)
         .info(
             "sip-exporter listening: SIP udp+tcp {}, HEP udp+tcp {}, web {}://{}{}",
@@ -183,7 +198,8 @@ public final class SipExporterCommand implements Callable<Integer> {
             exporter.webScheme(),
             exporter.webAddress(),
             config.telemetryPath());
-    stopped.await();
+    stopRequested.await();
+    drain.run();
     return 0;
   }
 
