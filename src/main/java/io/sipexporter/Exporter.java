@@ -4,10 +4,8 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
@@ -258,9 +256,9 @@ public final class Exporter implements AutoCloseable {
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    new FileDescriptorMetrics().bindTo(registry);
+    // client_java's standard process_* families (process_cpu_seconds_total, process_open_fds...),
+    // in place of Micrometer's process/system binders, whose names promtool rejects
+    ProcessMetrics.builder().register(registry.getPrometheusRegistry());
     return registry;
   }
 
