@@ -15,6 +15,7 @@ import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
+import io.sipexporter.ingest.AllowedSources;
 import io.sipexporter.ingest.ConnectionLimits;
 import io.sipexporter.ingest.HepIngest;
 import io.sipexporter.ingest.Ingest;
@@ -25,9 +26,11 @@ import io.sipexporter.ingest.PortProbe;
 import io.sipexporter.ingest.ReceiveBuffer;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.CodeLabels;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
@@ -101,8 +104,11 @@ public final class Exporter implements AutoCloseable {
     CallIdExemplars exemplars = config.tracking().exemplars() ? new CallIdExemplars() : null;
     PrometheusMeterRegistry registry = newRegistry(build, exemplars);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
-    TrafficCounters counters = new TrafficCounters(registry, new NodeTable(config.hepNodes()));
-    TransactionMeters txMeters = new TransactionMeters(registry, exemplars);
+    CodeLabels codeLabels =
+        new CodeLabels(registry, catalog::isRegistered, config.maxUnregisteredCodes());
+    TrafficCounters counters =
+        new TrafficCounters(registry, new NodeTable(config.hepNodes()), codeLabels);
+    TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels);
     CallMeters callMeters = new CallMeters(registry, exemplars);
     // each input's table capacity is shared out among its event loops, one tracker each
     TrackerOptions perLoop = config.tracking().perShare(config.listener().eventLoops());
@@ -130,6 +136,7 @@ public final class Exporter implements AutoCloseable {
               registry,
               Input.SIP,
               config.sipListen(),
+              config.sipAllowed(),
               options,
               () -> new SipIngest(pipelines.get(), options.maxMessageBytes()));
       HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
@@ -139,6 +146,7 @@ public final class Exporter implements AutoCloseable {
               registry,
               Input.HEP,
               config.hepListen(),
+              config.hepAllowed(),
               options,
               () -> new HepIngest(pipelines.get(), authKey));
       LandingPage landing =
@@ -211,8 +219,10 @@ public final class Exporter implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Input input,
       ListenAddress address,
+      SourceFilter allowed,
       ListenerOptions options,
       Supplier<Ingest> ingests) {
+    AllowedSources sources = new AllowedSources(registry, input, allowed);
     ConnectionLimits limits =
         new ConnectionLimits(
             registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
@@ -236,7 +246,13 @@ public final class Exporter implements AutoCloseable {
         () -> {
           ListenerVerticle v =
               new ListenerVerticle(
-                  name, bind, options, ingests.get(), limits, deployed.size() < udpSockets);
+                  name,
+                  bind,
+                  options,
+                  ingests.get(),
+                  limits,
+                  sources,
+                  deployed.size() < udpSockets);
           deployed.add(v);
           return v;
         };
@@ -245,7 +261,12 @@ public final class Exporter implements AutoCloseable {
         name + " listener on " + address + " (udp+tcp)");
     ListenAddress bound = deployed.get(0).boundAddress();
     new UdpReceiveDrops(input.label(), bound.port()).bindTo(registry);
-    LOG.info("{} listener on {} (udp+tcp), {} UDP socket(s)", name, bound, udpSockets);
+    LOG.info(
+        "{} listener on {} (udp+tcp), {} UDP socket(s), sources allowed: {}",
+        name,
+        bound,
+        udpSockets,
+        sources);
     return bound;
   }
 

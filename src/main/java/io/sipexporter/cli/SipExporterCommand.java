@@ -3,6 +3,7 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.metrics.NodeTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -115,6 +116,30 @@ public final class SipExporterCommand implements Callable<Integer> {
       description =
           "Label sip_requests_total and sip_responses_total with node, the HEP capture agent id: the first N ids seen get their own value, later ones node=\"other\", non-HEP input node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_NODES).")
   int hepNodes;
+
+  @Option(
+      names = "--sip.allowed-sources",
+      paramLabel = "CIDRS",
+      defaultValue = "${env:SIP_EXPORTER_SIP_ALLOWED_SOURCES}",
+      description =
+          "Comma-separated IPv4/IPv6 CIDR ranges that may send raw SIP; others are dropped and counted (reason source_not_allowed); empty = any (env SIP_EXPORTER_SIP_ALLOWED_SOURCES).")
+  String sipAllowedSources;
+
+  @Option(
+      names = "--hep.allowed-sources",
+      paramLabel = "CIDRS",
+      defaultValue = "${env:SIP_EXPORTER_HEP_ALLOWED_SOURCES}",
+      description =
+          "Comma-separated IPv4/IPv6 CIDR ranges that may send HEP; others are dropped and counted (reason source_not_allowed); empty = any (env SIP_EXPORTER_HEP_ALLOWED_SOURCES).")
+  String hepAllowedSources;
+
+  @Option(
+      names = "--metrics.max-unregistered-codes",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES:-20}",
+      description =
+          "Response codes outside the IANA registry that get their own code label value; later ones are counted as code=\"4xx\" etc. and in sip_exporter_responses_folded_total (default ${DEFAULT-VALUE}; env SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES).")
+  int maxUnregisteredCodes;
 
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
@@ -243,6 +268,12 @@ public final class SipExporterCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
     }
+    if (maxUnregisteredCodes < 0 || maxUnregisteredCodes > 600) {
+      throw new IllegalArgumentException(
+          "--metrics.max-unregistered-codes must be 0 to 600, not " + maxUnregisteredCodes);
+    }
+    SourceFilter sipAllowed = sources("--sip.allowed-sources", sipAllowedSources);
+    SourceFilter hepAllowed = sources("--hep.allowed-sources", hepAllowedSources);
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
     }
@@ -263,7 +294,18 @@ public final class SipExporterCommand implements Callable<Integer> {
         webListen,
         telemetryPath,
         webConfigFile,
-        hepNodes);
+        hepNodes,
+        maxUnregisteredCodes,
+        sipAllowed,
+        hepAllowed);
+  }
+
+  private static SourceFilter sources(String flag, String value) {
+    try {
+      return SourceFilter.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+    }
   }
 
   /** Runs the command line and returns the process exit code. */
