@@ -4,10 +4,8 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
@@ -17,6 +15,7 @@ import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
+import io.sipexporter.ingest.AllowedSources;
 import io.sipexporter.ingest.ConnectionLimits;
 import io.sipexporter.ingest.HepIngest;
 import io.sipexporter.ingest.Ingest;
@@ -27,9 +26,11 @@ import io.sipexporter.ingest.PortProbe;
 import io.sipexporter.ingest.ReceiveBuffer;
 import io.sipexporter.ingest.SipIngest;
 import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.CodeLabels;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
@@ -103,8 +104,11 @@ public final class Exporter implements AutoCloseable {
     CallIdExemplars exemplars = config.tracking().exemplars() ? new CallIdExemplars() : null;
     PrometheusMeterRegistry registry = newRegistry(build, exemplars);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
-    TrafficCounters counters = new TrafficCounters(registry, new NodeTable(config.hepNodes()));
-    TransactionMeters txMeters = new TransactionMeters(registry, exemplars);
+    CodeLabels codeLabels =
+        new CodeLabels(registry, catalog::isRegistered, config.maxUnregisteredCodes());
+    TrafficCounters counters =
+        new TrafficCounters(registry, new NodeTable(config.hepNodes()), codeLabels);
+    TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels);
     CallMeters callMeters = new CallMeters(registry, exemplars);
     // each input's table capacity is shared out among its event loops, one tracker each
     TrackerOptions perLoop = config.tracking().perShare(config.listener().eventLoops());
@@ -132,6 +136,7 @@ public final class Exporter implements AutoCloseable {
               registry,
               Input.SIP,
               config.sipListen(),
+              config.sipAllowed(),
               options,
               () -> new SipIngest(pipelines.get(), options.maxMessageBytes()));
       HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
@@ -141,6 +146,7 @@ public final class Exporter implements AutoCloseable {
               registry,
               Input.HEP,
               config.hepListen(),
+              config.hepAllowed(),
               options,
               () -> new HepIngest(pipelines.get(), authKey));
       LandingPage landing =
@@ -213,8 +219,10 @@ public final class Exporter implements AutoCloseable {
       PrometheusMeterRegistry registry,
       Input input,
       ListenAddress address,
+      SourceFilter allowed,
       ListenerOptions options,
       Supplier<Ingest> ingests) {
+    AllowedSources sources = new AllowedSources(registry, input, allowed);
     ConnectionLimits limits =
         new ConnectionLimits(
             registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
@@ -238,7 +246,13 @@ public final class Exporter implements AutoCloseable {
         () -> {
           ListenerVerticle v =
               new ListenerVerticle(
-                  name, bind, options, ingests.get(), limits, deployed.size() < udpSockets);
+                  name,
+                  bind,
+                  options,
+                  ingests.get(),
+                  limits,
+                  sources,
+                  deployed.size() < udpSockets);
           deployed.add(v);
           return v;
         };
@@ -247,7 +261,12 @@ public final class Exporter implements AutoCloseable {
         name + " listener on " + address + " (udp+tcp)");
     ListenAddress bound = deployed.get(0).boundAddress();
     new UdpReceiveDrops(input.label(), bound.port()).bindTo(registry);
-    LOG.info("{} listener on {} (udp+tcp), {} UDP socket(s)", name, bound, udpSockets);
+    LOG.info(
+        "{} listener on {} (udp+tcp), {} UDP socket(s), sources allowed: {}",
+        name,
+        bound,
+        udpSockets,
+        sources);
     return bound;
   }
 
@@ -258,9 +277,9 @@ public final class Exporter implements AutoCloseable {
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    new FileDescriptorMetrics().bindTo(registry);
+    // client_java's standard process_* families (process_cpu_seconds_total, process_open_fds...),
+    // in place of Micrometer's process/system binders, whose names promtool rejects
+    ProcessMetrics.builder().register(registry.getPrometheusRegistry());
     return registry;
   }
 

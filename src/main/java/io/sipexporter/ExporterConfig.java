@@ -2,6 +2,7 @@ package io.sipexporter;
 
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.transaction.TrackerOptions;
 
 /**
@@ -17,6 +18,10 @@ import io.sipexporter.transaction.TrackerOptions;
  * @param webConfigFile the exporter-toolkit web config (TLS, basic auth), or null for plain HTTP
  * @param hepNodes how many HEP capture agent ids get their own {@code node} label value; 0 = no
  *     {@code node} label
+ * @param maxUnregisteredCodes how many codes outside the IANA registry get their own {@code code}
+ *     label value; later ones are counted under their class
+ * @param sipAllowed the senders the SIP input takes ({@link SourceFilter#ANY}: all)
+ * @param hepAllowed the senders the HEP input takes
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -27,7 +32,13 @@ public record ExporterConfig(
     ListenAddress webListen,
     String telemetryPath,
     java.nio.file.Path webConfigFile,
-    int hepNodes) {
+    int hepNodes,
+    int maxUnregisteredCodes,
+    SourceFilter sipAllowed,
+    SourceFilter hepAllowed) {
+
+  /** The default of {@code --metrics.max-unregistered-codes}. */
+  public static final int DEFAULT_MAX_UNREGISTERED_CODES = 20;
 
   /** A config without a web config file: plain HTTP, no authentication. */
   public ExporterConfig(
@@ -38,7 +49,19 @@ public record ExporterConfig(
       TrackerOptions tracking,
       ListenAddress webListen,
       String telemetryPath) {
-    this(sipListen, hepListen, hepAuthKey, listener, tracking, webListen, telemetryPath, null, 0);
+    this(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        null,
+        0,
+        DEFAULT_MAX_UNREGISTERED_CODES,
+        SourceFilter.ANY,
+        SourceFilter.ANY);
   }
 
   /** This config with {@code --hep.nodes} set. */
@@ -52,7 +75,44 @@ public record ExporterConfig(
         webListen,
         telemetryPath,
         webConfigFile,
-        value);
+        value,
+        maxUnregisteredCodes,
+        sipAllowed,
+        hepAllowed);
+  }
+
+  /** This config with {@code --metrics.max-unregistered-codes} set. */
+  public ExporterConfig withMaxUnregisteredCodes(int value) {
+    return new ExporterConfig(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        webConfigFile,
+        hepNodes,
+        value,
+        sipAllowed,
+        hepAllowed);
+  }
+
+  /** This config with {@code --sip.allowed-sources} and {@code --hep.allowed-sources} set. */
+  public ExporterConfig withAllowedSources(SourceFilter sip, SourceFilter hep) {
+    return new ExporterConfig(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        webConfigFile,
+        hepNodes,
+        maxUnregisteredCodes,
+        sip,
+        hep);
   }
 
   /** The defaults the README documents. */

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sip-exporter healthcheck}: asks a running exporter's {@code /-/healthy} and exits 0 or 1,
- * so a container HEALTHCHECK needs no curl in the image.
+ * following its web config (HTTPS, basic auth). The image's HEALTHCHECK uses it only when a web
+ * config file is set; otherwise bash's {@code /dev/tcp} answers without a JVM
+ * (docs/healthcheck.md).
  */
 @Command(
     name = "healthcheck",

@@ -3,10 +3,12 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.metrics.NodeTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +35,11 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = "Counts mirrored SIP traffic by method, response code and class, for Prometheus.",
-    footer = {"", "Each flag can be set with the environment variable shown as ${env:...} above."})
+    footer = {
+      "",
+      "Every flag can also be set by the environment variable named after \"env\" above;",
+      "flags win over variables, variables over --config.file."
+    })
 public final class SipExporterCommand implements Callable<Integer> {
 
   @Option(
@@ -111,6 +117,30 @@ public final class SipExporterCommand implements Callable<Integer> {
           "Label sip_requests_total and sip_responses_total with node, the HEP capture agent id: the first N ids seen get their own value, later ones node=\"other\", non-HEP input node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_NODES).")
   int hepNodes;
 
+  @Option(
+      names = "--sip.allowed-sources",
+      paramLabel = "CIDRS",
+      defaultValue = "${env:SIP_EXPORTER_SIP_ALLOWED_SOURCES}",
+      description =
+          "Comma-separated IPv4/IPv6 CIDR ranges that may send raw SIP; others are dropped and counted (reason source_not_allowed); empty = any (env SIP_EXPORTER_SIP_ALLOWED_SOURCES).")
+  String sipAllowedSources;
+
+  @Option(
+      names = "--hep.allowed-sources",
+      paramLabel = "CIDRS",
+      defaultValue = "${env:SIP_EXPORTER_HEP_ALLOWED_SOURCES}",
+      description =
+          "Comma-separated IPv4/IPv6 CIDR ranges that may send HEP; others are dropped and counted (reason source_not_allowed); empty = any (env SIP_EXPORTER_HEP_ALLOWED_SOURCES).")
+  String hepAllowedSources;
+
+  @Option(
+      names = "--metrics.max-unregistered-codes",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES:-20}",
+      description =
+          "Response codes outside the IANA registry that get their own code label value; later ones are counted as code=\"4xx\" etc. and in sip_exporter_responses_folded_total (default ${DEFAULT-VALUE}; env SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES).")
+  int maxUnregisteredCodes;
+
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
   @Option(
@@ -161,20 +191,30 @@ public final class SipExporterCommand implements Callable<Integer> {
           "YAML file with the same keys as the flags (sip: {listen-address: \":5060\"}); flags and environment variables win (env SIP_EXPORTER_CONFIG_FILE).")
   java.nio.file.Path configFile;
 
+  @picocli.CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws InterruptedException {
-    ExporterConfig config = toConfig();
+    ExporterConfig config;
+    try {
+      config = toConfig();
+    } catch (IllegalArgumentException e) {
+      // an out-of-range value is a usage error like a malformed one: exit 2
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     Logging.configure(logFormatValue(), logLevel);
     Exporter exporter = Exporter.start(config);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  exporter.drainAndClose(java.time.Duration.ofSeconds(5));
-                  stopped.countDown();
-                },
-                "shutdown"));
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    StopSignals.onStop(stopRequested::countDown);
+    AtomicBoolean closed = new AtomicBoolean();
+    Runnable drain =
+        () -> {
+          if (closed.compareAndSet(false, true)) {
+            exporter.drainAndClose(java.time.Duration.ofSeconds(5));
+          }
+        };
+    // any other way out (SIGHUP, System.exit) still drains
+    Runtime.getRuntime().addShutdownHook(new Thread(drain, "shutdown"));
     org.slf4j.LoggerFactory.getLogger(SipExporterCommand.class)
         .info(
             "sip-exporter listening: SIP udp+tcp {}, HEP udp+tcp {}, web {}://{}{}",
@@ -183,7 +223,8 @@ public final class SipExporterCommand implements Callable<Integer> {
             exporter.webScheme(),
             exporter.webAddress(),
             config.telemetryPath());
-    stopped.await();
+    stopRequested.await();
+    drain.run();
     return 0;
   }
 
@@ -227,6 +268,12 @@ public final class SipExporterCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
     }
+    if (maxUnregisteredCodes < 0 || maxUnregisteredCodes > 600) {
+      throw new IllegalArgumentException(
+          "--metrics.max-unregistered-codes must be 0 to 600, not " + maxUnregisteredCodes);
+    }
+    SourceFilter sipAllowed = sources("--sip.allowed-sources", sipAllowedSources);
+    SourceFilter hepAllowed = sources("--hep.allowed-sources", hepAllowedSources);
     if (hepAuthKey != null && hepAuthKey.isEmpty()) {
       hepAuthKey = null;
     }
@@ -247,7 +294,18 @@ public final class SipExporterCommand implements Callable<Integer> {
         webListen,
         telemetryPath,
         webConfigFile,
-        hepNodes);
+        hepNodes,
+        maxUnregisteredCodes,
+        sipAllowed,
+        hepAllowed);
+  }
+
+  private static SourceFilter sources(String flag, String value) {
+    try {
+      return SourceFilter.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(flag + ": " + e.getMessage(), e);
+    }
   }
 
   /** Runs the command line and returns the process exit code. */

@@ -65,6 +65,12 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServerOptions options = tls() ? config.tls().serverOptions() : new HttpServerOptions();
+    // gzip or deflate when the client asks (Prometheus always sends Accept-Encoding: gzip)
+    options.setCompressionSupported(true);
+    // no h2c: after an HTTP/1.1 upgrade whose first request took identity, Vert.x 5.0.7 labels
+    // later HTTP/2 responses gzip but sends them plain (MetricsExpositionIT); Prometheus never
+    // asks for h2c, and HTTPS keeps HTTP/1.1 (no ALPN)
+    options.setHttp2ClearTextEnabled(false);
     if (config != null) {
       auth = BasicAuth.of(config.users());
     }

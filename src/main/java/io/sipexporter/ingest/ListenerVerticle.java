@@ -21,6 +21,7 @@ public final class ListenerVerticle extends VerticleBase {
   private final ListenerOptions options;
   private final Ingest ingest;
   private final ConnectionLimits limits;
+  private final AllowedSources sources;
   private final boolean bindUdp;
   private final byte[] scratch = new byte[65536];
   private final Set<Connection> connections = new HashSet<>();
@@ -37,7 +38,9 @@ public final class ListenerVerticle extends VerticleBase {
       ListenerOptions options,
       Ingest ingest,
       ConnectionLimits limits,
+      AllowedSources sources,
       boolean bindUdp) {
+    this.sources = sources;
     this.name = name;
     this.address = address;
     this.options = options;
@@ -73,6 +76,7 @@ public final class ListenerVerticle extends VerticleBase {
                     options.udpReceiveBufferBytes(),
                     vertx.isNativeTransportEnabled(),
                     scratch,
+                    sources,
                     ingest::datagram)
                 .onSuccess(receiver -> udp = receiver));
   }
@@ -90,6 +94,10 @@ public final class ListenerVerticle extends VerticleBase {
   }
 
   private void onConnection(NetSocket socket) {
+    if (!sources.allowsAll() && !sources.admit(remoteAddress(socket))) {
+      socket.close(); // counted, before it takes a connection slot
+      return;
+    }
     if (!limits.tryOpen()) {
       socket.close();
       return;
@@ -102,6 +110,15 @@ public final class ListenerVerticle extends VerticleBase {
           limits.closed();
         });
     socket.handler(connection::onData);
+  }
+
+  /** The peer's address (a literal: no name lookup), or null if Vert.x reports none. */
+  private static java.net.InetAddress remoteAddress(NetSocket socket) {
+    try {
+      return java.net.InetAddress.getByName(socket.remoteAddress().hostAddress());
+    } catch (java.net.UnknownHostException e) {
+      return null; // not an address: not allowed
+    }
   }
 
   private void closeIdle() {

@@ -1,5 +1,6 @@
 package io.sipexporter.ingest;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,13 @@ public final class ReceiveBuffer {
     }
   }
 
-  private static long kernelMax() {
-    try {
-      return Long.parseLong(Files.readString(RMEM_MAX).trim());
+  /** {@code net.core.rmem_max} in bytes, or -1 where there is no such file (not Linux). */
+  static long kernelMax() {
+    // a /proc/sys file reports size 0 (and some kernels, gVisor, return one byte to a read sized
+    // by it): Files.readString and readAllBytes see "4" of "4194304"; read by line instead
+    try (BufferedReader in = Files.newBufferedReader(RMEM_MAX)) {
+      String line = in.readLine();
+      return line == null ? -1 : Long.parseLong(line.trim());
     } catch (IOException | RuntimeException e) {
       return -1; // not Linux: nothing to compare against
     }

@@ -36,8 +36,9 @@ public final class UdpReceiver {
   }
 
   /**
-   * Binds {@code address} on {@code context}'s event loop; {@code sink} gets each datagram's bytes
-   * copied into {@code scratch}, on that event loop.
+   * Binds {@code address} on {@code context}'s event loop; {@code sink} gets the bytes of each
+   * datagram from an allowed source ({@code sources} null: any) copied into {@code scratch}, on
+   * that event loop.
    */
   public static Future<UdpReceiver> bind(
       Vertx vertx,
@@ -46,6 +47,7 @@ public final class UdpReceiver {
       int receiveBuffer,
       boolean reusePort,
       byte[] scratch,
+      AllowedSources sources,
       Sink sink) {
     boolean v6 = address.host().indexOf(':') >= 0;
     DatagramChannel channel =
@@ -61,7 +63,7 @@ public final class UdpReceiver {
     if (reusePort) {
       channel.config().setOption(UnixChannelOption.SO_REUSEPORT, true);
     }
-    channel.pipeline().addLast(new Handler(scratch, sink));
+    channel.pipeline().addLast(new Handler(scratch, sources, sink));
     Promise<UdpReceiver> bound = Promise.promise();
     ((ContextInternal) context)
         .nettyEventLoop()
@@ -105,15 +107,20 @@ public final class UdpReceiver {
   /** Copies the datagram into the scratch buffer and hands it on; the pooled buffer goes back. */
   private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
     private final byte[] scratch;
+    private final AllowedSources sources;
     private final Sink sink;
 
-    Handler(byte[] scratch, Sink sink) {
+    Handler(byte[] scratch, AllowedSources sources, Sink sink) {
       this.scratch = scratch;
+      this.sources = sources;
       this.sink = sink;
     }
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      if (sources != null && !sources.allowsAll() && !sources.admit(packet.sender().getAddress())) {
+        return; // counted
+      }
       ByteBuf content = packet.content();
       int len = Math.min(content.readableBytes(), scratch.length);
       content.getBytes(content.readerIndex(), scratch, 0, len);

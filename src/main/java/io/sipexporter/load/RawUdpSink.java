@@ -65,6 +65,7 @@ public final class RawUdpSink implements AutoCloseable {
           receiveBuffer,
           reuse,
           scratch,
+          null,
           (buf, off, len) -> received.increment());
     }
   }

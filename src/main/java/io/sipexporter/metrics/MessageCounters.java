@@ -17,13 +17,15 @@ final class MessageCounters {
 
   private final MeterRegistry registry;
   private final NodeTable nodes;
+  private final CodeLabels codeLabels;
   // by (node, method): a row of CODES counters; rows and counters are resolved at first use
   private final AtomicReferenceArray<AtomicReferenceArray<Counter>> responses;
   private final AtomicReferenceArray<Counter> requests; // by (node, method)
 
-  MessageCounters(MeterRegistry registry, NodeTable nodes) {
+  MessageCounters(MeterRegistry registry, NodeTable nodes, CodeLabels codeLabels) {
     this.registry = registry;
     this.nodes = nodes;
+    this.codeLabels = codeLabels;
     this.responses = new AtomicReferenceArray<>(nodes.slots() * SipMethod.count());
     this.requests = new AtomicReferenceArray<>(nodes.slots() * SipMethod.count());
     if (!nodes.labelled()) {
@@ -44,6 +46,9 @@ final class MessageCounters {
       counter = resolveResponse(codes, node, method, code);
     }
     counter.increment();
+    if (codeLabels.isFolded(code)) {
+      codeLabels.countFolded();
+    }
   }
 
   void request(SipMethod method, long captureId) {
@@ -57,9 +62,9 @@ final class MessageCounters {
     counter.increment();
   }
 
-  /** Responses counted so far with this code, over all nodes and methods. */
+  /** Responses counted so far with this code, over all nodes and methods; 0 for a folded code. */
   long responsesWithCode(int code) {
-    if (code < FIRST_CODE || code >= FIRST_CODE + CODES) {
+    if (code < FIRST_CODE || code >= FIRST_CODE + CODES || codeLabels.isFolded(code)) {
       return 0;
     }
     double sum = 0;
@@ -79,7 +84,7 @@ final class MessageCounters {
         withNode(
                 counter(SipMeters.RESPONSES)
                     .tag("method", method.label())
-                    .tag("code", Integer.toString(code))
+                    .tag("code", codeLabels.label(code))
                     .tag("class", (code / 100) + "xx"),
                 node)
             .register(registry);

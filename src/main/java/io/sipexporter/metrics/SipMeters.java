@@ -16,6 +16,18 @@ public enum SipMeters {
       "code",
       "class"),
   REQUESTS("sip.requests", Type.COUNTER, "", "SIP requests seen, by method.", "method"),
+  RESPONSES_FOLDED(
+      "sip.exporter.responses.folded",
+      Type.COUNTER,
+      "",
+      "Responses with an unregistered status code counted under code=\"<class>xx\" because --metrics.max-unregistered-codes other codes already have their own value."),
+  MESSAGES_DROPPED(
+      "sip.exporter.messages.dropped",
+      Type.COUNTER,
+      "",
+      "Datagrams and TCP connections dropped unread, by input and reason: source_not_allowed when the sender is outside --sip.allowed-sources or --hep.allowed-sources.",
+      "input",
+      "reason"),
   MESSAGES_RECEIVED(
       "sip.exporter.messages.received",
       Type.COUNTER,

@@ -32,10 +32,15 @@ public final class TrafficCounters {
   }
 
   /** Counters whose requests and responses carry a {@code node} label when {@code nodes} does. */
-  @SuppressWarnings("unchecked")
   public TrafficCounters(MeterRegistry registry, NodeTable nodes) {
+    this(registry, nodes, CodeLabels.unbounded());
+  }
+
+  /** Counters whose response {@code code} label values come from {@code codeLabels}. */
+  @SuppressWarnings("unchecked")
+  public TrafficCounters(MeterRegistry registry, NodeTable nodes, CodeLabels codeLabels) {
     this.registry = registry;
-    this.messages = new MessageCounters(registry, nodes);
+    this.messages = new MessageCounters(registry, nodes, codeLabels);
     for (int t = 0; t < hepPayloads.length; t++) {
       hepPayloads[t] =
           counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);

@@ -30,6 +30,7 @@ public final class TransactionMeters {
 
   private final MeterRegistry registry;
   private final CallIdExemplars exemplars;
+  private final CodeLabels codeLabels;
   private final AtomicReferenceArray<Counter> transactions =
       new AtomicReferenceArray<>(SipMethod.count() * CODES);
   private final AtomicReferenceArray<Timer> durations =
@@ -52,8 +53,15 @@ public final class TransactionMeters {
    * exemplars} is not null (the context the registry was made with).
    */
   public TransactionMeters(MeterRegistry registry, CallIdExemplars exemplars) {
+    this(registry, exemplars, CodeLabels.unbounded());
+  }
+
+  /** Meters whose {@code code} label values come from {@code codeLabels}. */
+  public TransactionMeters(
+      MeterRegistry registry, CallIdExemplars exemplars, CodeLabels codeLabels) {
     this.registry = registry;
     this.exemplars = exemplars;
+    this.codeLabels = codeLabels;
     for (SipMethod m : SipMethod.values()) {
       String method = m.label();
       timedOut[m.ordinal()] =
@@ -122,7 +130,7 @@ public final class TransactionMeters {
       counter =
           counter(SipMeters.TRANSACTIONS)
               .tag("method", method.label())
-              .tag("code", Integer.toString(code))
+              .tag("code", codeLabels.label(code))
               .tag("class", (code / 100) + "xx")
               .register(registry);
       transactions.compareAndSet(slot, null, counter);

@@ -64,7 +64,7 @@ class HepNodesFlagTest {
   }
 
   @Test
-  void theCommandPrintsOneLineAndExits1() {
+  void theCommandNamesTheProblemAndExits2AsAUsageError() {
     PrintStream original = System.err;
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     System.setErr(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -74,9 +74,12 @@ class HepNodesFlagTest {
     } finally {
       System.setErr(original);
     }
-    assertThat(exit).isEqualTo(1);
+    assertThat(exit).isEqualTo(2);
     assertThat(bytes.toString(StandardCharsets.UTF_8))
         .isEqualTo(
-            "sip-exporter: --hep.nodes must be 0 (off) to 1000, not 5000" + System.lineSeparator());
+            "sip-exporter: --hep.nodes must be 0 (off) to 1000, not 5000"
+                + System.lineSeparator()
+                + "Try 'sip-exporter --help'."
+                + System.lineSeparator());
   }
 }

@@ -156,7 +156,10 @@ public final class SyntheticExporter implements AutoCloseable {
                 .append("xx\"} 1\n"));
     renderTransactions(out, seconds);
     renderHealth(out);
-    out.append("# TYPE process_cpu_usage gauge\nprocess_cpu_usage 0.01\n")
+    out.append("# TYPE process_cpu_seconds_total counter\n")
+        .append("process_cpu_seconds_total ")
+        .append(0.01 * seconds)
+        .append("\n")
         .append("# TYPE jvm_memory_used_bytes gauge\n")
         .append("jvm_memory_used_bytes{area=\"heap\",id=\"G1 Eden Space\"} 1.2E7\n")
         .append("jvm_memory_used_bytes{area=\"nonheap\",id=\"Metaspace\"} 3.0E7\n");
