@@ -57,7 +57,7 @@ class AlertRulesTest {
   private static void assertPromtool(String name, List<String> command) {
     Path dir = TestDirs.fresh("AlertRulesTest-" + name);
     try (RunningProcess promtool = RunningProcess.start(name, command, dir)) {
-      int exit = promtool.awaitExit(Duration.ofSeconds(60));
+      int exit = promtool.awaitExit(Duration.ofMinutes(5));
       assertThat(exit).as("%s exit code\n%s", name, promtool.logText()).isZero();
     }
   }
