@@ -1,11 +1,13 @@
 package io.sipexporter.ingest;
 
+import io.sipexporter.hep.HepDecoder;
 import io.sipexporter.hep.HepResult;
 import io.sipexporter.hep.HepStreamFramer;
 import io.sipexporter.pcap.PacketMeta;
 import io.sipexporter.pcap.PacketSink;
 import io.sipexporter.pcap.PayloadKind;
 import io.sipexporter.pcap.StreamSink;
+import io.sipexporter.sip.MessageStart;
 import io.sipexporter.sip.ScanResult;
 
 /**
@@ -56,9 +58,20 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
     return meta.timestampSeconds() * 1_000_000_000L + meta.timestampNanos();
   }
 
-  /** One TCP direction carrying SIP: RFC 3261 18.3 framing by Content-Length. */
+  /** Counts a message the stream cut short (a gap or the flow's end inside it). */
+  private void truncated(StreamLoss loss) {
+    pipeline.counters().received(Input.PCAP, Transport.TCP);
+    pipeline.counters().parseError(Input.PCAP, loss);
+  }
+
+  /**
+   * One TCP direction carrying SIP: RFC 3261 18.3 framing by Content-Length; after a gap, framing
+   * starts again at the next start line, the bytes before it being the rest of a cut message.
+   */
   private final class SipFlow implements StreamSink {
     private SipStreamFramer framer = newFramer();
+    private boolean resync; // after a gap: skipping to the next start line
+    private boolean cut; // bytes of a message cut by that gap were dropped
     private long nanos;
 
     private SipStreamFramer newFramer() {
@@ -72,6 +85,20 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
 
     @Override
     public void onData(byte[] buf, int off, int len, PacketMeta meta) {
+      if (resync) {
+        int at = MessageStart.find(buf, off, len);
+        cut |= at != off && !onlyLineEnds(buf, off, at < 0 ? off + len : at);
+        if (at < 0) {
+          return;
+        }
+        if (cut) {
+          truncated(StreamLoss.TRUNCATED_AT_GAP);
+        }
+        resync = cut = false;
+        framer = newFramer();
+        len -= at - off;
+        off = at;
+      }
       if (framer == null) {
         return; // dead since a framing failure: wait for a gap to resync
       }
@@ -86,18 +113,39 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
 
     @Override
     public void onGap() {
-      framer = newFramer(); // the partial message is lost (counted as tcp_gap); start afresh
+      if (!resync) {
+        cut = framer != null && framer.pendingBytes() > 0; // the head of a message, lost
+      }
+      resync = true;
+      framer = null;
     }
 
     @Override
     public void onClose() {
+      if (resync ? cut : framer != null && framer.pendingBytes() > 0) {
+        truncated(resync ? StreamLoss.TRUNCATED_AT_GAP : StreamLoss.TRUNCATED_AT_CLOSE);
+      }
       framer = null;
     }
   }
 
-  /** One TCP direction carrying HEPv3: framed by the HEP total-length field. */
+  private static boolean onlyLineEnds(byte[] buf, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (buf[i] != '\r' && buf[i] != '\n') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * One TCP direction carrying HEP: framed by the HEPv3 total-length field; after a gap, framing
+   * starts again at the next {@code HEP3} magic.
+   */
   private final class HepFlow implements StreamSink, HepStreamFramer.FrameSink {
     private HepStreamFramer framer = new HepStreamFramer();
+    private boolean resync;
+    private boolean cut;
     private long nanos;
 
     @Override
@@ -108,6 +156,20 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
 
     @Override
     public void onData(byte[] buf, int off, int len, PacketMeta meta) {
+      if (resync) {
+        int at = HepDecoder.indexOfMagic(buf, off, len);
+        cut |= at != off;
+        if (at < 0) {
+          return;
+        }
+        if (cut) {
+          truncated(StreamLoss.TRUNCATED_AT_GAP);
+        }
+        resync = cut = false;
+        framer = new HepStreamFramer();
+        len -= at - off;
+        off = at;
+      }
       if (framer == null) {
         return;
       }
@@ -122,11 +184,18 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
 
     @Override
     public void onGap() {
-      framer = new HepStreamFramer();
+      if (!resync) {
+        cut = framer != null && framer.pendingBytes() > 0;
+      }
+      resync = true;
+      framer = null;
     }
 
     @Override
     public void onClose() {
+      if (resync ? cut : framer != null && framer.pendingBytes() > 0) {
+        truncated(resync ? StreamLoss.TRUNCATED_AT_GAP : StreamLoss.TRUNCATED_AT_CLOSE);
+      }
       framer = null;
     }
   }
