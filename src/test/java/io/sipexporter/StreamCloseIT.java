@@ -93,6 +93,48 @@ class StreamCloseIT {
   }
 
   @Test
+  void hepV2OverTcpIsFramedByTheSipContentLengthAndACutOneCounted() throws Exception {
+    // issue 12, item 7: HEPv2 over TCP was refused as hep_bad_magic
+    byte[] v2 = io.sipexporter.hep.HexVector.load("hep/hep2-kamailio-invite.hex");
+    byte[] stream = new byte[2 * v2.length + 40];
+    System.arraycopy(v2, 0, stream, 0, v2.length);
+    System.arraycopy(v2, 0, stream, v2.length, v2.length);
+    System.arraycopy(v2, 0, stream, 2 * v2.length, 40); // the third cut inside its SIP headers
+    sendAndClose(exporter.hepAddress(), stream);
+    assertThat(await(2, "sip_requests_total", "method", "INVITE")).isEqualTo(2);
+    assertThat(
+            await(
+                1,
+                "sip_exporter_parse_errors_total",
+                "input",
+                "hep",
+                "reason",
+                "truncated_at_close"))
+        .isEqualTo(1);
+    assertThat(
+            scrape()
+                .value(
+                    "sip_exporter_parse_errors_total", "input", "hep", "reason", "hep_bad_magic"))
+        .isZero();
+  }
+
+  @Test
+  void hepV3WithTwoPayloadChunksIsCountedNotHalfRead() throws Exception {
+    byte[] twice = io.sipexporter.hep.HexVector.load("hep/issue-12-two-payload-chunks.hex");
+    sendAndClose(exporter.hepAddress(), twice);
+    assertThat(
+            await(
+                1,
+                "sip_exporter_parse_errors_total",
+                "input",
+                "hep",
+                "reason",
+                "hep_duplicate_payload"))
+        .isEqualTo(1);
+    assertThat(scrape().sum("sip_requests_total")).isZero();
+  }
+
+  @Test
   void aCloseBetweenWholeMessagesCountsNothingLost() throws Exception {
     sendAndClose(exporter.sipAddress(), request("OPTIONS", "t3", 1, ""));
     assertThat(await(1, "sip_requests_total", "method", "OPTIONS")).isEqualTo(1);
