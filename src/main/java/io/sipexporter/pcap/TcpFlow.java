@@ -14,6 +14,7 @@ final class TcpFlow {
   StreamSink sink;
   PayloadKind kind;
   boolean synced;
+  boolean gapBeforeSink; // bytes were lost before the first ones delivered
   int nextSeq;
   long lastSeen;
   int lastSeenNanos;

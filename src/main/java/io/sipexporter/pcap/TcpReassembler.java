@@ -128,6 +128,9 @@ final class TcpReassembler {
       flow.kind = PayloadKind.guess(b, off, len);
       meta.kind = flow.kind;
       flow.sink = factory.open(meta);
+      if (flow.gapBeforeSink) {
+        flow.sink.onGap(); // its first bytes follow a hole: they may start mid-message
+      }
     }
     meta.kind = flow.kind;
     flow.nextSeq += len;
@@ -138,6 +141,8 @@ final class TcpReassembler {
     errors.onError(PacketError.TCP_GAP);
     if (flow.sink != null) {
       flow.sink.onGap();
+    } else {
+      flow.gapBeforeSink = true;
     }
   }
 

@@ -52,4 +52,43 @@ class TcpGapReplayTest {
     assertThat(options(r)).isEqualTo(3);
     assertThat(parseErrors(r, "tcp_gap")).isEqualTo(1);
   }
+
+  @Test
+  void randomCutsAndLossesNeverFeedTheScannerAPartialMessage() {
+    // every message in the stream is valid: after any pattern of gaps, resync must only ever hand
+    // whole messages on, so the only errors are the gaps and the messages they cut
+    java.util.Random random = new java.util.Random(12);
+    for (int round = 0; round < 200; round++) {
+      StringBuilder all = new StringBuilder();
+      for (int i = 1; i <= MESSAGES; i++) {
+        all.append(GapCaptures.options(i));
+      }
+      TcpCapture c = new TcpCapture().syn();
+      int lostSegments = 0;
+      for (int pos = 0; pos < all.length(); ) {
+        int n = Math.min(all.length() - pos, 1 + random.nextInt(600));
+        String segment = all.substring(pos, pos + n);
+        if (random.nextInt(8) == 0) {
+          c.lost(segment);
+          lostSegments++;
+        } else {
+          c.data(segment);
+        }
+        pos += n;
+      }
+      PrometheusMeterRegistry r = replay(random.nextBoolean() ? c.fin() : c);
+      double gaps = parseErrors(r, "tcp_gap");
+      assertThat(gaps).as("round %d", round).isLessThanOrEqualTo(lostSegments);
+      assertThat(parseErrors(r, "truncated_at_gap") + parseErrors(r, "truncated_at_close"))
+          .as("round %d", round)
+          .isLessThanOrEqualTo(gaps + 1);
+      assertThat(options(r)).as("round %d", round).isLessThanOrEqualTo(MESSAGES);
+      assertThat(r.scrape())
+          .as("round %d", round)
+          .doesNotContain("bad_start_line", "not_sip", "bad_content_length", "missing_");
+      if (lostSegments == 0) {
+        assertThat(options(r)).isEqualTo(MESSAGES);
+      }
+    }
+  }
 }
