@@ -34,7 +34,7 @@ final class Hep2Decoder {
     if (addrLen == 0) {
       return HepResult.BAD_HEADER;
     }
-    int fixed = headerLen + (version == 2 ? TIME_BLOCK : 0);
+    int fixed = fixedLength(buf, off);
     if (len < fixed) {
       return HepResult.TRUNCATED;
     }
@@ -56,6 +56,11 @@ final class Hep2Decoder {
     out.payloadOffset = off + fixed;
     out.payloadLength = len - fixed;
     return out.payloadLength > 0 ? HepResult.OK : HepResult.NO_PAYLOAD;
+  }
+
+  /** Bytes before the payload of the v1/v2 packet at buf[off]: the header, and v2's time block. */
+  static int fixedLength(byte[] buf, int off) {
+    return (buf[off + 1] & 0xff) + (buf[off] == 2 ? TIME_BLOCK : 0);
   }
 
   /** True for a plausible v1/v2 header: version 1|2, a matching header length and family. */

@@ -35,7 +35,10 @@ final class Hep3Chunks {
         out.authKeyOffset = v;
         out.authKeyLength = n;
       }
-      case 15 -> { // captured packet payload
+      case 15 -> { // captured packet payload: one per packet (offsets are never 0 once set)
+        if (out.payloadOffset != 0) {
+          return HepResult.DUPLICATE_PAYLOAD;
+        }
         out.payloadOffset = v;
         out.payloadLength = n;
       }

@@ -38,6 +38,16 @@ public final class HepDecoder {
         && buf[off + 3] == '3';
   }
 
+  /** Index of the first {@code HEP3} magic in {@code buf[off, off+len)}, or -1. */
+  public static int indexOfMagic(byte[] buf, int off, int len) {
+    for (int i = off, end = off + len; i + 4 <= end; i++) {
+      if (isHep3(buf, i, 4)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** True when the bytes start like HEPv3, or like a HEPv1/v2 header (version, length, family). */
   public static boolean looksLikeHep(byte[] buf, int off, int len) {
     return isHep3(buf, off, len) || Hep2Decoder.looksLikeHep2(buf, off, len);

@@ -28,6 +28,12 @@ public enum HepResult implements ErrorReason {
   NO_PAYLOAD,
   /** Only a compressed payload (chunk 16): not inflated, counted. */
   COMPRESSED_PAYLOAD,
+  /** Two captured-payload chunks (type 15) in one HEPv3 packet, which carries one: neither read. */
+  DUPLICATE_PAYLOAD,
+  /** HEPv1/v2 over TCP: the SIP payload's Content-Length is malformed, so it cannot be framed. */
+  BAD_CONTENT_LENGTH,
+  /** HEPv1/v2 over TCP: header and SIP payload larger than {@link HepStreamFramer#MAX_PACKET}. */
+  TOO_LARGE,
   /** Not from the decoder: the listener's verdict when {@link HepAuthKey#matches} fails. */
   BAD_AUTH_KEY;
 

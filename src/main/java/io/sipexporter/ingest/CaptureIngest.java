@@ -1,12 +1,9 @@
 package io.sipexporter.ingest;
 
-import io.sipexporter.hep.HepResult;
-import io.sipexporter.hep.HepStreamFramer;
 import io.sipexporter.pcap.PacketMeta;
 import io.sipexporter.pcap.PacketSink;
 import io.sipexporter.pcap.PayloadKind;
 import io.sipexporter.pcap.StreamSink;
-import io.sipexporter.sip.ScanResult;
 
 /**
  * Captured traffic (pcap, pcapng): what {@link io.sipexporter.pcap.PacketDecoder} unwraps goes to
@@ -48,7 +45,9 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
 
   @Override
   public StreamSink open(PacketMeta meta) {
-    return meta.kind() == PayloadKind.HEP ? new HepFlow() : new SipFlow();
+    return meta.kind() == PayloadKind.HEP
+        ? new CaptureHepFlow(pipeline, hep)
+        : new CaptureSipFlow(pipeline, maxMessageBytes);
   }
 
   /** Time when the segment was captured, epoch nanoseconds. */
@@ -56,78 +55,9 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
     return meta.timestampSeconds() * 1_000_000_000L + meta.timestampNanos();
   }
 
-  /** One TCP direction carrying SIP: RFC 3261 18.3 framing by Content-Length. */
-  private final class SipFlow implements StreamSink {
-    private SipStreamFramer framer = newFramer();
-    private long nanos;
-
-    private SipStreamFramer newFramer() {
-      return new SipStreamFramer(maxMessageBytes, this::message);
-    }
-
-    private void message(byte[] buf, int off, int len) {
-      pipeline.accept(Input.PCAP, Transport.TCP, buf, off, len, nanos);
-      pipeline.counters().received(Input.PCAP, Transport.TCP);
-    }
-
-    @Override
-    public void onData(byte[] buf, int off, int len, PacketMeta meta) {
-      if (framer == null) {
-        return; // dead since a framing failure: wait for a gap to resync
-      }
-      nanos = epochNanos(meta);
-      ScanResult result = framer.feed(buf, off, len);
-      if (result.isError()) {
-        pipeline.counters().received(Input.PCAP, Transport.TCP);
-        pipeline.counters().parseError(Input.PCAP, result);
-        framer = null;
-      }
-    }
-
-    @Override
-    public void onGap() {
-      framer = newFramer(); // the partial message is lost (counted as tcp_gap); start afresh
-    }
-
-    @Override
-    public void onClose() {
-      framer = null;
-    }
-  }
-
-  /** One TCP direction carrying HEPv3: framed by the HEP total-length field. */
-  private final class HepFlow implements StreamSink, HepStreamFramer.FrameSink {
-    private HepStreamFramer framer = new HepStreamFramer();
-    private long nanos;
-
-    @Override
-    public void onFrame(byte[] buf, int off, int len) {
-      hep.packet(Input.PCAP, Transport.TCP, buf, off, len, nanos);
-      pipeline.counters().received(Input.PCAP, Transport.TCP);
-    }
-
-    @Override
-    public void onData(byte[] buf, int off, int len, PacketMeta meta) {
-      if (framer == null) {
-        return;
-      }
-      nanos = epochNanos(meta);
-      HepResult result = framer.feed(buf, off, len, this);
-      if (result != HepResult.OK) {
-        pipeline.counters().received(Input.PCAP, Transport.TCP);
-        pipeline.counters().parseError(Input.PCAP, result);
-        framer = null;
-      }
-    }
-
-    @Override
-    public void onGap() {
-      framer = new HepStreamFramer();
-    }
-
-    @Override
-    public void onClose() {
-      framer = null;
-    }
+  /** Counts a message a captured stream cut short (a gap or the flow's end inside it). */
+  static void truncated(SipPipeline pipeline, StreamLoss loss) {
+    pipeline.counters().received(Input.PCAP, Transport.TCP);
+    pipeline.counters().parseError(Input.PCAP, loss);
   }
 }

@@ -98,6 +98,14 @@ public final class HepIngest implements Ingest {
     }
 
     @Override
+    public void close() {
+      if (!framer.isDead() && framer.pendingBytes() > 0) {
+        pipeline.counters().received(Input.HEP, Transport.TCP);
+        pipeline.counters().parseError(Input.HEP, StreamLoss.TRUNCATED_AT_CLOSE);
+      }
+    }
+
+    @Override
     public long lastMessageNanos() {
       return lastMessageNanos;
     }

@@ -24,6 +24,12 @@ public interface Ingest {
      */
     ErrorReason feed(byte[] buf, int off, int len);
 
+    /**
+     * The connection closed (by the peer, idle, or shutdown): a message it cut short is counted as
+     * {@link StreamLoss#TRUNCATED_AT_CLOSE}. Call once.
+     */
+    void close();
+
     /** When the last whole message came out of this stream ({@link System#nanoTime()}). */
     long lastMessageNanos();
   }

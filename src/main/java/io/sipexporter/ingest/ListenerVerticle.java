@@ -107,6 +107,7 @@ public final class ListenerVerticle extends VerticleBase {
     socket.closeHandler(
         v -> {
           connections.remove(connection);
+          connection.stream.close();
           limits.closed();
         });
     socket.handler(connection::onData);

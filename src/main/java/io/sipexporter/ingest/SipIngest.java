@@ -54,6 +54,14 @@ public final class SipIngest implements Ingest {
     }
 
     @Override
+    public void close() {
+      if (framer.failure() == ScanResult.OK && framer.pendingBytes() > 0) {
+        pipeline.counters().received(Input.SIP, Transport.TCP);
+        pipeline.counters().parseError(Input.SIP, StreamLoss.TRUNCATED_AT_CLOSE);
+      }
+    }
+
+    @Override
     public long lastMessageNanos() {
       return lastMessageNanos;
     }

@@ -72,6 +72,14 @@ public final class SipStreamFramer {
     return failure;
   }
 
+  /**
+   * Bytes held of a message that is not complete yet: at the stream's end they are a truncated
+   * message.
+   */
+  public int pendingBytes() {
+    return pendingLen;
+  }
+
   /** Size of the buffer holding a split message: never above the largest message (fuzz-checked). */
   int bufferCapacity() {
     return pending.length;

@@ -14,8 +14,11 @@ final class TcpFlow {
   StreamSink sink;
   PayloadKind kind;
   boolean synced;
+  boolean gapBeforeSink; // bytes were lost before the first ones delivered
   int nextSeq;
   long lastSeen;
+  int lastSeenNanos;
+  private long heldSince; // capture time of the oldest segment waiting for a hole to fill
   private final int[] heldSeq = new int[MAX_HELD_SEGMENTS];
   private final byte[][] heldData = new byte[MAX_HELD_SEGMENTS][];
   private int heldCount;
@@ -25,15 +28,23 @@ final class TcpFlow {
     this.key = key;
   }
 
-  /** Copies an out-of-order segment; false when that would exceed the bounds. */
-  boolean hold(int seq, byte[] b, int off, int len) {
+  /** Copies an out-of-order segment captured at the given time; false when over the bounds. */
+  boolean hold(int seq, byte[] b, int off, int len, long seconds, int nanos) {
     if (heldCount == MAX_HELD_SEGMENTS || heldBytes + len > MAX_HELD_BYTES) {
       return false;
+    }
+    if (heldCount == 0) {
+      heldSince = seconds * 1_000_000_000L + nanos;
     }
     heldSeq[heldCount] = seq;
     heldData[heldCount++] = Arrays.copyOfRange(b, off, off + len);
     heldBytes += len;
     return true;
+  }
+
+  /** Capture time since the oldest held segment arrived, nanoseconds. */
+  long heldFor(long seconds, int nanos) {
+    return seconds * 1_000_000_000L + nanos - heldSince;
   }
 
   boolean hasHeld() {

@@ -7,17 +7,21 @@ import java.util.LinkedHashMap;
 /**
  * Puts the segments of each TCP direction in sequence order and feeds the bytes to that flow's
  * {@link StreamSink}. Bounded: {@link #MAX_FLOWS} flows (least recently used evicted), idle flows
- * closed after {@link #IDLE_TIMEOUT_SECONDS} of capture time, out-of-order data capped per flow;
- * when a bound is hit the flow skips ahead and its sink is told about the gap.
+ * closed after {@link #IDLE_TIMEOUT_SECONDS} of capture time, out-of-order data capped per flow and
+ * held at most {@link #MAX_HOLD_NANOS} of capture time; when a bound is hit, or the flow ends with
+ * a hole that never filled, the flow skips ahead, its sink is told about the gap and gets the bytes
+ * behind it.
  */
 final class TcpReassembler {
   static final int MAX_FLOWS = 4096;
   static final long IDLE_TIMEOUT_SECONDS = 300;
+  static final long MAX_HOLD_NANOS = 2_000_000_000L;
 
   private final LinkedHashMap<FlowKey, TcpFlow> flows = new LinkedHashMap<>(64, 0.75f, true);
   private final FlowKey probe = new FlowKey();
   private final StreamSink.Factory factory;
   private final PacketSink errors;
+  private final PacketMeta closing = new PacketMeta(); // for bytes delivered when a flow ends
 
   TcpReassembler(StreamSink.Factory factory, PacketSink errors) {
     this.factory = factory;
@@ -50,12 +54,17 @@ final class TcpReassembler {
       return; // a bare ACK, FIN or RST of a flow we never saw
     }
     flow.lastSeen = meta.timestampSeconds;
+    flow.lastSeenNanos = meta.timestampNanos;
     if (!flow.synced) {
       flow.nextSeq = syn ? seq + 1 : seq; // no SYN seen: the capture started mid-stream
       flow.synced = true;
     }
     if (n > dataOffset) {
       accept(flow, syn ? seq + 1 : seq, b, p + dataOffset, n - dataOffset, meta);
+    }
+    if (flow.hasHeld()
+        && flow.heldFor(meta.timestampSeconds, meta.timestampNanos) > MAX_HOLD_NANOS) {
+      flushWithGaps(flow, meta); // the missing bytes were not retransmitted in time
     }
     if ((flags & 0x05) != 0) { // FIN or RST
       close(flow);
@@ -73,7 +82,7 @@ final class TcpReassembler {
 
   private void accept(TcpFlow flow, int seq, byte[] b, int off, int len, PacketMeta meta) {
     int ahead = seq - flow.nextSeq; // sequence space wraps: compare by difference
-    if (ahead > 0 && !flow.hold(seq, b, off, len)) {
+    if (ahead > 0 && !flow.hold(seq, b, off, len, meta.timestampSeconds, meta.timestampNanos)) {
       flushWithGaps(flow, meta); // out-of-order bound hit: give up waiting for the missing bytes
       ahead = seq - flow.nextSeq;
       if (ahead > 0) {
@@ -119,6 +128,9 @@ final class TcpReassembler {
       flow.kind = PayloadKind.guess(b, off, len);
       meta.kind = flow.kind;
       flow.sink = factory.open(meta);
+      if (flow.gapBeforeSink) {
+        flow.sink.onGap(); // its first bytes follow a hole: they may start mid-message
+      }
     }
     meta.kind = flow.kind;
     flow.nextSeq += len;
@@ -129,6 +141,8 @@ final class TcpReassembler {
     errors.onError(PacketError.TCP_GAP);
     if (flow.sink != null) {
       flow.sink.onGap();
+    } else {
+      flow.gapBeforeSink = true;
     }
   }
 
@@ -156,11 +170,24 @@ final class TcpReassembler {
   }
 
   private void close(TcpFlow flow) {
-    if (flow.hasHeld()) {
-      gap(flow); // held bytes after a hole that never filled
+    if (flow.hasHeld()) { // held bytes after a hole that never filled: deliver them after a gap
+      flushWithGaps(flow, closingMeta(flow));
     }
     if (flow.sink != null) {
       flow.sink.onClose();
     }
+  }
+
+  /** Describes a flow that ends with bytes still held: its ports, kind and last capture time. */
+  private PacketMeta closingMeta(TcpFlow flow) {
+    System.arraycopy(flow.key.src, 0, closing.src, 0, 16);
+    System.arraycopy(flow.key.dst, 0, closing.dst, 0, 16);
+    closing.srcPort = flow.key.srcPort;
+    closing.dstPort = flow.key.dstPort;
+    closing.transport = Transport.TCP;
+    closing.kind = flow.kind;
+    closing.timestampSeconds = flow.lastSeen;
+    closing.timestampNanos = flow.lastSeenNanos;
+    return closing;
   }
 }

@@ -24,7 +24,8 @@ public final class Kamailio implements AutoCloseable {
     V3_UDP(3, "udp", null),
     V3_UDP_AUTH_KEY(3, "udp", "e2e-shared-secret"),
     V2_UDP(2, "udp", null),
-    V3_TCP(3, "tcp", null);
+    V3_TCP(3, "tcp", null),
+    V2_TCP(2, "tcp", null);
 
     private final int version;
     private final String transport;

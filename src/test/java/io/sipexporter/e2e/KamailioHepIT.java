@@ -12,10 +12,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Issue 5 end to end: the example {@code kamailio-hep.cfg}, run unchanged, sends a HEP copy of
- * every message it proxies to the exporter jar's HEP port, as HEPv3 and HEPv2 over UDP and HEPv3
- * over TCP, and HEPv3 with an auth key the exporter requires. The exporter's counts per (method,
- * code) equal tshark's count of the proxy's own traffic in the same run, and it received one HEP
- * packet per proxied message.
+ * every message it proxies to the exporter jar's HEP port, as HEPv3 and HEPv2 over UDP and over TCP
+ * (HEPv2 over TCP: issue 12, item 7, framed by the SIP Content-Length), and HEPv3 with an auth key
+ * the exporter requires. The exporter's counts per (method, code) equal tshark's count of the
+ * proxy's own traffic in the same run, and it received one HEP packet per proxied message.
  */
 class KamailioHepIT {
   /**

@@ -53,6 +53,13 @@ class HepDecoderTest {
   }
 
   @Test
+  void twoPayloadChunksAreADuplicatePayloadAndNeitherIsRead() {
+    byte[] packet = HexVector.load("hep/issue-12-two-payload-chunks.hex");
+    assertThat(decode(packet)).isEqualTo(HepResult.DUPLICATE_PAYLOAD);
+    assertThat(HepResult.DUPLICATE_PAYLOAD.reason()).isEqualTo("hep_duplicate_payload");
+  }
+
+  @Test
   void hep3Ipv6WithUnsignedCaptureId() {
     assertThat(decode(HexVector.load("hep/hep3-ipv6-sip.hex"))).isEqualTo(HepResult.OK);
     assertThat(packet.ipFamily()).isEqualTo(HepPacket.FAMILY_IPV6);

@@ -59,7 +59,8 @@ class HepFuzzTest {
 
   /**
    * A HEP-over-TCP stream cut into reads at places chosen by a seed (the input's last 8 bytes): the
-   * same packets and result however it is cut, never more than one packet held, nothing thrown.
+   * same packets and result however it is cut, never more than one packet held, nothing thrown;
+   * closed after a prefix (also chosen by the seed), every byte of it framed or held.
    */
   @FuzzTest
   @Timeout(10)
@@ -90,6 +91,15 @@ class HepFuzzTest {
         .as("packet bytes, cut into reads")
         .isEqualTo(whole.crc.getValue());
     assertThat(r).as("result, cut into reads").isEqualTo(wholeResult);
+
+    // the peer closes after a prefix: unless the stream died of a counted failure, every byte is
+    // in a framed packet or held as the one packet cut short (counted as truncated_at_close)
+    int prefix = new Random(~cuts).nextInt(stream.length + 1);
+    Frames closed = new Frames();
+    HepStreamFramer cut = new HepStreamFramer();
+    if (cut.feed(stream, 0, prefix, closed) == HepResult.OK) {
+      assertThat(closed.bytes + cut.pendingBytes()).as("bytes framed or held").isEqualTo(prefix);
+    }
   }
 
   private static void assertInside(int off, int len, int size) {
@@ -103,6 +113,7 @@ class HepFuzzTest {
   private final class Frames implements HepStreamFramer.FrameSink {
     final CRC32 crc = new CRC32();
     int count;
+    long bytes;
 
     @Override
     public void onFrame(byte[] buf, int off, int len) {
@@ -110,6 +121,7 @@ class HepFuzzTest {
         throw new AssertionError("framed a packet of " + len + " bytes");
       }
       count++;
+      bytes += len;
       crc.update(len);
       crc.update(buf, off, len);
       if (decoder.decode(buf, off, len, packet) == HepResult.OK && packet.isSip()) {

@@ -12,6 +12,9 @@ class HepStreamFramerTest {
   private static final byte[] A = HexVector.load("hep/hep3-ipv4-sip.hex");
   private static final byte[] B = HexVector.load("hep/hep3-rtcp.hex");
   private static final byte[] C = HexVector.load("hep/hep3-ipv6-sip.hex");
+  private static final byte[] V2 = HexVector.load("hep/hep2-kamailio-invite.hex");
+  private static final byte[] V2_IPV6 = HexVector.load("hep/hep2-ipv6.hex");
+  private static final byte[] V1 = HexVector.load("hep/hep1-ipv4.hex");
 
   private final HepStreamFramer framer = new HepStreamFramer();
   private final List<byte[]> frames = new ArrayList<>();
@@ -123,5 +126,95 @@ class HepStreamFramerTest {
     assertThat(frames).hasSize(2);
     assertThat(frames.get(0)).hasSize(HepStreamFramer.MAX_PACKET);
     assertThat(frames.get(1)).isEqualTo(A);
+  }
+
+  @Test
+  void hepV1AndV2OverTcpAreFramedByTheSipContentLengthAtEveryFragmentSize() {
+    // issue 12, item 7: v1/v2 have no packet length; the Kamailio INVITE carries a 129-byte body
+    byte[] stream = concat(V2, A, V1, V2_IPV6, V2);
+    for (int size = 1; size <= stream.length; size++) {
+      HepStreamFramer f = new HepStreamFramer();
+      List<byte[]> got = new ArrayList<>();
+      for (int pos = 0; pos < stream.length; pos += size) {
+        int n = Math.min(size, stream.length - pos);
+        assertThat(
+                f.feed(stream, pos, n, (buf, o, l) -> got.add(Arrays.copyOfRange(buf, o, o + l))))
+            .as("fragment size %d", size)
+            .isEqualTo(HepResult.OK);
+      }
+      assertThat(got).as("fragment size %d", size).containsExactly(V2, A, V1, V2_IPV6, V2);
+      assertThat(f.pendingBytes()).isZero();
+    }
+  }
+
+  @Test
+  void framedHepV2DecodesToTheWholeSipMessage() {
+    HepPacket packet = new HepPacket();
+    byte[] stream = concat(V2, V2);
+    List<Integer> payloads = new ArrayList<>();
+    feed(stream, 0, stream.length);
+    for (byte[] frame : frames) {
+      assertThat(new HepDecoder().decode(frame, 0, frame.length, packet)).isEqualTo(HepResult.OK);
+      payloads.add(packet.payloadLength());
+    }
+    assertThat(payloads).containsExactly(V2.length - 28, V2.length - 28); // 16 + 12 fixed bytes
+  }
+
+  @Test
+  void hepV2WithABadContentLengthKillsTheStream() {
+    byte[] bad = withContentLength(V2, "12x");
+    assertThat(feed(concat(A, bad), 0, A.length + bad.length))
+        .isEqualTo(HepResult.BAD_CONTENT_LENGTH);
+    assertThat(frames).containsExactly(A);
+    assertThat(HepResult.BAD_CONTENT_LENGTH.reason()).isEqualTo("hep_bad_content_length");
+  }
+
+  @Test
+  void hepV2LargerThanTheLargestPacketKillsTheStream() {
+    byte[] big = withContentLength(V2, "70000");
+    assertThat(feed(big, 0, big.length)).isEqualTo(HepResult.TOO_LARGE);
+    assertThat(HepResult.TOO_LARGE.reason()).isEqualTo("hep_too_large");
+    // a header section with no end within 64 KiB, fed in pieces
+    HepStreamFramer f = new HepStreamFramer();
+    byte[] header = Arrays.copyOf(V2, 40);
+    byte[] filler = "X-Filler: 0123456789abcdef\r\n".repeat(300).getBytes();
+    HepResult r = f.feed(header, 0, header.length, (b, o, n) -> {});
+    for (int i = 0; i < 10 && r == HepResult.OK; i++) {
+      r = f.feed(filler, 0, filler.length, (b, o, n) -> {});
+    }
+    assertThat(r).isEqualTo(HepResult.TOO_LARGE);
+    assertThat(f.pendingBytes()).isLessThanOrEqualTo(HepStreamFramer.MAX_PACKET);
+  }
+
+  @Test
+  void aNonHepFirstByteIsABadMagicAndABadV2HeaderABadHeader() {
+    assertThat(feed(new byte[] {7, 16, 2}, 0, 3)).isEqualTo(HepResult.BAD_MAGIC);
+    HepStreamFramer f = new HepStreamFramer();
+    assertThat(f.feed(new byte[] {2, 17, 2}, 0, 3, (b, o, n) -> {}))
+        .isEqualTo(HepResult.BAD_HEADER);
+  }
+
+  @Test
+  void aPrefixOfAnyPacketIsHeldAsPendingUntilTheStreamEnds() {
+    // what the listener counts as truncated_at_close when the peer closes here
+    for (byte[] packet : List.of(A, V2, V1)) {
+      for (int cut = 1; cut < packet.length; cut++) {
+        HepStreamFramer f = new HepStreamFramer();
+        List<byte[]> got = new ArrayList<>();
+        byte[] stream = concat(packet, Arrays.copyOf(packet, cut));
+        f.feed(stream, 0, stream.length, (b, o, n) -> got.add(Arrays.copyOfRange(b, o, o + n)));
+        assertThat(got).hasSize(1);
+        assertThat(f.pendingBytes()).as("cut at %d", cut).isEqualTo(cut);
+        assertThat(f.isDead()).isFalse();
+      }
+    }
+  }
+
+  /** {@code packet} (HEPv2 with a Content-Length header) with that header's value replaced. */
+  private static byte[] withContentLength(byte[] packet, String value) {
+    String text = new String(packet, java.nio.charset.StandardCharsets.ISO_8859_1);
+    String changed = text.replaceFirst("Content-Length: +\\d+", "Content-Length: " + value);
+    assertThat(changed).isNotEqualTo(text);
+    return changed.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 }

@@ -8,6 +8,9 @@ import io.sipexporter.Allocation;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +27,8 @@ class SipStreamFramerFuzzTest {
   /**
    * The messages and the failure do not depend on how the stream is cut; no message is larger than
    * the maximum, neither is the framer's buffer; the scanner agrees the framed messages are whole;
-   * nothing throws and a run allocates no more than the buffer's doubling up to the maximum.
+   * nothing throws and a run allocates no more than the buffer's doubling up to the maximum; closed
+   * after a prefix, every byte of it is counted.
    */
   @FuzzTest
   @Timeout(10)
@@ -55,6 +59,37 @@ class SipStreamFramerFuzzTest {
         .as("bytes allocated framing %d bytes", stream.length)
         .isLessThanOrEqualTo(2L * maxSize + SLACK);
     assertThat(again.count).isEqualTo(whole.count);
+
+    closedAfterAPrefix(stream, maxSize, new Random(~cuts).nextInt(stream.length + 1));
+  }
+
+  /**
+   * The peer closes after {@code prefix} bytes: unless the stream died of a counted failure, every
+   * byte is in a framed message, a CR/LF keep-alive between messages, or held as the one message
+   * cut short, which the listener counts as {@code truncated_at_close}: none is lost uncounted.
+   */
+  private static void closedAfterAPrefix(byte[] stream, int maxSize, int prefix) {
+    List<byte[]> messages = new ArrayList<>();
+    SipStreamFramer framer =
+        new SipStreamFramer(maxSize, (b, o, n) -> messages.add(Arrays.copyOfRange(b, o, o + n)));
+    if (framer.feed(stream, 0, prefix).isError()) {
+      return; // counted under the failure's reason, and the connection closed
+    }
+    int pos = 0;
+    for (byte[] m : messages) {
+      pos = skipLineEnds(stream, pos, prefix);
+      assertThat(Arrays.copyOfRange(stream, pos, pos + m.length)).as("message bytes").isEqualTo(m);
+      pos += m.length;
+    }
+    pos = skipLineEnds(stream, pos, prefix);
+    assertThat(framer.pendingBytes()).as("bytes held at close").isEqualTo(prefix - pos);
+  }
+
+  private static int skipLineEnds(byte[] b, int pos, int end) {
+    while (pos < end && (b[pos] == '\r' || b[pos] == '\n')) {
+      pos++;
+    }
+    return pos;
   }
 
   private static ScanResult feedInPieces(

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -17,6 +18,7 @@ class TcpReassemblyTest {
   private final ByteArrayOutputStream delivered = new ByteArrayOutputStream();
   private final List<String> events = new ArrayList<>();
   private final List<String> errors = new ArrayList<>();
+  private long seconds = 1; // capture time of the next segment
   private final PacketDecoder decoder =
       new PacketDecoder(
           new PacketSink() {
@@ -65,7 +67,7 @@ class TcpReassemblyTest {
     b.putShort((short) 40000).putShort((short) 5060).putInt(seq).putInt(0);
     b.put((byte) 0x50).put((byte) flags).putShort((short) 65535).putInt(0);
     b.put(data, off, len);
-    decoder.decode(new CaptureFrame().set(b.array(), 0, b.capacity(), 228, 1, 0));
+    decoder.decode(new CaptureFrame().set(b.array(), 0, b.capacity(), 228, seconds, 0));
   }
 
   @Test
@@ -122,13 +124,29 @@ class TcpReassemblyTest {
   }
 
   @Test
-  void unfilledHoleAtCloseCountsAsGap() {
+  void unfilledHoleAtCloseIsAGapAndTheBytesBehindItAreDelivered() {
     byte[] data = stream(3);
     segment(0, 0x02, data, 0, 0);
     segment(1 + 10, 0x18, data, 10, 20);
     segment(1 + data.length, 0x01, data, 0, 0);
     assertThat(errors).containsExactly("tcp_gap");
-    assertThat(events).isEmpty(); // no byte ever reached a sink, so none was opened
-    assertThat(delivered.size()).isZero();
+    // the sink opens on bytes that follow a hole: it is told so before it gets them
+    assertThat(events).containsExactly("open SIP 40000>5060", "gap", "close");
+    assertThat(delivered.toByteArray()).isEqualTo(Arrays.copyOfRange(data, 10, 30));
+  }
+
+  @Test
+  void segmentsHeldBeyondTheTimeBoundAreDeliveredAfterAGapWhileTheFlowGoesOn() {
+    byte[] data = stream(4);
+    int quarter = data.length / 4;
+    segment(0, 0x02, data, 0, 0);
+    segment(1, 0x18, data, 0, quarter);
+    segment(1 + 2 * quarter, 0x18, data, 2 * quarter, quarter); // the second quarter is lost
+    assertThat(delivered.size()).isEqualTo(quarter);
+    seconds += TcpReassembler.MAX_HOLD_NANOS / 1_000_000_000L + 1;
+    segment(1 + 3 * quarter, 0x18, data, 3 * quarter, quarter);
+    assertThat(events).containsExactly("open SIP 40000>5060", "gap");
+    assertThat(errors).containsExactly("tcp_gap");
+    assertThat(delivered.size()).isEqualTo(3 * quarter);
   }
 }
