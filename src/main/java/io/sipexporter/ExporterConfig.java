@@ -1,6 +1,7 @@
 package io.sipexporter;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.http.WebLimits;
 import io.sipexporter.ingest.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 
@@ -17,6 +18,8 @@ import io.sipexporter.transaction.TrackerOptions;
  * @param webConfigFile the exporter-toolkit web config (TLS, basic auth), or null for plain HTTP
  * @param hepNodes how many HEP capture agent ids get their own {@code node} label value; 0 = no
  *     {@code node} label
+ * @param webLimits connections the web server holds at once, and how long a request's headers may
+ *     take
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -27,7 +30,8 @@ public record ExporterConfig(
     ListenAddress webListen,
     String telemetryPath,
     java.nio.file.Path webConfigFile,
-    int hepNodes) {
+    int hepNodes,
+    WebLimits webLimits) {
 
   /** A config without a web config file: plain HTTP, no authentication. */
   public ExporterConfig(
@@ -38,7 +42,17 @@ public record ExporterConfig(
       TrackerOptions tracking,
       ListenAddress webListen,
       String telemetryPath) {
-    this(sipListen, hepListen, hepAuthKey, listener, tracking, webListen, telemetryPath, null, 0);
+    this(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        null,
+        0,
+        WebLimits.DEFAULTS);
   }
 
   /** This config with {@code --hep.nodes} set. */
@@ -52,6 +66,22 @@ public record ExporterConfig(
         webListen,
         telemetryPath,
         webConfigFile,
+        value,
+        webLimits);
+  }
+
+  /** This config with {@code --web.max-connections} and {@code --web.read-header-timeout} set. */
+  public ExporterConfig withWebLimits(WebLimits value) {
+    return new ExporterConfig(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        webConfigFile,
+        hepNodes,
         value);
   }
 

@@ -138,6 +138,8 @@ public final class SipExporterCommand implements Callable<Integer> {
           "Prometheus exporter-toolkit web config: TLS and basic-auth users (bcrypt), re-read when it changes (env SIP_EXPORTER_WEB_CONFIG_FILE).")
   java.nio.file.Path webConfigFile;
 
+  @picocli.CommandLine.Mixin WebLimitFlags webLimits = new WebLimitFlags();
+
   @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
@@ -247,7 +249,8 @@ public final class SipExporterCommand implements Callable<Integer> {
         webListen,
         telemetryPath,
         webConfigFile,
-        hepNodes);
+        hepNodes,
+        webLimits.toLimits());
   }
 
   /** Runs the command line and returns the process exit code. */

@@ -1,7 +1,12 @@
 package io.sipexporter.http;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.config.ConfigReloader;
 import io.sipexporter.ingest.ThrottledLog;
+import io.sipexporter.metrics.SipMeters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The exporter's HTTP server: metrics, landing page, health, and whatever pages {@link WebRoutes}
@@ -31,24 +37,43 @@ public final class WebVerticle extends VerticleBase {
   private final WebRoutes routes;
   private final WebConfig config;
   private final Duration reloadInterval;
+  private final WebLimits limits;
+  private final MeterRegistry registry;
   private HttpServer server;
   private BasicAuth auth = BasicAuth.of(Map.of());
   private int pendingVerifications;
   private WebConfigWatcher watcher;
 
+  /** A plain HTTP server with the default limits, which it counts nowhere (replay's pages). */
   public WebVerticle(ListenAddress address, WebRoutes routes) {
-    this(address, routes, null, RELOAD_INTERVAL);
+    this(address, routes, null, WebLimits.DEFAULTS, new SimpleMeterRegistry());
   }
 
-  /** A server secured by {@code config} (null for plain HTTP, no authentication). */
-  public WebVerticle(ListenAddress address, WebRoutes routes, WebConfig config) {
-    this(address, routes, config, RELOAD_INTERVAL);
+  /**
+   * A server secured by {@code config} (null for plain HTTP, no authentication) within {@code
+   * limits}; the limits reached, reloads and certificate expiry are counted in {@code registry}.
+   */
+  public WebVerticle(
+      ListenAddress address,
+      WebRoutes routes,
+      WebConfig config,
+      WebLimits limits,
+      MeterRegistry registry) {
+    this(address, routes, config, limits, registry, RELOAD_INTERVAL);
   }
 
-  WebVerticle(ListenAddress address, WebRoutes routes, WebConfig config, Duration reloadInterval) {
+  WebVerticle(
+      ListenAddress address,
+      WebRoutes routes,
+      WebConfig config,
+      WebLimits limits,
+      MeterRegistry registry,
+      Duration reloadInterval) {
     this.address = address;
     this.routes = routes;
     this.config = config;
+    this.limits = limits;
+    this.registry = registry;
     this.reloadInterval = reloadInterval;
   }
 
@@ -65,13 +90,34 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServerOptions options = tls() ? config.tls().serverOptions() : new HttpServerOptions();
+    options.setSslHandshakeTimeout(limits.readHeaderTimeout().toMillis());
+    options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
+    ConfigReloader<WebConfig> reloader = null;
     if (config != null) {
       auth = BasicAuth.of(config.users());
+      reloader = WebConfigWatcher.reloader(config, registry);
+      if (tls()) {
+        ConfigReloader<WebConfig> running = reloader;
+        Gauge.builder(
+                SipMeters.TLS_CERTIFICATE_EXPIRY.meterName(),
+                () -> running.running().tls().notAfter().getEpochSecond())
+            .description(SipMeters.TLS_CERTIFICATE_EXPIRY.help())
+            .baseUnit(SipMeters.TLS_CERTIFICATE_EXPIRY.baseUnit())
+            .tag("config", "web")
+            .register(registry);
+      }
     }
+    WebConnections connections = new WebConnections(vertx, limits, registry);
+    ConfigReloader<WebConfig> watched = reloader;
     server =
         vertx
             .createHttpServer(options)
-            .requestHandler(this::authenticate)
+            .connectionHandler(connections::opened)
+            .requestHandler(
+                request -> {
+                  connections.requestStarted(request);
+                  authenticate(request);
+                })
             // failed TLS handshakes (plain HTTP, no client certificate) end here
             .exceptionHandler(
                 e -> LOG.debug("web-connection", "web connection failed: {}", e.toString()));
@@ -80,7 +126,7 @@ public final class WebVerticle extends VerticleBase {
         .onSuccess(
             s -> {
               if (config != null) {
-                watcher = new WebConfigWatcher(vertx, reloadInterval, config, this::apply);
+                watcher = new WebConfigWatcher(vertx, reloadInterval, watched, this::apply);
                 watcher.start();
               }
             });
