@@ -90,6 +90,9 @@ public final class WebVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     HttpServerOptions options = tls() ? config.tls().serverOptions() : new HttpServerOptions();
+    // HTTP/1.1 only: with h2c on, Vert.x waits for a connection's first bytes to tell HTTP/2 from
+    // HTTP/1 before the connection handler sees it, so a silent connection escaped the limits
+    options.setHttp2ClearTextEnabled(false);
     options.setSslHandshakeTimeout(limits.readHeaderTimeout().toMillis());
     options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
     ConfigReloader<WebConfig> reloader = null;
