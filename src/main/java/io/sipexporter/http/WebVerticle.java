@@ -43,6 +43,7 @@ public final class WebVerticle extends VerticleBase {
   private BasicAuth auth = BasicAuth.of(Map.of());
   private int pendingVerifications;
   private WebConfigWatcher watcher;
+  private ConfigReloader<WebConfig> reloader;
 
   /** A plain HTTP server with the default limits, which it counts nowhere (replay's pages). */
   public WebVerticle(ListenAddress address, WebRoutes routes) {
@@ -95,23 +96,11 @@ public final class WebVerticle extends VerticleBase {
     options.setHttp2ClearTextEnabled(false);
     options.setSslHandshakeTimeout(limits.readHeaderTimeout().toMillis());
     options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
-    ConfigReloader<WebConfig> reloader = null;
     if (config != null) {
       auth = BasicAuth.of(config.users());
-      reloader = WebConfigWatcher.reloader(config, registry);
-      if (tls()) {
-        ConfigReloader<WebConfig> running = reloader;
-        Gauge.builder(
-                SipMeters.TLS_CERTIFICATE_EXPIRY.meterName(),
-                () -> running.running().tls().notAfter().getEpochSecond())
-            .description(SipMeters.TLS_CERTIFICATE_EXPIRY.help())
-            .baseUnit(SipMeters.TLS_CERTIFICATE_EXPIRY.baseUnit())
-            .tag("config", "web")
-            .register(registry);
-      }
+      reloader = reloadRule();
     }
     WebConnections connections = new WebConnections(vertx, limits, registry);
-    ConfigReloader<WebConfig> watched = reloader;
     server =
         vertx
             .createHttpServer(options)
@@ -129,10 +118,25 @@ public final class WebVerticle extends VerticleBase {
         .onSuccess(
             s -> {
               if (config != null) {
-                watcher = new WebConfigWatcher(vertx, reloadInterval, watched, this::apply);
+                watcher = new WebConfigWatcher(vertx, reloadInterval, reloader, this::apply);
                 watcher.start();
               }
             });
+  }
+
+  /** The reload rule over {@link #config}, and the expiry of the certificate it serves. */
+  private ConfigReloader<WebConfig> reloadRule() {
+    ConfigReloader<WebConfig> rule = WebConfigWatcher.reloader(config, registry);
+    if (tls()) { // a reload never turns TLS off, so the running config always has a certificate
+      Gauge.builder(
+              SipMeters.TLS_CERTIFICATE_EXPIRY.meterName(),
+              () -> rule.running().tls().notAfter().getEpochSecond())
+          .description(SipMeters.TLS_CERTIFICATE_EXPIRY.help())
+          .baseUnit(SipMeters.TLS_CERTIFICATE_EXPIRY.baseUnit())
+          .tag("config", "web")
+          .register(registry);
+    }
+    return rule;
   }
 
   @Override
