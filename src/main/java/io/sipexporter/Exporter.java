@@ -172,7 +172,8 @@ public final class Exporter implements AutoCloseable {
               landing,
               ready::get,
               new CodeRoutes(catalog, counters::responsesWithCode));
-      WebVerticle webVerticle = new WebVerticle(config.webListen(), routes, webConfig);
+      WebVerticle webVerticle =
+          new WebVerticle(config.webListen(), routes, webConfig, config.webLimits(), registry);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
       return new Exporter(

@@ -1,6 +1,7 @@
 package io.sipexporter;
 
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.http.WebLimits;
 import io.sipexporter.ingest.ListenerOptions;
 import io.sipexporter.ingest.SourceFilter;
 import io.sipexporter.transaction.TrackerOptions;
@@ -22,6 +23,8 @@ import io.sipexporter.transaction.TrackerOptions;
  *     label value; later ones are counted under their class
  * @param sipAllowed the senders the SIP input takes ({@link SourceFilter#ANY}: all)
  * @param hepAllowed the senders the HEP input takes
+ * @param webLimits connections the web server holds at once, and how long a request's headers may
+ *     take
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -35,7 +38,8 @@ public record ExporterConfig(
     int hepNodes,
     int maxUnregisteredCodes,
     SourceFilter sipAllowed,
-    SourceFilter hepAllowed) {
+    SourceFilter hepAllowed,
+    WebLimits webLimits) {
 
   /** The default of {@code --metrics.max-unregistered-codes}. */
   public static final int DEFAULT_MAX_UNREGISTERED_CODES = 20;
@@ -61,7 +65,8 @@ public record ExporterConfig(
         0,
         DEFAULT_MAX_UNREGISTERED_CODES,
         SourceFilter.ANY,
-        SourceFilter.ANY);
+        SourceFilter.ANY,
+        WebLimits.DEFAULTS);
   }
 
   /** This config with {@code --hep.nodes} set. */
@@ -78,7 +83,8 @@ public record ExporterConfig(
         value,
         maxUnregisteredCodes,
         sipAllowed,
-        hepAllowed);
+        hepAllowed,
+        webLimits);
   }
 
   /** This config with {@code --metrics.max-unregistered-codes} set. */
@@ -95,7 +101,8 @@ public record ExporterConfig(
         hepNodes,
         value,
         sipAllowed,
-        hepAllowed);
+        hepAllowed,
+        webLimits);
   }
 
   /** This config with {@code --sip.allowed-sources} and {@code --hep.allowed-sources} set. */
@@ -112,7 +119,26 @@ public record ExporterConfig(
         hepNodes,
         maxUnregisteredCodes,
         sip,
-        hep);
+        hep,
+        webLimits);
+  }
+
+  /** This config with {@code --web.max-connections} and {@code --web.read-header-timeout} set. */
+  public ExporterConfig withWebLimits(WebLimits value) {
+    return new ExporterConfig(
+        sipListen,
+        hepListen,
+        hepAuthKey,
+        listener,
+        tracking,
+        webListen,
+        telemetryPath,
+        webConfigFile,
+        hepNodes,
+        maxUnregisteredCodes,
+        sipAllowed,
+        hepAllowed,
+        value);
   }
 
   /** The defaults the README documents. */

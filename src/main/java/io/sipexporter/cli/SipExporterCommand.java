@@ -168,6 +168,8 @@ public final class SipExporterCommand implements Callable<Integer> {
           "Prometheus exporter-toolkit web config: TLS and basic-auth users (bcrypt), re-read when it changes (env SIP_EXPORTER_WEB_CONFIG_FILE).")
   java.nio.file.Path webConfigFile;
 
+  @picocli.CommandLine.Mixin WebLimitFlags webLimits = new WebLimitFlags();
+
   @Option(
       names = "--log.level",
       paramLabel = "LEVEL",
@@ -297,7 +299,8 @@ public final class SipExporterCommand implements Callable<Integer> {
         hepNodes,
         maxUnregisteredCodes,
         sipAllowed,
-        hepAllowed);
+        hepAllowed,
+        webLimits.toLimits());
   }
 
   private static SourceFilter sources(String flag, String value) {

@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code tls_server_config} section of a web config, as exporter-toolkit names its keys: the
@@ -16,6 +20,7 @@ import java.util.Set;
  * so a bad file fails at start-up or reload, not at the first handshake.
  */
 final class TlsServerConfig {
+  private static final Logger LOG = LoggerFactory.getLogger(TlsServerConfig.class);
   private static final String SECTION = "tls_server_config";
   // exporter-toolkit keys this exporter does not implement: an error rather than silently ignored
   private static final Set<String> UNSUPPORTED_KEYS =
@@ -79,6 +84,8 @@ final class TlsServerConfig {
       throw error("max_version", max.name() + " is below min_version " + min.name());
     }
     byte[] certPem = certificates("cert_file", cert);
+    Path certPath = source.lastRead();
+    Instant notAfter = notAfter(certPem);
     byte[] keyPem = pem("key_file", key, "PRIVATE KEY");
     String mismatch = WebTls.keyProblem(certPem, keyPem);
     if (mismatch != null) {
@@ -90,7 +97,34 @@ final class TlsServerConfig {
         clientAuth,
         ca == null ? null : certificates("client_ca_file", ca),
         min,
-        max);
+        max,
+        warnIfExpired(certPath, notAfter));
+  }
+
+  /** The server certificate's notAfter: the first certificate in the chain is the server's. */
+  private static Instant notAfter(byte[] pem) {
+    try {
+      X509Certificate first =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(new ByteArrayInputStream(pem));
+      return first.getNotAfter().toInstant();
+    } catch (CertificateException e) {
+      throw new IllegalStateException("checked by certificates()", e);
+    }
+  }
+
+  // served anyway (a verifying client refuses it, one with insecure_skip_verify does not), but loud
+  private Instant warnIfExpired(Path cert, Instant notAfter) {
+    if (notAfter.isBefore(Instant.now())) {
+      LOG.warn(
+          "{}: {}.cert_file {} expired on {}: clients that verify it will refuse the connection",
+          source.file,
+          SECTION,
+          cert,
+          notAfter);
+    }
+    return notAfter;
   }
 
   private IllegalArgumentException error(String key, String problem) {

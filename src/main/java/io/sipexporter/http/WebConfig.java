@@ -1,5 +1,8 @@
 package io.sipexporter.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -32,6 +35,9 @@ import java.util.Map;
  */
 public record WebConfig(
     Path file, WebTls tls, Map<String, String> users, List<Path> watched, byte[] fingerprint) {
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
 
   public WebConfig {
     users = Map.copyOf(users);
@@ -43,7 +49,16 @@ public record WebConfig(
     WebConfigSource source = new WebConfigSource(file);
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(source.read(file));
+      root = YAML.readTree(source.read(file));
+    } catch (JsonProcessingException e) {
+      // a key given twice: YAML parsers keep the last silently, so a second user list or
+      // tls_server_config would quietly replace the first
+      JsonLocation at = e.getLocation();
+      throw new IllegalArgumentException(
+          file
+              + ": "
+              + (at == null ? "" : "line " + at.getLineNr() + ": ")
+              + WebConfigSource.firstLine(new IOException(e.getOriginalMessage())));
     } catch (IOException e) {
       throw new IllegalArgumentException(file + ": cannot read: " + WebConfigSource.firstLine(e));
     }

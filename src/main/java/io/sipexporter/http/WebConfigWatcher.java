@@ -1,8 +1,11 @@
 package io.sipexporter.http;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sipexporter.config.ConfigReloader;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -10,11 +13,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Re-reads the web config file, and the PEM files it names, every few seconds: when what they hold
- * changes, the new config is checked and applied; a broken one is logged (once per distinct error)
- * and the running one kept. Files are read on a worker thread, never the event loop.
+ * changes, the new config is checked and applied; a broken one, or one that would weaken a security
+ * setting ({@link WebDowngrade}), is rejected through the {@link ConfigReloader}: logged once per
+ * distinct error, counted in its self-metric, and the running one kept. Files are read on a worker
+ * thread, never the event loop.
  *
  * <pre>{@code
- * WebConfigWatcher watcher = new WebConfigWatcher(vertx, Duration.ofSeconds(5), config, next -> apply(next));
+ * WebConfigWatcher watcher = new WebConfigWatcher(vertx, Duration.ofSeconds(5), reloader, next -> apply(next));
  * watcher.start();
  * }</pre>
  */
@@ -24,8 +29,7 @@ public final class WebConfigWatcher {
   private final Vertx vertx;
   private final Duration interval;
   private final Function<WebConfig, Future<?>> apply;
-  private WebConfig running;
-  private String lastError;
+  private final ConfigReloader<WebConfig> reloader;
   private boolean polling;
   private long timer = -1;
 
@@ -34,11 +38,21 @@ public final class WebConfigWatcher {
    * loop.
    */
   public WebConfigWatcher(
-      Vertx vertx, Duration interval, WebConfig initial, Function<WebConfig, Future<?>> apply) {
+      Vertx vertx,
+      Duration interval,
+      ConfigReloader<WebConfig> reloader,
+      Function<WebConfig, Future<?>> apply) {
     this.vertx = vertx;
     this.interval = interval;
-    this.running = initial;
+    this.reloader = reloader;
     this.apply = apply;
+  }
+
+  /**
+   * The reload rule for web configs, starting from {@code initial}, counted in {@code registry}.
+   */
+  public static ConfigReloader<WebConfig> reloader(WebConfig initial, MeterRegistry registry) {
+    return new ConfigReloader<>("web", initial, WebDowngrade::of, registry, Clock.systemUTC());
   }
 
   /** Starts polling; call from the verticle's context so callbacks run on its event loop. */
@@ -57,7 +71,7 @@ public final class WebConfigWatcher {
       return; // the previous check is still running: slow disk, or a slow apply
     }
     polling = true;
-    WebConfig current = running;
+    WebConfig current = reloader.running();
     vertx
         .executeBlocking(
             () ->
@@ -66,27 +80,28 @@ public final class WebConfigWatcher {
                     ? null
                     : WebConfig.load(current.file()),
             false)
-        .compose(next -> next == null ? Future.succeededFuture() : apply.apply(next).map(v -> next))
+        .compose(
+            next ->
+                next == null
+                    ? Future.succeededFuture()
+                    : Future.succeededFuture(next)
+                        .map(reloader::check)
+                        .compose(checked -> apply.apply(checked).map(v -> checked)))
         .onComplete(
             done -> {
               polling = false;
-              if (done.succeeded()) {
-                if (done.result() != null) {
-                  running = done.result();
-                  lastError = null;
-                  LOG.info(
-                      "web config {} reloaded: TLS {}, {} basic-auth user(s)",
-                      running.file(),
-                      running.tls() == null ? "off" : "on",
-                      running.users().size());
-                }
+              if (done.failed()) {
+                reloader.failed(done.cause());
+              } else if (done.result() == null) {
+                reloader.unchanged();
               } else {
-                Throwable cause = done.cause();
-                String error = cause.getMessage() != null ? cause.getMessage() : cause.toString();
-                if (!error.equals(lastError)) {
-                  LOG.error("web config not reloaded, keeping the running one: {}", error);
-                  lastError = error;
-                }
+                WebConfig running = (WebConfig) done.result();
+                reloader.applied(running);
+                LOG.info(
+                    "web config {} reloaded: TLS {}, {} basic-auth user(s)",
+                    running.file(),
+                    running.tls() == null ? "off" : "on",
+                    running.users().size());
               }
             });
   }

@@ -25,20 +25,37 @@ import javax.net.ssl.X509KeyManager;
  * @param clientCa the CA certificates client certificates are verified against, PEM, or null
  * @param min the lowest TLS version offered
  * @param max the highest TLS version offered
+ * @param notAfter when the server certificate (the first in {@code cert}) expires
  */
 public record WebTls(
-    byte[] cert, byte[] key, ClientAuth clientAuth, byte[] clientCa, Version min, Version max) {
+    byte[] cert,
+    byte[] key,
+    ClientAuth clientAuth,
+    byte[] clientCa,
+    Version min,
+    Version max,
+    java.time.Instant notAfter) {
 
-  /** exporter-toolkit's {@code client_auth_type} values that this exporter implements. */
+  /**
+   * exporter-toolkit's {@code client_auth_type} values that this exporter implements, weakest
+   * first.
+   */
   public enum ClientAuth {
-    NO_CLIENT_CERT(io.vertx.core.http.ClientAuth.NONE),
-    VERIFY_IF_GIVEN(io.vertx.core.http.ClientAuth.REQUEST),
-    REQUIRE_AND_VERIFY(io.vertx.core.http.ClientAuth.REQUIRED);
+    NO_CLIENT_CERT(io.vertx.core.http.ClientAuth.NONE, "NoClientCert"),
+    VERIFY_IF_GIVEN(io.vertx.core.http.ClientAuth.REQUEST, "VerifyClientCertIfGiven"),
+    REQUIRE_AND_VERIFY(io.vertx.core.http.ClientAuth.REQUIRED, "RequireAndVerifyClientCert");
 
     private final io.vertx.core.http.ClientAuth vertx;
+    private final String configName;
 
-    ClientAuth(io.vertx.core.http.ClientAuth vertx) {
+    ClientAuth(io.vertx.core.http.ClientAuth vertx, String configName) {
       this.vertx = vertx;
+      this.configName = configName;
+    }
+
+    /** The value as the web config file writes it. */
+    public String configName() {
+      return configName;
     }
   }
 

@@ -1,7 +1,12 @@
 package io.sipexporter.http;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.config.ConfigReloader;
 import io.sipexporter.ingest.ThrottledLog;
+import io.sipexporter.metrics.SipMeters;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpMethod;
@@ -11,6 +16,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The exporter's HTTP server: metrics, landing page, health, and whatever pages {@link WebRoutes}
@@ -31,24 +37,44 @@ public final class WebVerticle extends VerticleBase {
   private final WebRoutes routes;
   private final WebConfig config;
   private final Duration reloadInterval;
+  private final WebLimits limits;
+  private final MeterRegistry registry;
   private HttpServer server;
   private BasicAuth auth = BasicAuth.of(Map.of());
   private int pendingVerifications;
   private WebConfigWatcher watcher;
+  private ConfigReloader<WebConfig> reloader;
 
+  /** A plain HTTP server with the default limits, which it counts nowhere (replay's pages). */
   public WebVerticle(ListenAddress address, WebRoutes routes) {
-    this(address, routes, null, RELOAD_INTERVAL);
+    this(address, routes, null, WebLimits.DEFAULTS, new SimpleMeterRegistry());
   }
 
-  /** A server secured by {@code config} (null for plain HTTP, no authentication). */
-  public WebVerticle(ListenAddress address, WebRoutes routes, WebConfig config) {
-    this(address, routes, config, RELOAD_INTERVAL);
+  /**
+   * A server secured by {@code config} (null for plain HTTP, no authentication) within {@code
+   * limits}; the limits reached, reloads and certificate expiry are counted in {@code registry}.
+   */
+  public WebVerticle(
+      ListenAddress address,
+      WebRoutes routes,
+      WebConfig config,
+      WebLimits limits,
+      MeterRegistry registry) {
+    this(address, routes, config, limits, registry, RELOAD_INTERVAL);
   }
 
-  WebVerticle(ListenAddress address, WebRoutes routes, WebConfig config, Duration reloadInterval) {
+  WebVerticle(
+      ListenAddress address,
+      WebRoutes routes,
+      WebConfig config,
+      WebLimits limits,
+      MeterRegistry registry,
+      Duration reloadInterval) {
     this.address = address;
     this.routes = routes;
     this.config = config;
+    this.limits = limits;
+    this.registry = registry;
     this.reloadInterval = reloadInterval;
   }
 
@@ -67,17 +93,27 @@ public final class WebVerticle extends VerticleBase {
     HttpServerOptions options = tls() ? config.tls().serverOptions() : new HttpServerOptions();
     // gzip or deflate when the client asks (Prometheus always sends Accept-Encoding: gzip)
     options.setCompressionSupported(true);
-    // no h2c: after an HTTP/1.1 upgrade whose first request took identity, Vert.x 5.0.7 labels
-    // later HTTP/2 responses gzip but sends them plain (MetricsExpositionIT); Prometheus never
-    // asks for h2c, and HTTPS keeps HTTP/1.1 (no ALPN)
+    // HTTP/1.1 only. With h2c on, Vert.x waits for a connection's first bytes to tell HTTP/2 from
+    // HTTP/1 before the connection handler sees it, so a silent connection escaped the limits; and
+    // after an upgrade whose first request took identity, Vert.x 5.0.7 labels later HTTP/2
+    // responses gzip but sends them plain (MetricsExpositionIT). Prometheus never asks for h2c
     options.setHttp2ClearTextEnabled(false);
+    options.setSslHandshakeTimeout(limits.readHeaderTimeout().toMillis());
+    options.setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS);
     if (config != null) {
       auth = BasicAuth.of(config.users());
+      reloader = reloadRule();
     }
+    WebConnections connections = new WebConnections(vertx, limits, registry);
     server =
         vertx
             .createHttpServer(options)
-            .requestHandler(this::authenticate)
+            .connectionHandler(connections::opened)
+            .requestHandler(
+                request -> {
+                  connections.requestStarted(request);
+                  authenticate(request);
+                })
             // failed TLS handshakes (plain HTTP, no client certificate) end here
             .exceptionHandler(
                 e -> LOG.debug("web-connection", "web connection failed: {}", e.toString()));
@@ -86,10 +122,25 @@ public final class WebVerticle extends VerticleBase {
         .onSuccess(
             s -> {
               if (config != null) {
-                watcher = new WebConfigWatcher(vertx, reloadInterval, config, this::apply);
+                watcher = new WebConfigWatcher(vertx, reloadInterval, reloader, this::apply);
                 watcher.start();
               }
             });
+  }
+
+  /** The reload rule over {@link #config}, and the expiry of the certificate it serves. */
+  private ConfigReloader<WebConfig> reloadRule() {
+    ConfigReloader<WebConfig> rule = WebConfigWatcher.reloader(config, registry);
+    if (tls()) { // a reload never turns TLS off, so the running config always has a certificate
+      Gauge.builder(
+              SipMeters.TLS_CERTIFICATE_EXPIRY.meterName(),
+              () -> rule.running().tls().notAfter().getEpochSecond())
+          .description(SipMeters.TLS_CERTIFICATE_EXPIRY.help())
+          .baseUnit(SipMeters.TLS_CERTIFICATE_EXPIRY.baseUnit())
+          .tag("config", "web")
+          .register(registry);
+    }
+    return rule;
   }
 
   @Override

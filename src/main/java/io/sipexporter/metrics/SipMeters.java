@@ -67,6 +67,24 @@ public enum SipMeters {
       "",
       "TCP connections currently open to the exporter's listeners, by input.",
       "input"),
+  CONFIG_LAST_RELOAD_SUCCESSFUL(
+      "sip.exporter.config.last.reload.successful",
+      Type.GAUGE,
+      "",
+      "1 when the last reload of a config file (web) succeeded, 0 when it was invalid or would have weakened a security setting and the running config was kept.",
+      "config"),
+  CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP(
+      "sip.exporter.config.last.reload.success.timestamp",
+      Type.GAUGE,
+      "seconds",
+      "When a config file (web) was last loaded successfully, at start or reload, in Unix seconds.",
+      "config"),
+  TLS_CERTIFICATE_EXPIRY(
+      "sip.exporter.tls.certificate.expiry.timestamp",
+      Type.GAUGE,
+      "seconds",
+      "When the server certificate in use expires (its notAfter), in Unix seconds, by config file (web).",
+      "config"),
   BUILD_INFO(
       "sip.exporter.build.info",
       Type.GAUGE,

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -101,5 +102,50 @@ class ConfigFileTest {
     Path file = dir.resolve("sip-exporter.yml");
     Files.writeString(file, yaml);
     return file;
+  }
+
+  @Test
+  void aKeyGivenTwiceIsAnErrorNamingTheKeyAndBothLines() throws IOException {
+    Set<String> keys = SipExporterCommand.flagKeys(SipExporterCommand.newCommandLine());
+    Path nested = write("web:\n  listen-address: \":1\"\n  listen-address: \":2\"\n");
+    assertThatThrownBy(() -> ConfigFile.read(nested, keys))
+        .hasMessage(nested + ": line 3: duplicate key 'web.listen-address' (first set at line 2)");
+    Path dotted = write("web.listen-address: \":1\"\nweb.listen-address: \":2\"\n");
+    assertThatThrownBy(() -> ConfigFile.read(dotted, keys))
+        .hasMessage(dotted + ": line 2: duplicate key 'web.listen-address' (first set at line 1)");
+    Path mixed =
+        write(
+            "web.listen-address: \":1\"\nsip:\n  event-loops: 2\nweb:\n  listen-address: \":2\"\n");
+    assertThatThrownBy(() -> ConfigFile.read(mixed, keys)).hasMessage(nested(mixed, 5, 1));
+    Path twoSections = write("web:\n  telemetry-path: /a\nweb:\n  telemetry-path: /b\n");
+    assertThatThrownBy(() -> ConfigFile.read(twoSections, keys))
+        .hasMessageContaining("line 4: duplicate key 'web.telemetry-path' (first set at line 2)");
+  }
+
+  private static String nested(Path file, int line, int first) {
+    return file
+        + ": line "
+        + line
+        + ": duplicate key 'web.listen-address' (first set at line "
+        + first
+        + ")";
+  }
+
+  @Test
+  void aKeyGivenTwiceStopsStartUpWithExitTwo() throws IOException {
+    Path file = write("web.listen-address: \":1\"\nweb:\n  listen-address: \":2\"\n");
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit = SipExporterCommand.run(new String[] {"--config.file=" + file});
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(exit).isEqualTo(2);
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("duplicate key 'web.listen-address'")
+        .contains("line 3");
   }
 }

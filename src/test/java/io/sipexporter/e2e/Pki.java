@@ -69,6 +69,72 @@ public record Pki(Path dir) {
     return dir.resolve("other-client.key");
   }
 
+  /**
+   * A server certificate for 127.0.0.1 signed by the CA with fixed validity dates, as {@code
+   * openssl ca} writes them ({@code YYYYMMDDHHMMSSZ}), e.g. long past: {@code expired-server.crt}
+   * and {@code .key}.
+   */
+  public Path serverCertValid(String notBefore, String notAfter) {
+    try {
+      Files.writeString(
+          dir.resolve("ca.cnf"),
+          String.join(
+              "\n",
+              "[ ca ]",
+              "default_ca = test_ca",
+              "[ test_ca ]",
+              "database = index.txt",
+              "new_certs_dir = .",
+              "serial = serial",
+              "default_md = sha256",
+              "policy = any",
+              "unique_subject = no",
+              "[ any ]",
+              "commonName = supplied",
+              ""));
+      Files.writeString(dir.resolve("index.txt"), "");
+      Files.writeString(dir.resolve("serial"), "1000\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    openssl(
+        "expired-server-csr",
+        "req",
+        "-newkey",
+        "ec",
+        "-pkeyopt",
+        "ec_paramgen_curve:prime256v1",
+        "-nodes",
+        "-keyout",
+        "expired-server.key",
+        "-out",
+        "expired-server.csr",
+        "-subj",
+        "/CN=127.0.0.1");
+    openssl(
+        "expired-server",
+        "ca",
+        "-batch",
+        "-notext",
+        "-config",
+        "ca.cnf",
+        "-cert",
+        "ca.crt",
+        "-keyfile",
+        "ca.key",
+        "-in",
+        "expired-server.csr",
+        "-out",
+        "expired-server.crt",
+        "-startdate",
+        notBefore,
+        "-enddate",
+        notAfter,
+        "-extfile",
+        "server.ext");
+    return dir.resolve("expired-server.crt");
+  }
+
   private void selfSigned(String name, String subject) {
     openssl(
         name,

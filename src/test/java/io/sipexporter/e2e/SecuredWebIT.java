@@ -214,37 +214,35 @@ class SecuredWebIT {
               concat(tls, "--tls-max", "1.2", "--user", "prometheus:" + PASSWORD));
       assertThat(tls12.exit()).as("TLS 1.2 below min_version TLS13: %s", tls12).isNotZero();
 
-      // reload: a second user ($2b$, as python's bcrypt makes), and client certificates no longer
-      // asked
+      // reload: a second user ($2b$, as python's bcrypt makes)
       writeWebConfig(
           dir,
-          "NoClientCert",
+          "RequireAndVerifyClientCert",
           String.join(
               "\n",
               "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD),
               "  grafana: " + bcrypt(BCrypt.Version.VERSION_2B, "other password")));
       Await.until(
-          "the reloaded config serves the new user without a client certificate",
+          "the reloaded config serves the new user",
           Duration.ofSeconds(30),
           () ->
-              Curl.get(
-                          curls,
-                          https + "/metrics",
-                          "--cacert",
-                          pki.ca().toString(),
-                          "--user",
-                          "grafana:other password")
+              Curl.get(curls, https + "/metrics", concat(tls, "--user", "grafana:other password"))
                       .status()
                   == 200,
           exporter::logTail);
       assertThat(exporter.logText()).contains("reloaded: TLS on, 2 basic-auth user(s)");
 
-      // a broken file is logged and the running config kept
-      Files.writeString(config, "basic_auth_users:\n  grafana: plain-text\n");
+      // client certificates no longer asked: a downgrade, refused until a restart (issue 12)
+      writeWebConfig(
+          dir, "NoClientCert", "  grafana: " + bcrypt(BCrypt.Version.VERSION_2B, "other password"));
       Await.until(
-          "the broken config is logged",
+          "the downgrade is refused",
           Duration.ofSeconds(30),
-          () -> exporter.logText().contains("basic_auth_users.grafana: not a bcrypt hash"),
+          () ->
+              exporter
+                  .logText()
+                  .contains(
+                      "client_auth_type: lowered from RequireAndVerifyClientCert to NoClientCert"),
           exporter::logTail);
       assertThat(
               Curl.get(
@@ -254,6 +252,19 @@ class SecuredWebIT {
                       pki.ca().toString(),
                       "--user",
                       "grafana:other password")
+                  .exit())
+          .as("still no answer without a client certificate")
+          .isNotZero();
+
+      // a broken file is logged and the running config kept
+      Files.writeString(config, "basic_auth_users:\n  grafana: plain-text\n");
+      Await.until(
+          "the broken config is logged",
+          Duration.ofSeconds(30),
+          () -> exporter.logText().contains("basic_auth_users.grafana: not a bcrypt hash"),
+          exporter::logTail);
+      assertThat(
+              Curl.get(curls, https + "/metrics", concat(tls, "--user", "grafana:other password"))
                   .status())
           .isEqualTo(200);
     }

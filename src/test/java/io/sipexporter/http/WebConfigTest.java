@@ -173,6 +173,30 @@ class WebConfigTest {
         .hasMessageStartingWith(missing + ": cannot read:");
   }
 
+  @Test
+  void aKeyGivenTwiceIsInvalidNamingItsLine() {
+    assertError(
+        "basic_auth_users:\n  a: " + HASH + "\n  a: " + HASH + "\n", "line 3: Duplicate field 'a'");
+    assertError(
+        "basic_auth_users:\n  a: " + HASH + "\ntls_server_config: {}\nbasic_auth_users: {}\n",
+        "line 4: Duplicate field 'basic_auth_users'");
+    assertError(
+        "tls_server_config:\n  cert_file: tls/server.crt\n  key_file: tls/server.key\n"
+            + "  min_version: TLS13\n  min_version: TLS12\n",
+        "line 5: Duplicate field 'min_version'");
+  }
+
+  @Test
+  void anExpiredCertificateLoadsWithItsNotAfter() throws IOException {
+    Pki pki = new Pki(dir.resolve("tls"));
+    pki.serverCertValid("20200101000000Z", "20210203040506Z");
+    WebConfig config =
+        load(
+            "tls_server_config:\n  cert_file: tls/expired-server.crt\n"
+                + "  key_file: tls/expired-server.key\n");
+    assertThat(config.tls().notAfter()).isEqualTo(java.time.Instant.parse("2021-02-03T04:05:06Z"));
+  }
+
   private void assertError(String yaml, String message) {
     assertThatThrownBy(() -> load(yaml))
         .as(yaml)

@@ -2,6 +2,9 @@ package io.sipexporter.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sipexporter.config.ConfigReloader;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.e2e.Pki;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -32,14 +35,24 @@ class WebConfigWatcherTest {
     vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+  private double reloadSuccessful() {
+    return registry
+        .get("sip.exporter.config.last.reload.successful")
+        .tag("config", "web")
+        .gauge()
+        .value();
+  }
+
   private void watch(Path file) {
-    WebConfig initial = WebConfig.load(file);
+    ConfigReloader<WebConfig> reloader = WebConfigWatcher.reloader(WebConfig.load(file), registry);
     vertx.runOnContext(
         v ->
             new WebConfigWatcher(
                     vertx,
                     Duration.ofMillis(50),
-                    initial,
+                    reloader,
                     next -> {
                       applied.add(next);
                       return Future.succeededFuture();
@@ -83,5 +96,46 @@ class WebConfigWatcherTest {
     WebConfig next = applied.poll(10, TimeUnit.SECONDS);
     assertThat(next).isNotNull();
     assertThat(next.tls().cert()).isEqualTo(renewed);
+  }
+
+  @Test
+  void anEmptiedOrCommentOnlyFileIsRejectedAndTheUsersStay() throws Exception {
+    Path file = dir.resolve("web.yml");
+    Files.writeString(file, "basic_auth_users:\n  a: " + HASH_A + "\n");
+    watch(file);
+    assertThat(reloadSuccessful()).isEqualTo(1);
+
+    for (String weakening : new String[] {"", "# rewritten by config management\n"}) {
+      Files.writeString(file, weakening);
+      Await.until(
+          "the reload of '" + weakening + "' is rejected",
+          Duration.ofSeconds(10),
+          () -> reloadSuccessful() == 0,
+          () -> "applied: " + applied);
+      assertThat(applied).as("a file without users is not applied").isEmpty();
+
+      // the running file back: the failure no longer stands
+      Files.writeString(file, "basic_auth_users:\n  a: " + HASH_A + "\n");
+      Await.until(
+          "back to the running config",
+          Duration.ofSeconds(10),
+          () -> reloadSuccessful() == 1,
+          () -> "applied: " + applied);
+    }
+    Files.writeString(file, "basic_auth_users:\n  b: " + HASH_A + "\n");
+    assertThat(applied.poll(10, TimeUnit.SECONDS).users()).containsOnlyKeys("b");
+  }
+
+  @Test
+  void turningTlsOffIsRejected() throws Exception {
+    Pki.create(dir.resolve("pki"));
+    Path file = dir.resolve("web.yml");
+    Files.writeString(
+        file, "tls_server_config:\n  cert_file: pki/server.crt\n  key_file: pki/server.key\n");
+    watch(file);
+    Files.writeString(file, "tls_server_config: {}\n");
+    Await.until(
+        "the reload is rejected", Duration.ofSeconds(10), () -> reloadSuccessful() == 0, () -> "");
+    assertThat(applied).isEmpty();
   }
 }
