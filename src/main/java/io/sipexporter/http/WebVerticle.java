@@ -35,6 +35,7 @@ public final class WebVerticle extends VerticleBase {
   private BasicAuth auth = BasicAuth.of(Map.of());
   private int pendingVerifications;
   private WebConfigWatcher watcher;
+  private long rateTimer = -1;
 
   public WebVerticle(ListenAddress address, WebRoutes routes) {
     this(address, routes, null, RELOAD_INTERVAL);
@@ -79,6 +80,10 @@ public final class WebVerticle extends VerticleBase {
         .listen(address.port(), address.host())
         .onSuccess(
             s -> {
+              // the code pages' live rates: snapshots on this event loop, never on the SIP loops
+              CodeRates rates = routes.codeRates();
+              rates.snapshot();
+              rateTimer = vertx.setPeriodic(rates.interval().toMillis(), id -> rates.snapshot());
               if (config != null) {
                 watcher = new WebConfigWatcher(vertx, reloadInterval, config, this::apply);
                 watcher.start();
@@ -91,6 +96,7 @@ public final class WebVerticle extends VerticleBase {
     if (watcher != null) {
       watcher.stop();
     }
+    vertx.cancelTimer(rateTimer);
     return server == null ? Future.succeededFuture() : server.close();
   }
 
