@@ -7,6 +7,7 @@ import io.sipexporter.catalog.CodeComparison;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.Triage;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToLongFunction;
@@ -267,7 +268,8 @@ public final class CodePages {
 
   /** The live table: per method, rate over the last window once there is one, total since start. */
   private static void live(StringBuilder b, CodeRates.Live live) {
-    long window = live.window().toSeconds();
+    Duration d = live.window();
+    String window = d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     b.append("<h2 id=\"live\">Live rate by method</h2>\n");
     if (live.rows().isEmpty()) {
       b.append("<p>This exporter has counted none since it started.</p>\n");
@@ -276,8 +278,8 @@ public final class CodePages {
     b.append("<p>From this exporter's own <code>sip_responses_total</code> counters. ")
         .append(
             live.hasRate()
-                ? "Rate over the last " + window + " s, refreshed every " + window + " s."
-                : "The rate needs two snapshots, " + window + " s apart: until then, the total.")
+                ? "Rate over the last " + window + ", refreshed every " + window + "."
+                : "The rate needs two snapshots, " + window + " apart: until then, the total.")
         .append("</p>\n<table>\n<tr><th>Method</th><th>Per second</th>")
         .append("<th>Total since start</th></tr>\n");
     for (CodeRates.MethodRate r : live.rows()) {
@@ -286,7 +288,7 @@ public final class CodePages {
           .append("</td><td class=\"n\">")
           .append(
               Double.isNaN(r.perSecond())
-                  ? "after " + window + " s"
+                  ? "after " + window
                   : String.format(Locale.ROOT, "%.3f", r.perSecond()))
           .append("</td><td class=\"n\">")
           .append(r.total())
