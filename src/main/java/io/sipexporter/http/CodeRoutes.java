@@ -82,7 +82,7 @@ public final class CodeRoutes {
         return ok(
             json,
             json
-                ? CatalogJson.code(catalog, c)
+                ? LiveJson.withLive(CatalogJson.code(catalog, c), rates.ofCode(c.code()))
                 : CodePages.code(catalog, c, seen.applyAsLong(c.code()), rates.ofCode(c.code())));
       }
       if (parts.length == 3 && parts[0].equals("compare")) {
