@@ -10,6 +10,7 @@ import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.cli.ListenAddress;
 import io.sipexporter.hep.HepAuthKey;
+import io.sipexporter.http.CodeRates;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebConfig;
@@ -171,7 +172,7 @@ public final class Exporter implements AutoCloseable {
               config.telemetryPath(),
               landing,
               ready::get,
-              new CodeRoutes(catalog, counters::responsesWithCode));
+              new CodeRoutes(catalog, counters::responsesWithCode, new CodeRates(registry)));
       WebVerticle webVerticle =
           new WebVerticle(config.webListen(), routes, webConfig, config.webLimits(), registry);
       await(web.deployVerticle(webVerticle), "web server on " + config.webListen());

@@ -15,7 +15,11 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       String outcome,
       String description,
       String when,
-      String fix) {}
+      String fix,
+      List<String> usedWhen,
+      List<CheckEntry> checks,
+      String ifYouSent,
+      String ifYouReceived) {}
 
   /** One {@code codes:} item. */
   record CodeEntry(
@@ -28,7 +32,14 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       List<Integer> related,
       String description,
       String when,
-      String fix) {}
+      String fix,
+      List<String> usedWhen,
+      List<CheckEntry> checks,
+      String ifYouSent,
+      String ifYouReceived) {}
+
+  /** One item of {@code checks:}: a step and, where one exists, the command that performs it. */
+  record CheckEntry(String step, String command) {}
 
   /** A code's {@code alert:} item: the bundled alert's severity where it differs, and why. */
   record AlertEntry(String severity, String why) {}

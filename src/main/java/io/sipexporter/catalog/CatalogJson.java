@@ -97,6 +97,16 @@ public final class CatalogJson {
       n.put("alertSeverityWhy", c.alertSeverityWhy());
     }
     n.put("description", c.description()).put("when", c.whenSeen()).put("fix", c.howToFix());
+    ArrayNode usedWhen = n.putArray("usedWhen");
+    c.triage().usedWhen().forEach(usedWhen::add);
+    ArrayNode checks = n.putArray("checks");
+    for (Check check : c.triage().checks()) {
+      ObjectNode step = checks.addObject().put("step", check.step());
+      if (check.hasCommand()) {
+        step.put("command", check.command());
+      }
+    }
+    n.put("ifYouSent", c.triage().ifYouSent()).put("ifYouReceived", c.triage().ifYouReceived());
     if (!c.registered()) {
       n.put("treatedAs", c.related().get(0));
     }

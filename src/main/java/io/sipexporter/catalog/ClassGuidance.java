@@ -12,6 +12,7 @@ package io.sipexporter.catalog;
  * @param description what the class means
  * @param whenSeen situations that produce responses of this class
  * @param howToFix generic advice for the class
+ * @param triage the class's situations, checks and sides, also used for unregistered codes
  */
 public record ClassGuidance(
     CodeClass codeClass,
@@ -20,4 +21,5 @@ public record ClassGuidance(
     String outcome,
     String description,
     String whenSeen,
-    String howToFix) {}
+    String howToFix,
+    Triage triage) {}

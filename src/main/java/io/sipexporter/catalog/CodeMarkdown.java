@@ -28,6 +28,24 @@ public final class CodeMarkdown {
     out.append("For the call: ").append(catalog.guidance(c.codeClass()).outcome()).append('\n');
     out.append("\n## When you see it\n\n").append(c.whenSeen()).append('\n');
     out.append("\n## How to fix\n\n").append(c.howToFix()).append('\n');
+    out.append("\n## What to check\n\n");
+    int n = 1;
+    for (Check check : c.triage().checks()) {
+      out.append(n++).append(". ").append(check.step()).append('\n');
+      if (check.hasCommand()) {
+        out.append("\n   ```sh\n");
+        check.command().lines().forEach(l -> out.append("   ").append(l).append('\n'));
+        out.append("   ```\n");
+      }
+      out.append('\n');
+    }
+    out.append("## If you sent it\n\n").append(c.triage().ifYouSent()).append('\n');
+    out.append("\n## If you received it\n\n").append(c.triage().ifYouReceived()).append('\n');
+    out.append("\n## Live rate\n\n")
+        .append("A running exporter shows the rate of this code by method, from its own counters,")
+        .append(" at `/codes/")
+        .append(c.code())
+        .append("` on its web address.\n");
     return out.toString();
   }
 
@@ -48,6 +66,11 @@ public final class CodeMarkdown {
       out.append("\n**What it means:** ").append(c.description()).append("\n\n");
       out.append("**When it applies:** ").append(c.whenSeen()).append("\n\n");
       out.append("**How to fix:** ").append(c.howToFix()).append('\n');
+    }
+    out.append("\n## When each is used\n");
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      out.append("\n**").append(c.title()).append("**\n\n");
+      c.triage().usedWhen().forEach(u -> out.append("- ").append(u).append('\n'));
     }
     return out.toString();
   }

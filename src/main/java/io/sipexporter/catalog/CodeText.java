@@ -29,6 +29,18 @@ public final class CodeText {
     out.append('\n');
     section(out, "When you see it", c.whenSeen());
     section(out, "How to fix", c.howToFix());
+    checks(out, c.triage());
+    section(out, "If you sent it", c.triage().ifYouSent());
+    section(out, "If you received it", c.triage().ifYouReceived());
+    out.append("Live rate\n");
+    wrap(
+        out,
+        "A running exporter shows the rate of this code by method, from its own counters, at"
+            + " /codes/"
+            + c.code()
+            + " on its web address.",
+        "  ",
+        "  ");
     return out.toString();
   }
 
@@ -47,7 +59,28 @@ public final class CodeText {
       wrap(out, "When it applies: " + c.whenSeen(), "  ", "  ");
       wrap(out, "How to fix: " + c.howToFix(), "  ", "  ");
     }
+    out.append("\nWhen each is used\n");
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      out.append("  ").append(c.title()).append('\n');
+      for (String situation : c.triage().usedWhen()) {
+        wrap(out, situation, "    - ", "      ");
+      }
+    }
     return out.toString();
+  }
+
+  /** The numbered checks, each command on its own lines, unwrapped so it can be copied. */
+  private static void checks(StringBuilder out, Triage triage) {
+    out.append("What to check\n");
+    int n = 1;
+    for (Check check : triage.checks()) {
+      String number = "  " + n++ + ". ";
+      wrap(out, check.step(), number, " ".repeat(number.length()));
+      for (String line : check.command().lines().toList()) {
+        out.append(" ".repeat(number.length() + 2)).append(line).append('\n');
+      }
+    }
+    out.append('\n');
   }
 
   private static void facts(

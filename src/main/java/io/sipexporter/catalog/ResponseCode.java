@@ -15,6 +15,7 @@ import java.util.Locale;
  * @param description what the code means
  * @param whenSeen the situations that produce it
  * @param howToFix what an operator should check or change
+ * @param triage the situations that produce it, the checks to run and which side to look at
  * @param severity how much one response with this code matters
  * @param alertSeverity the severity of the bundled alert on this code's ratio: {@code severity},
  *     unless the catalogue records why a sustained ratio matters more or less than one response
@@ -33,6 +34,7 @@ public record ResponseCode(
     String description,
     String whenSeen,
     String howToFix,
+    Triage triage,
     Severity severity,
     Severity alertSeverity,
     String alertSeverityWhy,

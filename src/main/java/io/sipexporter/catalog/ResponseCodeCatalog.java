@@ -69,7 +69,8 @@ public final class ResponseCodeCatalog {
               text(e.outcome(), cc.label() + " outcome"),
               text(e.description(), cc.label() + " description"),
               text(e.when(), cc.label() + " when"),
-              text(e.fix(), cc.label() + " fix"));
+              text(e.fix(), cc.label() + " fix"),
+              triage(e.usedWhen(), e.checks(), e.ifYouSent(), e.ifYouReceived(), cc.label()));
       check(classes.put(cc, g) == null, "class " + cc.label() + " listed twice");
     }
     check(classes.size() == CodeClass.values().length, "every class needs guidance");
@@ -95,6 +96,7 @@ public final class ResponseCodeCatalog {
               text(e.description(), where + " description"),
               text(e.when(), where + " when"),
               text(e.fix(), where + " fix"),
+              triage(e.usedWhen(), e.checks(), e.ifYouSent(), e.ifYouReceived(), where),
               severity,
               alert == null ? severity : Severity.ofLabel(alert.severity()),
               alert == null ? "" : alert.why().strip(),
@@ -204,11 +206,40 @@ public final class ResponseCodeCatalog {
         description,
         g.whenSeen(),
         g.howToFix(),
+        g.triage(),
         g.severity(),
         g.severity(),
         "",
         List.of(as.code()),
         false);
+  }
+
+  /** The triage fields of one entry, every one present and non-empty. */
+  private static Triage triage(
+      List<String> usedWhen,
+      List<CatalogFile.CheckEntry> checks,
+      String ifYouSent,
+      String ifYouReceived,
+      String where) {
+    check(usedWhen != null && !usedWhen.isEmpty(), where + " usedWhen is empty");
+    for (String situation : usedWhen) {
+      text(situation, where + " usedWhen item");
+    }
+    check(checks != null && !checks.isEmpty(), where + " checks is empty");
+    List<Check> steps = new ArrayList<>();
+    for (CatalogFile.CheckEntry c : checks) {
+      check(c != null, where + " checks has an empty item");
+      String step = text(c.step(), where + " checks step");
+      check(
+          c.command() == null || !c.command().isBlank(),
+          where + " checks: drop an empty command, or write one");
+      steps.add(new Check(step, c.command()));
+    }
+    return new Triage(
+        usedWhen,
+        steps,
+        text(ifYouSent, where + " ifYouSent"),
+        text(ifYouReceived, where + " ifYouReceived"));
   }
 
   private static String text(String value, String what) {

@@ -100,6 +100,19 @@ public final class RunbookWriter {
           .append(g.whenSeen())
           .append("\n\n**How to fix:** ")
           .append(g.howToFix())
+          .append("\n\n**What to check:**\n\n");
+      for (Check check : g.triage().checks()) {
+        b.append("- ").append(check.step()).append('\n');
+        if (check.hasCommand()) {
+          b.append("\n  ```sh\n");
+          check.command().lines().forEach(l -> b.append("  ").append(l).append('\n'));
+          b.append("  ```\n");
+        }
+      }
+      b.append("\n**If you sent it:** ")
+          .append(g.triage().ifYouSent())
+          .append("\n\n**If you received it:** ")
+          .append(g.triage().ifYouReceived())
           .append('\n');
     }
     return b.toString();

@@ -2,6 +2,7 @@ package io.sipexporter.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.http.CodeRates;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebRoutes;
@@ -55,7 +56,7 @@ final class ReplayServer implements AutoCloseable {
             "/metrics",
             landing,
             () -> true,
-            new CodeRoutes(catalog, counters::responsesWithCode));
+            new CodeRoutes(catalog, counters::responsesWithCode, new CodeRates(registry)));
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     WebVerticle web = new WebVerticle(listen, routes);
     try {

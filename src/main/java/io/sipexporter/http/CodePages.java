@@ -1,14 +1,21 @@
 package io.sipexporter.http;
 
+import io.sipexporter.catalog.Check;
+import io.sipexporter.catalog.ClassGuidance;
+import io.sipexporter.catalog.CodeClass;
 import io.sipexporter.catalog.CodeComparison;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.catalog.Triage;
+import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.IntToLongFunction;
 
 /**
- * HTML pages for {@code /codes}, {@code /codes/{code}} and {@code /codes/compare/{a}/{b}}: pure
- * functions from the catalogue to a complete document, every catalogue text HTML-escaped.
+ * HTML pages for {@code /codes}, {@code /codes/{code}}, {@code /codes/4xx} and {@code
+ * /codes/compare/{a}/{b}}: pure functions from the catalogue (and the live counts) to a complete
+ * document, every catalogue text HTML-escaped, readable on a phone.
  *
  * <pre>{@code
  * String html = CodePages.index(catalog, code -> counts.seen(code));
@@ -20,7 +27,12 @@ public final class CodePages {
           + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2em .5em;"
           + "text-align:left;vertical-align:top}td.n{text-align:right}"
           + ".none{color:#555}.info{color:#05a}.warning{color:#a60}.critical{color:#c00;"
-          + "font-weight:bold}";
+          + "font-weight:bold}pre{background:#eee;padding:.5em;overflow-x:auto}"
+          + "li{margin-bottom:.5em}";
+
+  /** Lets a phone show the page at its own width; every page of the exporter carries it. */
+  public static final String VIEWPORT =
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">";
 
   private CodePages() {}
 
@@ -35,7 +47,10 @@ public final class CodePages {
     b.append(
         "<h1>SIP response codes</h1>\n<p>All codes of the IANA registry, with the number of"
             + " responses seen since the exporter started. Also as JSON: <a href=\"/api/v1/codes\">"
-            + "/api/v1/codes</a>. Compare two codes at <code>/codes/compare/486/600</code>.</p>\n");
+            + "/api/v1/codes</a>. Compare two codes at <code>/codes/compare/486/600</code>."
+            + " Classes: <a href=\"/codes/1xx\">1xx</a> <a href=\"/codes/2xx\">2xx</a>"
+            + " <a href=\"/codes/3xx\">3xx</a> <a href=\"/codes/4xx\">4xx</a>"
+            + " <a href=\"/codes/5xx\">5xx</a> <a href=\"/codes/6xx\">6xx</a>.</p>\n");
     b.append(
         "<table>\n<tr><th>Code</th><th>Reason</th><th>Class</th><th>Severity</th>"
             + "<th>Seen</th></tr>\n");
@@ -66,8 +81,21 @@ public final class CodePages {
     return tail(b);
   }
 
-  /** One code: class, severity, RFC, what it means, when you see it, how to fix, related codes. */
+  /**
+   * One code as {@link #code(ResponseCodeCatalog, ResponseCode, long, CodeRates.Live)}, no rates.
+   */
   public static String code(ResponseCodeCatalog catalog, ResponseCode c, long seen) {
+    return code(catalog, c, seen, null);
+  }
+
+  /**
+   * One code: class, severity, RFC, what it means, when you see it, how to fix, what to check (with
+   * commands), which side to look at, and its live rate by method from this exporter's counters.
+   *
+   * @param live the live counts, or null to leave the section out
+   */
+  public static String code(
+      ResponseCodeCatalog catalog, ResponseCode c, long seen, CodeRates.Live live) {
     StringBuilder b = head(c.title());
     b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
         .append(Html.escape(c.title()))
@@ -75,6 +103,10 @@ public final class CodePages {
     facts(b, catalog, c);
     b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
     prose(b, catalog, c, "h2");
+    triage(b, c.triage());
+    if (live != null) {
+      live(b, live);
+    }
     b.append("<p>As JSON: <a href=\"/api/v1/codes/")
         .append(c.code())
         .append("\">/api/v1/codes/")
@@ -104,6 +136,46 @@ public final class CodePages {
       b.append("</table>\n");
       prose(b, catalog, c, "h3");
     }
+    b.append("<h2>When each is used</h2>\n");
+    for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
+      b.append("<h3>").append(Html.escape(c.title())).append("</h3>\n");
+      situations(b, c.triage());
+    }
+    return tail(b);
+  }
+
+  /**
+   * A whole class, e.g. {@code /codes/5xx}: what it means, the class's checks and sides, its live
+   * rate by method over all its codes, and its registered codes.
+   */
+  public static String codeClass(ResponseCodeCatalog catalog, CodeClass cc, CodeRates.Live live) {
+    ClassGuidance g = catalog.guidance(cc);
+    String title = cc.label() + " " + cc.displayName();
+    StringBuilder b = head(title);
+    b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
+        .append(Html.escape(title))
+        .append("</h1>\n<h2>What it means</h2>\n<p>")
+        .append(Html.escape(g.description()))
+        .append("</p>\n<p>For the call: ")
+        .append(Html.escape(g.outcome()))
+        .append("</p>\n<p>A code of this class outside the registry is handled as ")
+        .append(link(catalog.lookup(g.treatedAs())))
+        .append(" (RFC 3261 8.1.3.2).</p>\n<h2>When you see it</h2>\n<p>")
+        .append(Html.escape(g.whenSeen()))
+        .append("</p>\n");
+    situations(b, g.triage());
+    b.append("<h2>How to fix</h2>\n<p>").append(Html.escape(g.howToFix())).append("</p>\n");
+    triage(b, g.triage());
+    if (live != null) {
+      live(b, live);
+    }
+    b.append("<h2>Codes of this class</h2>\n<ul>\n");
+    for (ResponseCode c : catalog.registered()) {
+      if (c.codeClass() == cc) {
+        b.append("<li>").append(link(c)).append("</li>\n");
+      }
+    }
+    b.append("</ul>\n");
     return tail(b);
   }
 
@@ -170,6 +242,61 @@ public final class CodePages {
         .append("</p>\n");
   }
 
+  private static void triage(StringBuilder b, Triage t) {
+    b.append("<h2>What to check</h2>\n<ol>\n");
+    for (Check check : t.checks()) {
+      b.append("<li>").append(Html.escape(check.step()));
+      if (check.hasCommand()) {
+        b.append("<pre><code>").append(Html.escape(check.command())).append("</code></pre>");
+      }
+      b.append("</li>\n");
+    }
+    b.append("</ol>\n<h2>Which side to look at</h2>\n<h3>If you sent it</h3>\n<p>")
+        .append(Html.escape(t.ifYouSent()))
+        .append("</p>\n<h3>If you received it</h3>\n<p>")
+        .append(Html.escape(t.ifYouReceived()))
+        .append("</p>\n");
+  }
+
+  private static void situations(StringBuilder b, Triage t) {
+    b.append("<ul>\n");
+    for (String s : t.usedWhen()) {
+      b.append("<li>").append(Html.escape(s)).append("</li>\n");
+    }
+    b.append("</ul>\n");
+  }
+
+  /** The live table: per method, rate over the last window once there is one, total since start. */
+  private static void live(StringBuilder b, CodeRates.Live live) {
+    Duration d = live.window();
+    String window = d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    b.append("<h2 id=\"live\">Live rate by method</h2>\n");
+    if (live.rows().isEmpty()) {
+      b.append("<p>This exporter has counted none since it started.</p>\n");
+      return;
+    }
+    b.append("<p>From this exporter's own <code>sip_responses_total</code> counters. ")
+        .append(
+            live.hasRate()
+                ? "Rate over the last " + window + ", refreshed every " + window + "."
+                : "The rate needs two snapshots, " + window + " apart: until then, the total.")
+        .append("</p>\n<table>\n<tr><th>Method</th><th>Per second</th>")
+        .append("<th>Total since start</th></tr>\n");
+    for (CodeRates.MethodRate r : live.rows()) {
+      b.append("<tr><td>")
+          .append(Html.escape(r.method()))
+          .append("</td><td class=\"n\">")
+          .append(
+              Double.isNaN(r.perSecond())
+                  ? "after " + window
+                  : String.format(Locale.ROOT, "%.3f", r.perSecond()))
+          .append("</td><td class=\"n\">")
+          .append(r.total())
+          .append("</td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
   private static String link(ResponseCode c) {
     return "<a href=\"/codes/" + c.code() + "\">" + Html.escape(c.title()) + "</a>";
   }
@@ -181,7 +308,9 @@ public final class CodePages {
   private static StringBuilder head(String title) {
     return new StringBuilder(4096)
         .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
-        .append("<meta charset=\"utf-8\">\n<title>")
+        .append("<meta charset=\"utf-8\">\n")
+        .append(VIEWPORT)
+        .append("\n<title>")
         .append(Html.escape(title))
         .append("</title>\n<style>")
         .append(STYLE)

@@ -13,7 +13,9 @@ public final class LandingPage {
    */
   public LandingPage(String version, List<String> listeners, List<String[]> links) {
     StringBuilder b = new StringBuilder(1024);
-    b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>SIP Exporter</title>")
+    b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">")
+        .append(CodePages.VIEWPORT)
+        .append("<title>SIP Exporter</title>")
         .append("<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;}")
         .append("code{background:#eee;padding:0 .2em}</style></head><body>\n")
         .append("<h1>SIP Exporter</h1>\n<p>Prometheus exporter for mirrored SIP traffic, version ")

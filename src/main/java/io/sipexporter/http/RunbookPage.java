@@ -53,7 +53,9 @@ public final class RunbookPage {
   /** The complete HTML document for {@code markdown}. */
   public static String html(String markdown) {
     StringBuilder b = new StringBuilder(markdown.length() * 2);
-    b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>SIP exporter alerts")
+    b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">")
+        .append(CodePages.VIEWPORT)
+        .append("<title>SIP exporter alerts")
         .append("</title><style>body{font-family:sans-serif;max-width:60em;margin:1em auto;")
         .append("padding:0 1em;line-height:1.4}table{border-collapse:collapse}td,th{border:1px")
         .append(" solid #ccc;padding:.2em .5em;text-align:left}pre,code{background:#eee}")

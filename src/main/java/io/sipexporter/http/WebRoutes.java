@@ -30,6 +30,11 @@ public final class WebRoutes {
     this.ready = ready;
   }
 
+  /** The live response-code rates the code pages show; the web server snapshots them. */
+  CodeRates codeRates() {
+    return codes.rates();
+  }
+
   /** The page for {@code path}; {@code accept} is the request's Accept header, or null. */
   public WebPage render(String path, String accept) {
     if (path.equals(telemetryPath)) {

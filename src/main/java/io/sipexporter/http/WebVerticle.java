@@ -44,6 +44,7 @@ public final class WebVerticle extends VerticleBase {
   private int pendingVerifications;
   private WebConfigWatcher watcher;
   private ConfigReloader<WebConfig> reloader;
+  private long rateTimer = -1;
 
   /** A plain HTTP server with the default limits, which it counts nowhere (replay's pages). */
   public WebVerticle(ListenAddress address, WebRoutes routes) {
@@ -121,6 +122,10 @@ public final class WebVerticle extends VerticleBase {
         .listen(address.port(), address.host())
         .onSuccess(
             s -> {
+              // the code pages' live rates: snapshots on this event loop, never on the SIP loops
+              CodeRates rates = routes.codeRates();
+              rates.snapshot();
+              rateTimer = vertx.setPeriodic(rates.interval().toMillis(), id -> rates.snapshot());
               if (config != null) {
                 watcher = new WebConfigWatcher(vertx, reloadInterval, reloader, this::apply);
                 watcher.start();
@@ -148,6 +153,7 @@ public final class WebVerticle extends VerticleBase {
     if (watcher != null) {
       watcher.stop();
     }
+    vertx.cancelTimer(rateTimer);
     return server == null ? Future.succeededFuture() : server.close();
   }
 

@@ -1,0 +1,137 @@
+package io.sipexporter.http;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sipexporter.metrics.SipMeters;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The live rate of a response code (or class) by method, read from this exporter's own {@code
+ * sip_responses_total} counters: the web server takes a snapshot of them every {@link #interval()}
+ * on its event loop, and a page shows the per-second rate between the last two snapshots, with the
+ * total since start read at once.
+ *
+ * <pre>{@code
+ * CodeRates rates = new CodeRates(registry);
+ * vertx.setPeriodic(rates.interval().toMillis(), id -> rates.snapshot());
+ * CodeRates.Live live = rates.ofCode(437); // rows by method, rate once two snapshots exist
+ * }</pre>
+ */
+public final class CodeRates {
+  /** How often the web server snapshots the counters: the rate's window. */
+  public static final Duration INTERVAL = Duration.ofSeconds(15);
+
+  private static final String METER = SipMeters.RESPONSES.meterName();
+
+  private final MeterRegistry registry;
+  private final Duration interval;
+  private final LongSupplier nanoTime;
+  // replaced whole, never changed: readers on any thread see one consistent pair
+  private volatile Snapshots snapshots = new Snapshots(null, null);
+
+  /** Rates over {@link #INTERVAL}. */
+  public CodeRates(MeterRegistry registry) {
+    this(registry, INTERVAL, System::nanoTime);
+  }
+
+  /**
+   * @param interval how often {@link #snapshot()} is called, shown on the page as the window
+   * @param nanoTime the clock snapshots are timed with
+   */
+  public CodeRates(MeterRegistry registry, Duration interval, LongSupplier nanoTime) {
+    this.registry = registry;
+    this.interval = interval;
+    this.nanoTime = nanoTime;
+  }
+
+  /** How often snapshots are meant to be taken. */
+  public Duration interval() {
+    return interval;
+  }
+
+  /** Reads every response counter now; the rate is the difference to the previous snapshot. */
+  public void snapshot() {
+    List<Row> rows = new ArrayList<>();
+    for (Counter c : registry.find(METER).counters()) {
+      rows.add(
+          new Row(
+              Objects.requireNonNullElse(c.getId().getTag("method"), ""),
+              Objects.requireNonNullElse(c.getId().getTag("code"), ""),
+              Objects.requireNonNullElse(c.getId().getTag("class"), ""),
+              c.count()));
+    }
+    snapshots = new Snapshots(snapshots.latest, new Snapshot(nanoTime.getAsLong(), rows));
+  }
+
+  /** The responses with {@code code}, by method. */
+  public Live ofCode(int code) {
+    return live("code", Integer.toString(code));
+  }
+
+  /** The responses of a class such as {@code 4xx}, by method. */
+  public Live ofClass(String label) {
+    return live("class", label);
+  }
+
+  private Live live(String key, String value) {
+    Map<String, Double> totals = new TreeMap<>();
+    for (Counter c : registry.find(METER).tag(key, value).counters()) {
+      totals.merge(
+          Objects.requireNonNullElse(c.getId().getTag("method"), ""), c.count(), Double::sum);
+    }
+    Snapshots s = snapshots;
+    boolean hasRate = s.previous != null;
+    Map<String, Double> latest = hasRate ? s.latest.byMethod(key, value) : Map.of();
+    Map<String, Double> previous = hasRate ? s.previous.byMethod(key, value) : Map.of();
+    double seconds = hasRate ? (s.latest.nanos - s.previous.nanos) / 1e9 : 0;
+    List<MethodRate> rows = new ArrayList<>();
+    for (Map.Entry<String, Double> e : totals.entrySet()) {
+      double rate =
+          hasRate && seconds > 0
+              ? (latest.getOrDefault(e.getKey(), 0.0) - previous.getOrDefault(e.getKey(), 0.0))
+                  / seconds
+              : Double.NaN;
+      rows.add(new MethodRate(e.getKey(), (long) (double) e.getValue(), rate));
+    }
+    return new Live(rows, hasRate, interval);
+  }
+
+  /**
+   * One method's line: responses since start and the per-second rate over the last window ({@code
+   * NaN} until two snapshots exist).
+   */
+  public record MethodRate(String method, long total, double perSecond) {}
+
+  /**
+   * What a page shows: one row per method that answered with the code, and whether the rate column
+   * is filled yet.
+   */
+  public record Live(List<MethodRate> rows, boolean hasRate, Duration window) {
+    public Live {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  private record Row(String method, String code, String codeClass, double count) {}
+
+  private record Snapshot(long nanos, List<Row> rows) {
+    Map<String, Double> byMethod(String key, String value) {
+      Map<String, Double> out = new TreeMap<>();
+      for (Row r : rows) {
+        String v = key.equals("code") ? r.code : r.codeClass;
+        if (v.equals(value)) {
+          out.merge(r.method, r.count, Double::sum);
+        }
+      }
+      return out;
+    }
+  }
+
+  private record Snapshots(Snapshot previous, Snapshot latest) {}
+}
