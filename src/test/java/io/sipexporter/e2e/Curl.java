@@ -43,8 +43,9 @@ public final class Curl {
                   Tool.CURL.path(),
                   "--silent",
                   "--show-error",
+                  // an upper bound: a TLS request to a JVM on a loaded machine took over 10 s
                   "--max-time",
-                  "10",
+                  "60",
                   "--output",
                   body.toString(),
                   "--dump-header",
