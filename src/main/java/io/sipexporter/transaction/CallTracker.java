@@ -21,6 +21,7 @@ final class CallTracker implements SlotTable.Owner {
   private final int[] callerTag;
   private final int[] calleeTag;
   private final CallMeters meters;
+  private final long unansweredNanos;
   private final long attemptNanos;
   private final long maxCallNanos;
 
@@ -32,7 +33,9 @@ final class CallTracker implements SlotTable.Owner {
     this.state = new int[slots];
     this.callerTag = new int[slots];
     this.calleeTag = new int[slots];
-    // an attempt lasts as long as its INVITE transaction can: Timer C after the last provisional
+    // an attempt lasts as long as its INVITE transaction can: Timer B (64*T1) while nothing
+    // answered, Timer C after the last provisional
+    this.unansweredNanos = options.transactionTimeout().toNanos();
     this.attemptNanos = options.inviteTimeout().toNanos();
     this.maxCallNanos = options.maxCallDuration().toNanos();
   }
@@ -46,7 +49,7 @@ final class CallTracker implements SlotTable.Owner {
     if (find(key, clock) >= 0) {
       return; // the proxy's other leg, or a new INVITE in a known call
     }
-    int slot = table.insert(key, now + attemptNanos, clock);
+    int slot = table.insert(key, now + unansweredNanos, clock);
     meters.tracked(1);
     state[slot] = ATTEMPT;
     callerTag[slot] = KeyHash.fromTag(msg);
