@@ -25,7 +25,9 @@ public final class SipPipeline {
   private long lastInputNanos;
   private long lastInputMonotonic;
 
-  /** {@code tracker} belongs to this pipeline alone; the counters are shared. */
+  /**
+   * {@code tracker} may be shared by the input's pipelines (it is thread-safe), as the counters.
+   */
   public SipPipeline(TrafficCounters counters, TransactionTracker tracker) {
     this.counters = counters;
     this.tracker = tracker;

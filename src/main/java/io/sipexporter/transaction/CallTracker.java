@@ -25,9 +25,10 @@ final class CallTracker implements SlotTable.Owner {
   private final long attemptNanos;
   private final long maxCallNanos;
 
-  CallTracker(CallMeters meters, TrackerOptions options) {
+  /** A shard's calls: slots for {@code share} of the {@code capacity} all shards hold. */
+  CallTracker(CallMeters meters, TrackerOptions options, int share, SharedCapacity capacity) {
     this.meters = meters;
-    this.table = new SlotTable(options.callCapacity(), this);
+    this.table = new SlotTable(share, capacity, this);
     int slots = table.slots();
     this.answeredAt = new long[slots];
     this.state = new int[slots];
@@ -129,6 +130,14 @@ final class CallTracker implements SlotTable.Owner {
     if (state[slot] == ANSWERED) {
       meters.timedOut();
     }
+  }
+
+  @Override
+  public void moved(int from, int to) {
+    answeredAt[to] = answeredAt[from];
+    state[to] = state[from];
+    callerTag[to] = callerTag[from];
+    calleeTag[to] = calleeTag[from];
   }
 
   @Override

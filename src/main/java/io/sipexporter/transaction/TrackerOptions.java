@@ -6,15 +6,15 @@ import java.time.Duration;
  * Table capacities and timers of a {@link TransactionTracker}, and whether its durations carry
  * exemplars; each maps to one flag.
  *
- * @param transactionCapacity {@code --transactions.capacity}: transactions one tracker holds
- *     (default 262,144; 32 bytes a slot, twice the next power of two slots: 16 MiB)
+ * @param transactionCapacity {@code --transactions.capacity}: transactions one tracker (one input)
+ *     holds (default 262,144; 32 bytes a slot, twice the next power of two slots: 16 MiB)
  * @param transactionTimeout {@code --transactions.timeout}: 64*T1 (RFC 3261 17.1.1.2 Timer B,
  *     17.1.2.2 Timer F; default 32 s): a request without a final response is timed out, and a
  *     completed transaction is kept this long to absorb retransmissions
  * @param inviteTimeout {@code --transactions.invite-timeout}: Timer C (RFC 3261 16.6 step 11, more
  *     than 3 min; default 180 s): how long an INVITE may wait after its last provisional
- * @param callCapacity {@code --calls.capacity}: calls and call attempts one tracker holds (default
- *     65,536; 36 bytes a slot, twice the next power of two slots: 4.5 MiB)
+ * @param callCapacity {@code --calls.capacity}: calls and call attempts one tracker (input) holds
+ *     (default 65,536; 36 bytes a slot, twice the next power of two slots: 4.5 MiB)
  * @param maxCallDuration {@code --calls.max-duration}: an answered call without a BYE ends as
  *     {@code by="timeout"} after this (default 4 h)
  * @param reorderWindow {@code --transactions.reorder-window}: how long (input time) a response
@@ -106,18 +106,6 @@ public record TrackerOptions(
         maxCallDuration,
         reorderWindow,
         on);
-  }
-
-  /** These options for one of {@code shares} trackers that split the capacities between them. */
-  public TrackerOptions perShare(int shares) {
-    return new TrackerOptions(
-        Math.max(1024, (transactionCapacity + shares - 1) / shares),
-        transactionTimeout,
-        inviteTimeout,
-        Math.max(256, (callCapacity + shares - 1) / shares),
-        maxCallDuration,
-        reorderWindow,
-        exemplars);
   }
 
   private static boolean positive(Duration d) {
