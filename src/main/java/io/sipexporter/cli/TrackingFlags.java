@@ -71,6 +71,15 @@ final class TrackingFlags {
           "Put the SIP Call-ID on the transaction duration, post-dial delay and call duration histograms as exemplars, shown when /metrics is scraped as OpenMetrics (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_EXEMPLARS).")
   boolean exemplars;
 
+  @Option(
+      names = "--transactions.max-clock-skew",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW:-5m}",
+      converter = DurationConverter.class,
+      description =
+          "A HEP or capture timestamp farther than this from the receive time (in a replay, the capture's running clock) is not trusted for the timers: the receive time is used and sip_exporter_clock_skew_total counts it; at most 24h (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW).")
+  Duration maxClockSkew;
+
   /** The options; IllegalArgumentException names the flag that is out of range. */
   TrackerOptions toOptions() {
     if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
@@ -86,6 +95,10 @@ final class TrackingFlags {
           "--transactions.reorder-window must be shorter than --transactions.timeout, not "
               + reorderWindow);
     }
+    if (maxClockSkew.compareTo(TrackerOptions.MAX_MAX_CLOCK_SKEW) > 0) {
+      throw new IllegalArgumentException(
+          "--transactions.max-clock-skew must be more than 0 and at most 24h, not " + maxClockSkew);
+    }
     return new TrackerOptions(
         transactionCapacity,
         transactionTimeout,
@@ -93,6 +106,7 @@ final class TrackingFlags {
         callCapacity,
         maxCallDuration,
         reorderWindow,
-        exemplars);
+        exemplars,
+        maxClockSkew);
   }
 }

@@ -25,6 +25,10 @@ import java.time.Duration;
  *     duration histograms carry the Call-ID as OpenMetrics exemplar (default off). The registry and
  *     meters are made for it ({@code io.sipexporter.metrics.CallIdExemplars}); the tracker itself
  *     does the same work either way.
+ * @param maxClockSkew {@code --transactions.max-clock-skew}: a sender's timestamp (HEP, or a
+ *     capture's frame time) farther than this from the receive time (a capture's running clock) is
+ *     not trusted for the timers: the receive time is used and the skew counted (default 5 min, at
+ *     most 24 h)
  */
 public record TrackerOptions(
     int transactionCapacity,
@@ -33,7 +37,13 @@ public record TrackerOptions(
     int callCapacity,
     Duration maxCallDuration,
     Duration reorderWindow,
-    boolean exemplars) {
+    boolean exemplars,
+    Duration maxClockSkew) {
+
+  /** The default and the largest {@link #maxClockSkew()}. */
+  public static final Duration DEFAULT_MAX_CLOCK_SKEW = Duration.ofMinutes(5);
+
+  public static final Duration MAX_MAX_CLOCK_SKEW = Duration.ofHours(24);
 
   /** The documented defaults. */
   public static final TrackerOptions DEFAULTS =
@@ -45,6 +55,26 @@ public record TrackerOptions(
           Duration.ofHours(4),
           Duration.ofMillis(500),
           false);
+
+  /** Options with the default maximum clock skew. */
+  public TrackerOptions(
+      int transactionCapacity,
+      Duration transactionTimeout,
+      Duration inviteTimeout,
+      int callCapacity,
+      Duration maxCallDuration,
+      Duration reorderWindow,
+      boolean exemplars) {
+    this(
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        reorderWindow,
+        exemplars,
+        DEFAULT_MAX_CLOCK_SKEW);
+  }
 
   /** Options without exemplars. */
   public TrackerOptions(
@@ -77,6 +107,9 @@ public record TrackerOptions(
       throw new IllegalArgumentException(
           "the reorder window must be zero or more and shorter than the transaction timeout");
     }
+    if (!positive(maxClockSkew) || maxClockSkew.compareTo(MAX_MAX_CLOCK_SKEW) > 0) {
+      throw new IllegalArgumentException("the maximum clock skew must be more than 0, at most 24h");
+    }
   }
 
   /** Responses held for a late request: 1/16 of the transactions, at least 64. */
@@ -93,7 +126,8 @@ public record TrackerOptions(
         callCapacity,
         maxCallDuration,
         window,
-        exemplars);
+        exemplars,
+        maxClockSkew);
   }
 
   /** These options with exemplars on or off. */
@@ -105,7 +139,21 @@ public record TrackerOptions(
         callCapacity,
         maxCallDuration,
         reorderWindow,
-        on);
+        on,
+        maxClockSkew);
+  }
+
+  /** These options with another maximum clock skew. */
+  public TrackerOptions withMaxClockSkew(Duration skew) {
+    return new TrackerOptions(
+        transactionCapacity,
+        transactionTimeout,
+        inviteTimeout,
+        callCapacity,
+        maxCallDuration,
+        reorderWindow,
+        exemplars,
+        skew);
   }
 
   private static boolean positive(Duration d) {

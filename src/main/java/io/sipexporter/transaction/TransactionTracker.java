@@ -30,6 +30,7 @@ public final class TransactionTracker {
   private final SharedCapacity transactions;
   private final SharedCapacity held;
   private final SharedCapacity calls;
+  private final long maxClockSkewNanos;
 
   /** A tracker of one shard, for one thread (a capture replay). */
   public TransactionTracker(
@@ -52,6 +53,15 @@ public final class TransactionTracker {
           new TrackerShard(meters, callMeters, options, shards, transactions, held, calls);
     }
     this.mask = shards - 1;
+    this.maxClockSkewNanos = options.maxClockSkew().toNanos();
+  }
+
+  /**
+   * {@code --transactions.max-clock-skew}: how far a sender's timestamp may be from the receive
+   * time to be trusted for the timers.
+   */
+  public long maxClockSkewNanos() {
+    return maxClockSkewNanos;
   }
 
   /** Shards for {@code threads} event loops sharing a tracker: four per loop, a power of two. */
