@@ -64,9 +64,12 @@ public final class TransactionTracker {
     return maxClockSkewNanos;
   }
 
-  /** Shards for {@code threads} event loops sharing a tracker: four per loop, a power of two. */
+  /**
+   * Shards for {@code threads} event loops sharing a tracker: one for one loop (nothing to contend
+   * with), else four per loop, a power of two.
+   */
   public static int shardsFor(int threads) {
-    return Math.min(1024, Integer.highestOneBit(Math.max(1, threads) * 4 - 1) << 1);
+    return threads <= 1 ? 1 : Math.min(1024, Integer.highestOneBit(threads * 4 - 1) << 1);
   }
 
   /**
