@@ -2,6 +2,7 @@ package io.sipexporter.cli;
 
 import io.sipexporter.transaction.TrackerOptions;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,7 +76,7 @@ final class TrackingFlags {
       names = "--transactions.max-clock-skew",
       paramLabel = "DURATION",
       defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW:-5m}",
-      converter = DurationConverter.class,
+      converter = AtMostADay.class,
       description =
           "A HEP or capture timestamp farther than this from the receive time (in a replay, the capture's running clock) is not trusted for the timers: the receive time is used and sip_exporter_clock_skew_total counts it; at most 24h (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW).")
   Duration maxClockSkew;
@@ -95,10 +96,6 @@ final class TrackingFlags {
           "--transactions.reorder-window must be shorter than --transactions.timeout, not "
               + reorderWindow);
     }
-    if (maxClockSkew.compareTo(TrackerOptions.MAX_MAX_CLOCK_SKEW) > 0) {
-      throw new IllegalArgumentException(
-          "--transactions.max-clock-skew must be more than 0 and at most 24h, not " + maxClockSkew);
-    }
     return new TrackerOptions(
         transactionCapacity,
         transactionTimeout,
@@ -108,5 +105,17 @@ final class TrackingFlags {
         reorderWindow,
         exemplars,
         maxClockSkew);
+  }
+
+  /** A positive duration of at most 24 h; anything else is a usage error (exit 2). */
+  static final class AtMostADay implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = DurationConverter.parse(value);
+      if (d.compareTo(TrackerOptions.MAX_MAX_CLOCK_SKEW) > 0) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is more than 24h");
+      }
+      return d;
+    }
   }
 }
