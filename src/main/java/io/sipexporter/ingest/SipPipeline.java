@@ -37,11 +37,12 @@ public final class SipPipeline {
   }
 
   /**
-   * The time to track a message by that its sender stamped {@code stampNanos} (a HEP agent's clock)
-   * and that reached us at {@code referenceNanos} (receive time, or a capture's running clock): the
-   * stamp, unless it is farther from the reference than {@code --transactions.max-clock-skew}; then
-   * the reference, and {@code sip_exporter_clock_skew_total} counts it. One agent's clock off by a
-   * year must not move the tracker's clock, which never goes back.
+   * The time to track a message at, when its sender stamped it {@code stampNanos} (a HEP agent's
+   * clock) and it reached us at {@code referenceNanos} (receive time, or a capture's running
+   * clock): the stamp, unless it is farther from the reference than {@code
+   * --transactions.max-clock-skew}; then the reference, and {@code sip_exporter_clock_skew_total}
+   * counts it. One agent's clock off by a year must not move the tracker's clock, which never goes
+   * back.
    */
   public long trustedTime(Input input, long stampNanos, long referenceNanos) {
     if (Math.abs(stampNanos - referenceNanos) <= maxSkewNanos) {
