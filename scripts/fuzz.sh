@@ -22,6 +22,7 @@ else
     'HepFuzzTest#decode'
     'HepFuzzTest#frame'
     'CaptureReaderFuzzTest#read'
+    'ClockSkewFuzzTest#stamps'
   )
 fi
 

@@ -36,7 +36,6 @@ import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.metrics.UdpReceiveDrops;
-import io.sipexporter.transaction.TrackerOptions;
 import io.sipexporter.transaction.TransactionTracker;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -111,11 +110,14 @@ public final class Exporter implements AutoCloseable {
         new TrafficCounters(registry, new NodeTable(config.hepNodes()), codeLabels);
     TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels);
     CallMeters callMeters = new CallMeters(registry, exemplars);
-    // each input's table capacity is shared out among its event loops, one tracker each
-    TrackerOptions perLoop = config.tracking().perShare(config.listener().eventLoops());
-    Supplier<SipPipeline> pipelines =
-        () -> new SipPipeline(counters, new TransactionTracker(txMeters, callMeters, perLoop));
+    // one tracker per input, shared by its event loops: a transaction's messages meet whichever
+    // socket they came in on, and the configured capacity is the input's
     ListenerOptions options = config.listener();
+    int shards = TransactionTracker.shardsFor(options.eventLoops());
+    TransactionTracker sipTracker =
+        new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
+    TransactionTracker hepTracker =
+        new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
     Vertx ingest =
         Vertx.vertx(
             new VertxOptions()
@@ -139,7 +141,8 @@ public final class Exporter implements AutoCloseable {
               config.sipListen(),
               config.sipAllowed(),
               options,
-              () -> new SipIngest(pipelines.get(), options.maxMessageBytes()));
+              () ->
+                  new SipIngest(new SipPipeline(counters, sipTracker), options.maxMessageBytes()));
       HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
       ListenAddress hepBound =
           deployListener(
@@ -149,7 +152,7 @@ public final class Exporter implements AutoCloseable {
               config.hepListen(),
               config.hepAllowed(),
               options,
-              () -> new HepIngest(pipelines.get(), authKey));
+              () -> new HepIngest(new SipPipeline(counters, hepTracker), authKey));
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",

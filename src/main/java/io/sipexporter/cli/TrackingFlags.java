@@ -2,6 +2,7 @@ package io.sipexporter.cli;
 
 import io.sipexporter.transaction.TrackerOptions;
 import java.time.Duration;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -71,6 +72,15 @@ final class TrackingFlags {
           "Put the SIP Call-ID on the transaction duration, post-dial delay and call duration histograms as exemplars, shown when /metrics is scraped as OpenMetrics (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_EXEMPLARS).")
   boolean exemplars;
 
+  @Option(
+      names = "--transactions.max-clock-skew",
+      paramLabel = "DURATION",
+      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW:-5m}",
+      converter = AtMostADay.class,
+      description =
+          "A HEP or capture timestamp farther than this from the receive time (in a replay, the capture's running clock) is not trusted for the timers: the receive time is used and sip_exporter_clock_skew_total counts it; at most 24h (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW).")
+  Duration maxClockSkew;
+
   /** The options; IllegalArgumentException names the flag that is out of range. */
   TrackerOptions toOptions() {
     if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
@@ -93,6 +103,19 @@ final class TrackingFlags {
         callCapacity,
         maxCallDuration,
         reorderWindow,
-        exemplars);
+        exemplars,
+        maxClockSkew);
+  }
+
+  /** A positive duration of at most 24 h; anything else is a usage error (exit 2). */
+  static final class AtMostADay implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d = DurationConverter.parse(value);
+      if (d.compareTo(TrackerOptions.MAX_MAX_CLOCK_SKEW) > 0) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is more than 24h");
+      }
+      return d;
+    }
   }
 }

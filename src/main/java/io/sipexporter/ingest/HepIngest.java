@@ -33,7 +33,8 @@ public final class HepIngest implements Ingest {
 
   /**
    * Unwraps one HEP packet that came in on {@code input} (HEP listeners, or HEP found in a
-   * capture); {@code fallbackNanos} stamps packets that carry no timestamp.
+   * capture); {@code fallbackNanos}, when it arrived (receive time, or the capture frame's time),
+   * stamps packets that carry no timestamp and those whose timestamp is too far from it.
    */
   public void packet(
       Input input, Transport transport, byte[] buf, int off, int len, long fallbackNanos) {
@@ -52,7 +53,10 @@ public final class HepIngest implements Ingest {
       long nanos =
           seconds == 0
               ? fallbackNanos
-              : seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L;
+              : pipeline.trustedTime(
+                  input,
+                  seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L,
+                  fallbackNanos);
       pipeline.accept(
           input,
           transport,

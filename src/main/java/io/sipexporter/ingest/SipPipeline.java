@@ -22,13 +22,42 @@ public final class SipPipeline {
   private final TrafficCounters counters;
   private final TransactionTracker tracker;
   private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
+  private final long maxSkewNanos;
+  private boolean tracking = true;
   private long lastInputNanos;
   private long lastInputMonotonic;
 
-  /** {@code tracker} belongs to this pipeline alone; the counters are shared. */
+  /**
+   * {@code tracker} may be shared by the input's pipelines (it is thread-safe), as the counters.
+   */
   public SipPipeline(TrafficCounters counters, TransactionTracker tracker) {
     this.counters = counters;
     this.tracker = tracker;
+    this.maxSkewNanos = tracker.maxClockSkewNanos();
+  }
+
+  /**
+   * The time to track a message at, when its sender stamped it {@code stampNanos} (a HEP agent's
+   * clock) and it reached us at {@code referenceNanos} (receive time, or a capture's running
+   * clock): the stamp, unless it is farther from the reference than {@code
+   * --transactions.max-clock-skew}; then the reference, and {@code sip_exporter_clock_skew_total}
+   * counts it. One agent's clock off by a year must not move the tracker's clock, which never goes
+   * back.
+   */
+  public long trustedTime(Input input, long stampNanos, long referenceNanos) {
+    if (Math.abs(stampNanos - referenceNanos) <= maxSkewNanos) {
+      return stampNanos;
+    }
+    counters.clockSkew(input);
+    return referenceNanos;
+  }
+
+  /**
+   * Whether messages go to the tracker: a replay turns it off for a frame whose time it cannot
+   * trust before it has a clock to put in its place. They are counted either way.
+   */
+  public void tracking(boolean on) {
+    tracking = on;
   }
 
   /** The counters this pipeline feeds. */
@@ -95,6 +124,9 @@ public final class SipPipeline {
       counters.request(message.method(), captureId);
     } else {
       counters.response(message.cseqMethod(), message.statusCode(), captureId);
+    }
+    if (!tracking) {
+      return result;
     }
     tracker.observe(message, epochNanos);
     lastInputNanos = epochNanos;

@@ -48,6 +48,12 @@ public enum SipMeters {
       "",
       "HEP packets decoded, by payload type (sip, rtcp, log, other); only sip is counted as SIP.",
       "type"),
+  CLOCK_SKEW(
+      "sip.exporter.clock.skew",
+      Type.COUNTER,
+      "",
+      "Messages whose HEP or capture timestamp was farther than --transactions.max-clock-skew from the receive time (in a replay, the capture's running clock), so timed by that instead; still counted by code.",
+      "input"),
   UDP_RECEIVE_DROPS(
       "sip.exporter.udp.receive.drops",
       Type.COUNTER,

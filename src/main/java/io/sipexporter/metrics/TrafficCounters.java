@@ -25,6 +25,7 @@ public final class TrafficCounters {
       new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
   private final Counter[] hepPayloads = new Counter[HEP_TYPE_LABELS.length];
+  private final Counter[] clockSkew = new Counter[Input.values().length];
 
   /** Counters without a {@code node} label. */
   public TrafficCounters(MeterRegistry registry) {
@@ -106,6 +107,19 @@ public final class TrafficCounters {
                     .tag("reason", r.reason())
                     .register(registry))
         .increment();
+  }
+
+  /**
+   * Counts a message whose sender's timestamp was too far from the receive time to be trusted; the
+   * series appears with the first.
+   */
+  public void clockSkew(Input input) {
+    Counter c = clockSkew[input.ordinal()];
+    if (c == null) {
+      c = counter(SipMeters.CLOCK_SKEW).tag("input", input.label()).register(registry);
+      clockSkew[input.ordinal()] = c; // a race registers the same counter twice: harmless
+    }
+    c.increment();
   }
 
   /** Every message received so far, over all inputs and transports. */

@@ -25,6 +25,12 @@ public final class CaptureFrame {
     return this;
   }
 
+  /** Replaces the capture time: a replay puts its running clock in place of one it distrusts. */
+  public void retime(long seconds, int nanos) {
+    this.timestampSeconds = seconds;
+    this.timestampNanos = nanos;
+  }
+
   public byte[] buffer() {
     return buffer;
   }

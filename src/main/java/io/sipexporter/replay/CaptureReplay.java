@@ -2,6 +2,7 @@ package io.sipexporter.replay;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.ingest.CaptureIngest;
+import io.sipexporter.ingest.Input;
 import io.sipexporter.ingest.SipPipeline;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
@@ -32,6 +33,8 @@ import java.io.InputStream;
  */
 public final class CaptureReplay {
   private final TransactionTracker tracker;
+  private final SipPipeline pipeline;
+  private final CaptureClock clock;
   private final PacketDecoder packets;
   private final CaptureIngest ingest;
   private final long endTimerNanos;
@@ -42,6 +45,7 @@ public final class CaptureReplay {
   private volatile long last;
   private volatile CaptureResult error;
   private volatile long openAtEnd;
+  private boolean timed;
 
   /**
    * What reading the capture found: frames read, the capture time span, and the first error in the
@@ -72,7 +76,9 @@ public final class CaptureReplay {
             new TransactionMeters(registry, exemplars),
             new CallMeters(registry, exemplars),
             options);
-    this.ingest = new CaptureIngest(new SipPipeline(counters, tracker), maxMessageBytes);
+    this.pipeline = new SipPipeline(counters, tracker);
+    this.ingest = new CaptureIngest(pipeline, maxMessageBytes);
+    this.clock = new CaptureClock(options.maxClockSkew().toNanos());
     this.packets = new PacketDecoder(ingest, ingest);
     this.endTimerNanos =
         Math.max(options.transactionTimeout().toNanos(), options.inviteTimeout().toNanos())
@@ -85,9 +91,12 @@ public final class CaptureReplay {
     CaptureFrame frame = new CaptureFrame();
     for (CaptureResult r; (r = reader.next(frame)) != CaptureResult.END; ) {
       if (r == CaptureResult.PACKET) {
-        long nanos = frame.timestampSeconds() * 1_000_000_000L + frame.timestampNanos();
-        first = frames == 0 ? nanos : first;
-        last = Math.max(last, nanos);
+        long nanos = time(frame);
+        if (nanos != CaptureClock.NONE) {
+          first = timed ? first : nanos;
+          last = timed ? Math.max(last, nanos) : nanos;
+          timed = true;
+        }
         frames++;
         packets.decode(frame);
       } else {
@@ -97,11 +106,29 @@ public final class CaptureReplay {
     }
     packets.finish();
     long timedOutBefore = timedOut();
-    if (frames > 0) {
+    if (timed) {
       tracker.tick(last + endTimerNanos); // the end of the capture: every timer runs out
     }
     openAtEnd = timedOut() - timedOutBefore;
     return progress();
+  }
+
+  /**
+   * The frame's time on the capture's running clock: its own unless it is skewed (counted), then
+   * the running clock's, put in the frame; a frame with no time to give is counted, not tracked.
+   */
+  private long time(CaptureFrame frame) {
+    long stamp = frame.timestampSeconds() * 1_000_000_000L + frame.timestampNanos();
+    long nanos = clock.time(stamp, System.currentTimeMillis() * 1_000_000L);
+    pipeline.tracking(nanos != CaptureClock.NONE);
+    if (nanos != stamp) {
+      counters.clockSkew(Input.PCAP);
+      if (nanos != CaptureClock.NONE) {
+        frame.retime(
+            Math.floorDiv(nanos, 1_000_000_000L), (int) Math.floorMod(nanos, 1_000_000_000L));
+      }
+    }
+    return nanos;
   }
 
   /**

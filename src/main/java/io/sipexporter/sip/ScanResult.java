@@ -19,7 +19,10 @@ public enum ScanResult implements io.sipexporter.ingest.ErrorReason {
   BAD_STATUS_CODE,
   /** No CSeq header. */
   MISSING_CSEQ,
-  /** A CSeq header that is not {@code number SP method}. */
+  /**
+   * A CSeq header that is not {@code number SP method}, or a request whose CSeq method is not its
+   * request-line method (RFC 3261 8.1.1.5; unknown methods, both {@code other}, are not compared).
+   */
   BAD_CSEQ,
   /** No Call-ID header, or only empty ones. */
   MISSING_CALL_ID,

@@ -54,6 +54,10 @@ public final class SipScanner {
     if (r != ScanResult.OK) {
       return r;
     }
+    // RFC 3261 8.1.1.5: a request's CSeq method MUST match its request-line method
+    if (out.request && out.method != out.cseqMethod) {
+      return ScanResult.BAD_CSEQ;
+    }
     out.headerLength = headers.pos - off;
     // RFC 3261 18.3: on a datagram the Content-Length may not exceed the bytes after the headers;
     // without one the body is the rest of the datagram

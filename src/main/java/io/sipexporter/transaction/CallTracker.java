@@ -21,18 +21,22 @@ final class CallTracker implements SlotTable.Owner {
   private final int[] callerTag;
   private final int[] calleeTag;
   private final CallMeters meters;
+  private final long unansweredNanos;
   private final long attemptNanos;
   private final long maxCallNanos;
 
-  CallTracker(CallMeters meters, TrackerOptions options) {
+  /** A shard's calls: slots for {@code share} of the {@code capacity} all shards hold. */
+  CallTracker(CallMeters meters, TrackerOptions options, int share, SharedCapacity capacity) {
     this.meters = meters;
-    this.table = new SlotTable(options.callCapacity(), this);
+    this.table = new SlotTable(share, capacity, this);
     int slots = table.slots();
     this.answeredAt = new long[slots];
     this.state = new int[slots];
     this.callerTag = new int[slots];
     this.calleeTag = new int[slots];
-    // an attempt lasts as long as its INVITE transaction can: Timer C after the last provisional
+    // an attempt lasts as long as its INVITE transaction can: Timer B (64*T1) while nothing
+    // answered, Timer C after the last provisional
+    this.unansweredNanos = options.transactionTimeout().toNanos();
     this.attemptNanos = options.inviteTimeout().toNanos();
     this.maxCallNanos = options.maxCallDuration().toNanos();
   }
@@ -46,7 +50,7 @@ final class CallTracker implements SlotTable.Owner {
     if (find(key, clock) >= 0) {
       return; // the proxy's other leg, or a new INVITE in a known call
     }
-    int slot = table.insert(key, now + attemptNanos, clock);
+    int slot = table.insert(key, now + unansweredNanos, clock);
     meters.tracked(1);
     state[slot] = ATTEMPT;
     callerTag[slot] = KeyHash.fromTag(msg);
@@ -126,6 +130,14 @@ final class CallTracker implements SlotTable.Owner {
     if (state[slot] == ANSWERED) {
       meters.timedOut();
     }
+  }
+
+  @Override
+  public void moved(int from, int to) {
+    answeredAt[to] = answeredAt[from];
+    state[to] = state[from];
+    callerTag[to] = callerTag[from];
+    calleeTag[to] = calleeTag[from];
   }
 
   @Override

@@ -29,10 +29,10 @@ final class HeldResponses implements SlotTable.Owner {
   private final TransactionMeters meters;
   private final long windowNanos;
 
-  HeldResponses(TransactionMeters meters, int capacity, long windowNanos) {
+  HeldResponses(TransactionMeters meters, int share, SharedCapacity capacity, long windowNanos) {
     this.meters = meters;
     this.windowNanos = windowNanos;
-    this.table = new SlotTable(capacity, this);
+    this.table = new SlotTable(share, capacity, this);
     int slots = table.slots();
     this.arrival = new long[slots];
     this.toTag = new int[slots];
@@ -101,6 +101,15 @@ final class HeldResponses implements SlotTable.Owner {
   @Override
   public void expired(int slot) {
     unmatched(slot);
+  }
+
+  @Override
+  public void moved(int from, int to) {
+    arrival[to] = arrival[from];
+    toTag[to] = toTag[from];
+    info[to] = info[from];
+    held[to] = held[from];
+    repeats[to] = repeats[from];
   }
 
   @Override

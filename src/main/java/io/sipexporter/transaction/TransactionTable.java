@@ -19,8 +19,8 @@ final class TransactionTable {
   final int[] toTag;
   private final SlotTable keys;
 
-  TransactionTable(int capacity, SlotTable.Owner owner) {
-    this.keys = new SlotTable(capacity, owner);
+  TransactionTable(int share, SharedCapacity capacity, SlotTable.Owner owner) {
+    this.keys = new SlotTable(share, capacity, owner);
     this.deadlines = keys.deadlines;
     this.start = new long[keys.slots()];
     this.info = new int[keys.slots()];
@@ -68,6 +68,13 @@ final class TransactionTable {
 
   SipMethod method(int slot) {
     return SipMethod.ofOrdinal(info[slot] & METHOD_MASK);
+  }
+
+  /** The key moved from {@code from} to {@code to} (see {@link SlotTable.Owner#moved}). */
+  void moved(int from, int to) {
+    start[to] = start[from];
+    info[to] = info[from];
+    toTag[to] = toTag[from];
   }
 
   void remove(int slot) {

@@ -3,7 +3,6 @@ package io.sipexporter.transaction;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.sip.SipMessage;
-import io.sipexporter.sip.SipMethod;
 
 /**
  * Matches responses to requests (RFC 3261 17: top Via branch plus CSeq method), counts each
@@ -11,39 +10,66 @@ import io.sipexporter.sip.SipMethod;
  * (HEP or capture timestamps, receive time for raw copies), never the wall clock; tables are
  * fixed-size, allocation-free and expire entries on timers of that input time.
  *
- * <p>Not thread-safe: one tracker per pipeline (event loop), all sharing the meters. Both
- * directions of a transaction must reach the same tracker, as they do from one mirror source.
+ * <p>Thread-safe: one tracker per input, shared by every event loop reading it, so the messages of
+ * one transaction and of one call meet whichever socket or connection they came in on. It is split
+ * into shards by a hash of the Call-ID (every message of a transaction or call carries the same),
+ * each locked on its own; the capacities are counted over all shards together.
  *
  * <pre>{@code
  * TransactionTracker tracker = new TransactionTracker(
- *     new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS);
+ *     new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS, 16);
  * if (scanner.scan(buf, 0, len, msg) == ScanResult.OK) {
  *   tracker.observe(msg, timestampNanos);
  * }
  * tracker.tick(System.currentTimeMillis() * 1_000_000); // from a periodic timer
  * }</pre>
  */
-public final class TransactionTracker implements SlotTable.Owner {
-  private final TransactionTable table;
-  private final HeldResponses held;
-  private final CallTracker calls;
-  private final TransactionMeters meters;
-  private final InputClock clock;
-  private final long timeoutNanos;
-  private final long inviteNanos;
-  private final boolean reorder;
+public final class TransactionTracker {
+  private final TrackerShard[] shards;
+  private final int mask;
+  private final SharedCapacity transactions;
+  private final SharedCapacity held;
+  private final SharedCapacity calls;
+  private final long maxClockSkewNanos;
 
+  /** A tracker of one shard, for one thread (a capture replay). */
   public TransactionTracker(
       TransactionMeters meters, CallMeters callMeters, TrackerOptions options) {
-    this.meters = meters;
-    this.table = new TransactionTable(options.transactionCapacity(), this);
-    this.calls = new CallTracker(callMeters, options);
-    this.clock = new InputClock(this::sweep);
-    this.timeoutNanos = options.transactionTimeout().toNanos();
-    this.inviteNanos = options.inviteTimeout().toNanos();
-    long window = options.reorderWindow().toNanos();
-    this.reorder = window > 0;
-    this.held = new HeldResponses(meters, reorder ? options.heldResponsesCapacity() : 1, window);
+    this(meters, callMeters, options, 1);
+  }
+
+  /** A tracker of {@code shards} shards (a power of two, 1 to 1024). */
+  public TransactionTracker(
+      TransactionMeters meters, CallMeters callMeters, TrackerOptions options, int shards) {
+    if (shards < 1 || shards > 1024 || Integer.bitCount(shards) != 1) {
+      throw new IllegalArgumentException("shards must be a power of two, 1 to 1024: " + shards);
+    }
+    this.transactions = new SharedCapacity(options.transactionCapacity());
+    this.held = new SharedCapacity(options.heldResponsesCapacity());
+    this.calls = new SharedCapacity(options.callCapacity());
+    this.shards = new TrackerShard[shards];
+    for (int i = 0; i < shards; i++) {
+      this.shards[i] =
+          new TrackerShard(meters, callMeters, options, shards, transactions, held, calls);
+    }
+    this.mask = shards - 1;
+    this.maxClockSkewNanos = options.maxClockSkew().toNanos();
+  }
+
+  /**
+   * {@code --transactions.max-clock-skew}: how far a sender's timestamp may be from the receive
+   * time to be trusted for the timers.
+   */
+  public long maxClockSkewNanos() {
+    return maxClockSkewNanos;
+  }
+
+  /**
+   * Shards for {@code threads} event loops sharing a tracker: one for one loop (nothing to contend
+   * with), else four per loop, a power of two.
+   */
+  public static int shardsFor(int threads) {
+    return threads <= 1 ? 1 : Math.min(1024, Integer.highestOneBit(threads * 4 - 1) << 1);
   }
 
   /**
@@ -53,171 +79,40 @@ public final class TransactionTracker implements SlotTable.Owner {
    * still come and counted unmatched only if none does; true otherwise.
    */
   public boolean observe(SipMessage msg, long nowNanos) {
-    clock.advance(nowNanos);
-    SipMethod method = msg.cseqMethod();
-    if (method == SipMethod.ACK) {
-      return true; // RFC 3261 17.1.1.3: ACK to a non-2xx is part of the INVITE transaction; to a
-      // 2xx, its own, unanswered
+    TrackerShard shard = shards.length == 1 ? shards[0] : shards[shard(msg)];
+    synchronized (shard) {
+      return shard.observe(msg, nowNanos);
     }
-    long key = KeyHash.transaction(msg);
-    int slot = find(key);
-    if (msg.isRequest()) {
-      request(msg, method, key, slot, nowNanos);
-      return true;
-    }
-    if (slot < 0) {
-      if (reorder) {
-        held.hold(key, method, msg.statusCode(), KeyHash.toTag(msg), nowNanos, clock.now());
-      } else {
-        meters.unmatchedResponse(method);
-      }
-      return false;
-    }
-    response(msg, method, slot, nowNanos);
-    return true;
   }
 
   /**
    * Runs the timers up to {@code nowNanos} when no traffic arrives: call it about once a second.
    */
   public void tick(long nowNanos) {
-    clock.advance(nowNanos);
+    for (TrackerShard shard : shards) {
+      synchronized (shard) {
+        shard.tick(nowNanos);
+      }
+    }
   }
 
   /** Transactions held now (open, and completed ones absorbing retransmissions). */
   public int transactions() {
-    return table.size();
+    return transactions.used();
   }
 
   /** Responses held now for a request not seen yet. */
   public int heldResponses() {
-    return held.size();
+    return held.used();
   }
 
   /** Calls and attempts held now. */
   public int calls() {
-    return calls.size();
+    return calls.used();
   }
 
-  private void request(SipMessage msg, SipMethod method, long key, int slot, long now) {
-    if (slot >= 0) {
-      meters.retransmission(method, false);
-      return;
-    }
-    slot = table.insert(key, now + timeoutNanos, clock.now());
-    meters.tracked(1);
-    boolean initial = method == SipMethod.INVITE && msg.toTagLength() == 0;
-    // post-dial delay is a call-setup figure: only dialog-creating INVITEs get one
-    table.open(slot, now, method, initial);
-    if (initial) {
-      calls.invite(msg, now, clock.now());
-    } else if (method == SipMethod.BYE) {
-      calls.bye(msg, now, clock.now());
-    }
-    int overtaken = reorder ? held.take(key, clock.now()) : -1;
-    if (overtaken >= 0) {
-      overtaken(msg, method, slot, overtaken, now);
-    }
-  }
-
-  /**
-   * Applies the responses that overtook their request in the mirror (a proxy's workers copied the
-   * reply first). The transaction counts once with the held final; its duration and post-dial delay
-   * are not recorded, as the request's copy came after the answer and the true figures are unknown
-   * (a zero would be made up). Calls see the final at its own arrival time.
-   */
-  private void overtaken(SipMessage msg, SipMethod method, int slot, int h, long now) {
-    meters.reordered(method);
-    int code = held.code(h);
-    long at = held.arrival[h];
-    long call = method == SipMethod.INVITE ? KeyHash.call(msg) : 0;
-    if (held.pddEnded(h)) {
-      table.takePdd(slot);
-    }
-    if (code >= 200) {
-      meters.completedReordered(method, code);
-      table.complete(slot, code, held.toTag[h]);
-      for (int i = held.repeats(h); i > 0; i--) {
-        meters.retransmission(method, true);
-      }
-      if (method == SipMethod.INVITE) {
-        calls.inviteFinal(call, code, held.toTag[h], at, clock.now());
-      }
-    } else if (method == SipMethod.INVITE) {
-      table.deadlines[slot] = Math.max(table.deadlines[slot], at + inviteNanos);
-      calls.provisional(call, at, clock.now());
-    }
-    held.release(h);
-  }
-
-  private void response(SipMessage msg, SipMethod method, int slot, long now) {
-    int code = msg.statusCode();
-    int finalCode = table.finalCode(slot);
-    if (finalCode != 0) {
-      // RFC 3261 17.1.1.2: finals repeat until ACKed; a 2xx with another To tag is a fork (12.1.2)
-      if (code == finalCode && KeyHash.toTag(msg) == table.toTag[slot]) {
-        meters.retransmission(method, true);
-      }
-      return;
-    }
-    long elapsed = Math.max(0, now - table.start[slot]);
-    if (code < 200) {
-      if (method == SipMethod.INVITE) {
-        if ((code == 180 || code == 183) && table.takePdd(slot)) {
-          meters.postDialDelay(elapsed, msg);
-        }
-        // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
-        table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
-        calls.provisional(KeyHash.call(msg), now, clock.now());
-      }
-      return;
-    }
-    meters.completed(method, code, elapsed, msg);
-    int toTag = KeyHash.toTag(msg);
-    table.complete(slot, code, toTag);
-    // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
-    table.deadlines[slot] = now + timeoutNanos;
-    if (table.takePdd(slot)) {
-      meters.postDialDelay(elapsed, msg);
-    }
-    if (method == SipMethod.INVITE) {
-      calls.inviteFinal(KeyHash.call(msg), code, toTag, now, clock.now());
-    }
-  }
-
-  /** The slot of {@code key}, or -1; an entry whose deadline has passed expires here first. */
-  private int find(long key) {
-    int slot = table.find(key);
-    if (slot >= 0 && table.deadlines[slot] <= clock.now()) {
-      expired(slot);
-      table.remove(slot);
-      return -1;
-    }
-    return slot;
-  }
-
-  private void sweep(int step, int steps) {
-    long now = clock.now();
-    table.sweep(segment(table.slots(), step, steps), segment(table.slots(), step + 1, steps), now);
-    calls.sweep(segment(calls.slots(), step, steps), segment(calls.slots(), step + 1, steps), now);
-    held.sweep(segment(held.slots(), step, steps), segment(held.slots(), step + 1, steps), now);
-  }
-
-  private static int segment(int slots, int step, int steps) {
-    return (int) ((long) slots * step / steps);
-  }
-
-  @Override
-  public void expired(int slot) {
-    meters.tracked(-1);
-    if (table.finalCode(slot) == 0) {
-      meters.timedOut(table.method(slot));
-    }
-  }
-
-  @Override
-  public void evicted(int slot) {
-    meters.tracked(-1);
-    meters.evicted();
+  /** The Call-ID hash's top bits: its low bits pick the slot within a shard's call table. */
+  private int shard(SipMessage msg) {
+    return (int) (KeyHash.call(msg) >>> 48) & mask;
   }
 }

@@ -57,8 +57,7 @@ class ExemplarsFlagTest {
   }
 
   @Test
-  void perShareKeepsTheSetting() {
-    assertThat(TrackerOptions.DEFAULTS.withExemplars(true).perShare(4).exemplars()).isTrue();
+  void withReorderWindowKeepsTheSetting() {
     assertThat(
             TrackerOptions.DEFAULTS
                 .withExemplars(true)

@@ -138,8 +138,14 @@ class SipScannerTest {
     assertThat(scanCseq("1 INVITE")).isEqualTo(ScanResult.OK);
     assertThat(scanCseq("2147483647 INVITE")).isEqualTo(ScanResult.OK);
     assertThat(msg.cseqNumber()).isEqualTo(2147483647L);
-    assertThat(scanCseq("0 FOO")).isEqualTo(ScanResult.OK);
+    assertThat(
+            scan(
+                "FOO sip:a SIP/2.0\r\nVia: SIP/2.0/UDP h;branch=z9hG4bK1\r\nCall-ID: c\r\nCSeq: 0 FOO\r\n\r\n"))
+        .isEqualTo(ScanResult.OK);
     assertThat(msg.cseqMethod()).isEqualTo(SipMethod.OTHER);
+    // RFC 3261 8.1.1.5: the CSeq method of a request is its method (issue 12: INVITE, CSeq BYE)
+    assertThat(scanCseq("1 BYE")).isEqualTo(ScanResult.BAD_CSEQ);
+    assertThat(scanCseq("1 invite")).isEqualTo(ScanResult.BAD_CSEQ);
     for (String bad :
         List.of(
             "",

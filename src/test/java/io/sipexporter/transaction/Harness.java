@@ -23,6 +23,11 @@ final class Harness {
 
   /** With {@code options.exemplars()}, the registry and meters the exporter makes for them. */
   Harness(TrackerOptions options) {
+    this(options, 1);
+  }
+
+  /** A tracker of {@code shards} shards. */
+  Harness(TrackerOptions options, int shards) {
     CallIdExemplars exemplars = options.exemplars() ? new CallIdExemplars() : null;
     registry = CallIdExemplars.newRegistry(exemplars);
     registry.throwExceptionOnRegistrationFailure();
@@ -30,7 +35,8 @@ final class Harness {
         new TransactionTracker(
             new TransactionMeters(registry, exemplars),
             new CallMeters(registry, exemplars),
-            options);
+            options,
+            shards);
   }
 
   Harness() {

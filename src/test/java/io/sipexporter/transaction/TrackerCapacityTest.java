@@ -10,6 +10,8 @@ import io.sipexporter.sip.SipScanner;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bounded memory: fixed-size tables, eviction counted, no allocation per message. */
 class TrackerCapacityTest {
@@ -47,6 +49,26 @@ class TrackerCapacityTest {
     assertThat(h.count("sip.exporter.calls.evicted") + calls).isEqualTo(flood);
     assertThat(h.count("sip.transactions.timed.out", "method", "INVITE")).isZero();
     assertThat(h.tracker.transactions()).isEqualTo((int) tracked);
+  }
+
+  /**
+   * Issue 12: one tracker per event loop gave each loop a share of the capacity, so evictions
+   * started at 131,072 of 262,144 with one source. The shards of one tracker count it together.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 8, 64})
+  void theConfiguredCapacityIsHeldBeforeTheFirstEviction(int shards) {
+    int capacity = 4096;
+    Harness h = new Harness(capacity(capacity, capacity), shards);
+    for (int i = 0; i < capacity; i++) {
+      h.observe(request("OPTIONS", "cap-" + i, 1, ""), i);
+    }
+    assertThat(h.count("sip.exporter.transactions.evicted")).isZero();
+    assertThat(h.gauge("sip.exporter.transactions.tracked")).isEqualTo(capacity);
+    assertThat(h.tracker.transactions()).isEqualTo(capacity);
+    h.observe(request("OPTIONS", "one-more", 1, ""), capacity);
+    assertThat(h.count("sip.exporter.transactions.evicted")).isEqualTo(1);
+    assertThat(h.tracker.transactions()).isEqualTo(capacity);
   }
 
   @Test

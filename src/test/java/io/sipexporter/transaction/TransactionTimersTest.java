@@ -53,6 +53,23 @@ class TransactionTimersTest {
     assertThat(h.count(TIMED_OUT, "method", "INVITE")).isEqualTo(1);
   }
 
+  /** Issue 12: a never-answered INVITE stayed in the calls table until Timer C (180 s). */
+  @Test
+  void aNeverAnsweredInviteLeavesTheCallsTableWithItsTransactionAtTimerB() {
+    Harness h = new Harness();
+    h.observe(request("INVITE", "unanswered", 1, ""), 0);
+    h.observe(request("INVITE", "ringing", 1, ""), 0);
+    h.observe(response(180, "Ringing", "INVITE", "ringing", 1), seconds(1));
+    h.tracker.tick(seconds(31));
+    assertThat(h.gauge("sip.exporter.calls.tracked")).isEqualTo(2);
+    h.tracker.tick(seconds(32));
+    h.tracker.tick(seconds(33)); // the sweep runs at most one second of input time late
+    assertThat(h.count(TIMED_OUT, "method", "INVITE")).isEqualTo(1);
+    assertThat(h.gauge("sip.exporter.calls.tracked")).isEqualTo(1); // the ringing one waits
+    assertThat(h.tracker.calls()).isEqualTo(1);
+    assertThat(h.count("sip.calls.ended", "by", "timeout")).isZero();
+  }
+
   @Test
   void ringingInviteWaitsTimerCFromItsLastProvisional() {
     Harness h = new Harness();
