@@ -15,6 +15,32 @@ public final class Exporter implements AutoCloseable {
     this.webPort = webPort;
   }
 
+  /**
+   * Starts the jar with {@code flags} beside its SIP, HEP (free ports) and web listeners, and
+   * returns once it logs that it serves {@code scheme://127.0.0.1:webPort/metrics}: the start for
+   * tests of the web server itself (TLS, basic auth, limits), which read its log and its pages.
+   */
+  public static RunningProcess startJar(Path dir, int webPort, String scheme, List<String> flags) {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-Xmx128m",
+                "-jar",
+                jar().toString(),
+                "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
+                "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
+                "--web.listen-address=127.0.0.1:" + webPort));
+    command.addAll(flags);
+    RunningProcess process = RunningProcess.start("exporter", command, dir);
+    String metrics = scheme + "://127.0.0.1:" + webPort + "/metrics";
+    return process.awaitReady(
+        "exporter serving " + metrics,
+        RunningProcess.START_DEADLINE,
+        () -> process.logText().contains("web " + metrics));
+  }
+
   /** The jar under test; fails if failsafe did not pass it or {@code package} did not build it. */
   public static Path jar() {
     String jar = System.getProperty("exporter.jar");

@@ -53,24 +53,7 @@ class SecuredWebIT {
   }
 
   private static RunningProcess startExporter(Path dir, Path webConfig, int webPort) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    RunningProcess process =
-        RunningProcess.start(
-            "exporter",
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                Exporter.jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--web.listen-address=127.0.0.1:" + webPort,
-                "--web.config.file=" + webConfig),
-            dir);
-    return process.awaitReady(
-        "exporter listening on https://127.0.0.1:" + webPort,
-        RunningProcess.START_DEADLINE,
-        () -> process.logText().contains("web https://127.0.0.1:" + webPort + "/metrics"));
+    return Exporter.startJar(dir, webPort, "https", List.of("--web.config.file=" + webConfig));
   }
 
   /**

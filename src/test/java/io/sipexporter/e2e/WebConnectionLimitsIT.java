@@ -66,24 +66,11 @@ class WebConnectionLimitsIT {
   }
 
   private static RunningProcess start(Path dir, int port, String timeout) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    RunningProcess exporter =
-        RunningProcess.start(
-            "exporter",
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                Exporter.jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--web.max-connections=" + CAP,
-                "--web.read-header-timeout=" + timeout),
-            dir);
-    String metrics = "http://127.0.0.1:" + port + "/metrics";
-    return exporter.awaitReady(
-        "exporter listening", Duration.ofSeconds(30), () -> exporter.logText().contains(metrics));
+    return Exporter.startJar(
+        dir,
+        port,
+        "http",
+        List.of("--web.max-connections=" + CAP, "--web.read-header-timeout=" + timeout));
   }
 
   private static double limitReached(Path curls, String metrics, String limit) {

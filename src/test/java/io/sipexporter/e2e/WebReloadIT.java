@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,24 +26,7 @@ class WebReloadIT {
   private static final String PASSWORD = "s3cret scrape password";
 
   private static RunningProcess start(Path dir, Path webConfig, int port, String scheme) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                Exporter.jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--web.listen-address=127.0.0.1:" + port,
-                "--web.config.file=" + webConfig));
-    RunningProcess process = RunningProcess.start("exporter", command, dir);
-    String url = scheme + "://127.0.0.1:" + port + "/metrics";
-    return process.awaitReady(
-        "exporter listening on " + url,
-        Duration.ofSeconds(30),
-        () -> process.logText().contains(url));
+    return Exporter.startJar(dir, port, scheme, List.of("--web.config.file=" + webConfig));
   }
 
   /** The sample's value, or NaN when the scrape failed or lacks it (for polling). */
