@@ -93,6 +93,23 @@ final class JainSipComparison {
     return firstFieldUnparsable(bytes, FIRST_TO, "To");
   }
 
+  /** A request whose CSeq method is not, byte for byte, its request-line method. */
+  static boolean cseqMethodDiffers(byte[] bytes) {
+    String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r?\n");
+    if (lines[0].startsWith("SIP/")) {
+      return false;
+    }
+    String method = lines[0].split(" ", 2)[0];
+    for (String line : lines) {
+      java.util.regex.Matcher m =
+          java.util.regex.Pattern.compile("(?i)cseq\\s*:\\s*\\d+\\s+(\\S+)\\s*").matcher(line);
+      if (m.matches()) {
+        return !m.group(1).equals(method);
+      }
+    }
+    return false;
+  }
+
   /** True when JAIN-SIP rejects the first CSeq field on its own (and so reads a later one). */
   static boolean cseqUnparsable(byte[] bytes) {
     return firstFieldUnparsable(bytes, FIRST_CSEQ, "CSeq");

@@ -139,6 +139,9 @@ class SipScannerFuzzTest {
     if (r == ScanResult.BAD_CSEQ && cseq != null && !CSEQ.matcher(cseq).matches()) {
       return "RFC 3261 20.16: CSeq = 1*DIGIT LWS Method";
     }
+    if (r == ScanResult.BAD_CSEQ && JainSipComparison.cseqMethodDiffers(input)) {
+      return "RFC 3261 8.1.1.5: the CSeq method matches the request's method";
+    }
     if (r == ScanResult.BAD_CSEQ && JainSipComparison.cseqUnparsable(input)) {
       return "RFC 3261 20.16: the first CSeq, even one JAIN-SIP drops for a later one";
     }
