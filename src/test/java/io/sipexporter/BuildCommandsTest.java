@@ -2,9 +2,11 @@ package io.sipexporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.e2e.Tool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class BuildCommandsTest {
   private static final String BUILD = "mvn -B -DskipTests package";
   private static final String RUN = "java -jar target/sip-exporter.jar";
-  private static final String TEST = "mvn -B verify";
+  private static final String TEST = "scripts/test.sh";
 
   @Test
   void readmeShowsTheBuildRunAndTestCommands() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    assertThat(readme).contains(BUILD + " && " + RUN).contains("\n" + TEST);
+    assertThat(readme).contains(BUILD + " && " + RUN).contains("\n" + TEST + " ");
   }
 
   @Test
@@ -35,6 +37,22 @@ class BuildCommandsTest {
 
   @Test
   void ciRunsTheReadmeTestCommand() throws IOException {
-    assertThat(Files.readString(Path.of(".ci/run"))).contains("\n" + TEST + "\n");
+    List<String> commands =
+        Files.readAllLines(Path.of(".ci/run")).stream()
+            .filter(line -> !line.isBlank() && !line.startsWith("#"))
+            .toList();
+    assertThat(commands).last().isEqualTo(TEST);
+  }
+
+  /** The test command installs every program the end-to-end tests run, then runs every test. */
+  @Test
+  void testCommandInstallsEveryPeerThenRunsEveryTest() throws IOException {
+    String script = Files.readString(Path.of(TEST));
+    for (Tool tool : Tool.values()) {
+      assertThat(script)
+          .as("scripts/test.sh installs %s when it is missing", tool)
+          .contains("[" + tool.executable() + "]=" + tool.aptPackage() + "\n");
+    }
+    assertThat(script).contains("\nmvn -B verify\n").endsWith("\nscripts/fuzz.sh\n");
   }
 }

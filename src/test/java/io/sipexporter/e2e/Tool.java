@@ -26,6 +26,16 @@ public enum Tool {
     this.aptPackage = aptPackage;
   }
 
+  /** The program's name, as on the PATH. */
+  public String executable() {
+    return executable;
+  }
+
+  /** The Debian package that installs it. */
+  public String aptPackage() {
+    return aptPackage;
+  }
+
   /**
    * The program's absolute path. Fails the test (never skips it) when the program is missing,
    * naming the package to install.
