@@ -84,8 +84,18 @@ class ExitCodesIT {
 
   private RunningProcess start(String name, String... args) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    // a shell without job control starts background jobs with SIGINT ignored, and children inherit
+    // that (the JVM then rightly keeps ignoring it, as a nohup'd daemon should): give the exporter
+    // the disposition an operator's terminal or a container runtime gives it
     List<String> command =
-        new ArrayList<>(List.of(java, "-Xmx128m", "-jar", Exporter.jar().toString()));
+        new ArrayList<>(
+            List.of(
+                "env",
+                "--default-signal=INT",
+                java,
+                "-Xmx128m",
+                "-jar",
+                Exporter.jar().toString()));
     command.addAll(List.of(args));
     return RunningProcess.start(name, command, dir);
   }
