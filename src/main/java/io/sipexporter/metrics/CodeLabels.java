@@ -24,27 +24,23 @@ public final class CodeLabels {
 
   private final IntPredicate registered;
   private final int maxUnregistered;
-  private final Counter folded;
+  private final MeterRegistry registry; // null: folds are not counted
+  private final AtomicReferenceArray<Counter> folded = new AtomicReferenceArray<>(6); // per class
   private final AtomicReferenceArray<String> labels = new AtomicReferenceArray<>(CODES);
   private int unregisteredWithOwnValue; // guarded by this
 
-  private CodeLabels(IntPredicate registered, int maxUnregistered, Counter folded) {
+  private CodeLabels(IntPredicate registered, int maxUnregistered, MeterRegistry registry) {
     this.registered = registered;
     this.maxUnregistered = maxUnregistered;
-    this.folded = folded;
+    this.registry = registry;
   }
 
   /**
    * Labels bounded by {@code registered} and the cap {@code maxUnregistered}; folded responses are
-   * counted in {@code sip_exporter_responses_folded_total} on {@code registry}.
+   * counted in {@code sip_exporter_responses_folded_total{class}} on {@code registry}.
    */
   public CodeLabels(MeterRegistry registry, IntPredicate registered, int maxUnregistered) {
-    this(
-        registered,
-        maxUnregistered,
-        Counter.builder(SipMeters.RESPONSES_FOLDED.meterName())
-            .description(SipMeters.RESPONSES_FOLDED.help())
-            .register(registry));
+    this(registered, maxUnregistered, registry);
   }
 
   /** Every code its own value (replay of a finite capture, unit tests). */
@@ -63,11 +59,22 @@ public final class CodeLabels {
     return label(code).charAt(1) == 'x';
   }
 
-  /** Counts one response whose code was folded into its class. */
-  void countFolded() {
-    if (folded != null) {
-      folded.increment();
+  /** Counts one response whose code was folded into its class, under that class. */
+  void countFolded(int code) {
+    if (registry == null) {
+      return;
     }
+    int index = code / 100 - 1;
+    Counter counter = folded.get(index);
+    if (counter == null) { // the first fold of this class: rare, so a registry lookup is fine
+      counter =
+          Counter.builder(SipMeters.RESPONSES_FOLDED.meterName())
+              .description(SipMeters.RESPONSES_FOLDED.help())
+              .tag("class", (code / 100) + "xx")
+              .register(registry);
+      folded.set(index, counter);
+    }
+    counter.increment();
   }
 
   private synchronized String assign(int code) {

@@ -47,7 +47,7 @@ final class MessageCounters {
     }
     counter.increment();
     if (codeLabels.isFolded(code)) {
-      codeLabels.countFolded();
+      codeLabels.countFolded(code);
     }
   }
 

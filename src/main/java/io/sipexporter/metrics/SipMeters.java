@@ -20,7 +20,8 @@ public enum SipMeters {
       "sip.exporter.responses.folded",
       Type.COUNTER,
       "",
-      "Responses with an unregistered status code counted under code=\"<class>xx\" because --metrics.max-unregistered-codes other codes already have their own value."),
+      "Responses with an unregistered status code counted under code=\"<class>xx\" because --metrics.max-unregistered-codes other codes already have their own value, by that class.",
+      "class"),
   MESSAGES_DROPPED(
       "sip.exporter.messages.dropped",
       Type.COUNTER,
