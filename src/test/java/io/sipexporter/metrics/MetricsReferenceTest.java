@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's metrics table says exactly what the {@link SipMeters} catalogue holds. */
-class MetricsReadmeTest {
+/**
+ * The metrics reference (docs/metrics.md) says exactly what the {@link SipMeters} catalogue holds.
+ */
+class MetricsReferenceTest {
 
   @Test
-  void readmeTableMatchesTheCatalogue() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void referenceTableMatchesTheCatalogue() throws IOException {
+    String readme = Files.readString(Path.of("docs/metrics.md"));
     String table =
         readme.substring(
             readme.indexOf("<!-- metrics-table:start -->"),
@@ -39,7 +41,7 @@ class MetricsReadmeTest {
               + " |");
     }
     assertThat(rows)
-        .as("README metrics table, row per SipMeters entry")
+        .as("docs/metrics.md table, row per SipMeters entry")
         .containsExactlyElementsOf(expected);
   }
 }
