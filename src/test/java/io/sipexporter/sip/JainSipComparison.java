@@ -95,7 +95,11 @@ final class JainSipComparison {
 
   /** A request whose CSeq method is not, byte for byte, its request-line method. */
   static boolean cseqMethodDiffers(byte[] bytes) {
-    String[] lines = new String(bytes, StandardCharsets.ISO_8859_1).split("\r?\n");
+    // unfolded first: a CSeq may continue on lines that start with white space (RFC 3261 7.3.1)
+    String[] lines =
+        new String(bytes, StandardCharsets.ISO_8859_1)
+            .replaceAll("\r?\n[ \t]+", " ")
+            .split("\r?\n");
     if (lines[0].startsWith("SIP/")) {
       return false;
     }
