@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.Scrape;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.SipMethod;
 import io.vertx.core.Vertx;
@@ -55,29 +56,37 @@ class WebVerticleRatesTest {
     vertx.deployVerticle(web).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     String url = "http://127.0.0.1:" + web.boundAddress().port() + "/codes/437";
 
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    String rate = null;
-    while (rate == null && System.nanoTime() < deadline) {
-      counters.response(SipMethod.INVITE, 437); // keeps counting while the timer snapshots
-      Matcher row = INVITE_ROW.matcher(get(url));
-      if (row.find()
-          && row.group(1).matches("[0-9]+\\.[0-9]{3}")
-          && Double.parseDouble(row.group(1)) > 0) {
-        rate = row.group(1);
-        assertThat(Long.parseLong(row.group(2))).isPositive();
-      }
-      Thread.sleep(20);
-    }
-    assertThat(rate).as("a positive INVITE rate on /codes/437 within 20 s").isNotNull();
+    String[] rate = new String[1];
+    Await.until(
+        "a positive INVITE rate on /codes/437",
+        Duration.ofSeconds(20),
+        () -> {
+          counters.response(SipMethod.INVITE, 437); // keeps counting while the timer snapshots
+          Matcher row = INVITE_ROW.matcher(get(url));
+          if (row.find()
+              && row.group(1).matches("[0-9]+\\.[0-9]{3}")
+              && Double.parseDouble(row.group(1)) > 0) {
+            rate[0] = row.group(1);
+            assertThat(Long.parseLong(row.group(2))).isPositive();
+          }
+          return rate[0] != null;
+        });
     assertThat(get(url)).contains("Rate over the last 100 ms").doesNotContain("after 100 ms");
   }
 
-  private static String get(String url) throws Exception {
-    HttpResponse<String> r =
-        Scrape.CLIENT.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return r.body();
+  private static String get(String url) {
+    try {
+      HttpResponse<String> r =
+          Scrape.CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      return r.body();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 }
