@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class BuildCommandsTest {
   private static final String BUILD = "mvn -B -DskipTests package";
   private static final String RUN = "java -jar target/sip-exporter.jar";
-  private static final String TEST = "scripts/test.sh";
+  private static final String INSTALL = "scripts/install-peers.sh";
+  private static final String TEST = INSTALL + " && mvn -B verify";
 
   @Test
   void readmeShowsTheBuildRunAndTestCommands() throws IOException {
@@ -41,18 +42,17 @@ class BuildCommandsTest {
         Files.readAllLines(Path.of(".ci/run")).stream()
             .filter(line -> !line.isBlank() && !line.startsWith("#"))
             .toList();
-    assertThat(commands).last().isEqualTo(TEST);
+    assertThat(commands).contains(TEST);
   }
 
-  /** The test command installs every program the end-to-end tests run, then runs every test. */
+  /** The test command installs every program the end-to-end tests run before it runs them. */
   @Test
-  void testCommandInstallsEveryPeerThenRunsEveryTest() throws IOException {
-    String script = Files.readString(Path.of(TEST));
+  void testCommandInstallsEveryPeer() throws IOException {
+    String script = Files.readString(Path.of(INSTALL));
     for (Tool tool : Tool.values()) {
       assertThat(script)
-          .as("scripts/test.sh installs %s when it is missing", tool)
+          .as(INSTALL + " installs %s when it is missing", tool)
           .contains("[" + tool.executable() + "]=" + tool.aptPackage() + "\n");
     }
-    assertThat(script).contains("\nmvn -B verify\n").endsWith("\nscripts/fuzz.sh\n");
   }
 }
