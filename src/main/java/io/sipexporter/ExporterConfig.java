@@ -1,9 +1,9 @@
 package io.sipexporter;
 
-import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.WebLimits;
-import io.sipexporter.ingest.ListenerOptions;
-import io.sipexporter.ingest.SourceFilter;
+import io.sipexporter.net.ListenerOptions;
+import io.sipexporter.net.SourceFilter;
 import io.sipexporter.transaction.TrackerOptions;
 
 /**

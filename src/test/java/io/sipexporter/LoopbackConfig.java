@@ -1,7 +1,7 @@
 package io.sipexporter;
 
-import io.sipexporter.cli.ListenAddress;
-import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.core.ListenAddress;
+import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 
 /** An in-process exporter's config for the integration tests: every port ephemeral on loopback. */

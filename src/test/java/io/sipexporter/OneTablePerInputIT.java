@@ -4,8 +4,8 @@ import static io.sipexporter.SipText.request;
 import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sipexporter.cli.ListenAddress;
-import io.sipexporter.ingest.ListenerOptions;
+import io.sipexporter.core.ListenAddress;
+import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;

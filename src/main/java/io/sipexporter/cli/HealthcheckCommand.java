@@ -1,5 +1,6 @@
 package io.sipexporter.cli;
 
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebTls;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package io.sipexporter.cli;
 
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.load.LoadGenerator;
 import io.sipexporter.load.LoadMessages;
 import io.sipexporter.load.RawUdpSink;

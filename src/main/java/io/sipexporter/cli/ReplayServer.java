@@ -2,6 +2,7 @@ package io.sipexporter.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.CodeRates;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;

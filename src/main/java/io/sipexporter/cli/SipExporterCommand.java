@@ -2,9 +2,10 @@ package io.sipexporter.cli;
 
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
-import io.sipexporter.ingest.ListenerOptions;
-import io.sipexporter.ingest.SourceFilter;
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.net.ListenerOptions;
+import io.sipexporter.net.SourceFilter;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;

@@ -1,6 +1,6 @@
 package io.sipexporter.hep;
 
-import io.sipexporter.ingest.ErrorReason;
+import io.sipexporter.core.ErrorReason;
 import java.util.Locale;
 
 /**

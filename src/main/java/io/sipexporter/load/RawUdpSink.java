@@ -1,7 +1,7 @@
 package io.sipexporter.load;
 
-import io.sipexporter.cli.ListenAddress;
-import io.sipexporter.ingest.UdpReceiver;
+import io.sipexporter.core.ListenAddress;
+import io.sipexporter.net.UdpReceiver;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

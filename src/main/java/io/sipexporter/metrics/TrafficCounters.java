@@ -2,9 +2,9 @@ package io.sipexporter.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sipexporter.ingest.ErrorReason;
-import io.sipexporter.ingest.Input;
-import io.sipexporter.ingest.Transport;
+import io.sipexporter.core.ErrorReason;
+import io.sipexporter.core.Input;
+import io.sipexporter.core.Transport;
 import io.sipexporter.sip.SipMethod;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

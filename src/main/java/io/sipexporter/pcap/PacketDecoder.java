@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.Transport;
+import io.sipexporter.core.Transport;
 
 /**
  * Decodes captured frames down to what the SIP scanner reads: link layer, IPv4/IPv6 (fragments

@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.ErrorReason;
+import io.sipexporter.core.ErrorReason;
 
 /** Why a captured frame could not be decoded to a UDP payload or TCP stream bytes. */
 public enum PacketError implements ErrorReason {

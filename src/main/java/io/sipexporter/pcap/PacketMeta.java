@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.Transport;
+import io.sipexporter.core.Transport;
 
 /**
  * Where and when a captured payload was seen: capture time, IP addresses, ports, transport and

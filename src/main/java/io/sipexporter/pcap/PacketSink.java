@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.ErrorReason;
+import io.sipexporter.core.ErrorReason;
 
 /** Receives what {@link PacketDecoder} finds: UDP payloads and decode errors. */
 public interface PacketSink {

@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.Transport;
+import io.sipexporter.core.Transport;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 

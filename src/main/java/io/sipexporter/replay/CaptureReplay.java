@@ -1,9 +1,7 @@
 package io.sipexporter.replay;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sipexporter.ingest.CaptureIngest;
-import io.sipexporter.ingest.Input;
-import io.sipexporter.ingest.SipPipeline;
+import io.sipexporter.core.Input;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.NodeTable;
@@ -14,6 +12,8 @@ import io.sipexporter.pcap.CaptureFrame;
 import io.sipexporter.pcap.CaptureReader;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.pcap.PacketDecoder;
+import io.sipexporter.pipeline.CaptureIngest;
+import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TrackerOptions;
 import io.sipexporter.transaction.TransactionTracker;
 import java.io.IOException;

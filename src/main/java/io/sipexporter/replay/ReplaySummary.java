@@ -3,7 +3,7 @@ package io.sipexporter.replay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.sipexporter.ingest.Input;
+import io.sipexporter.core.Input;
 import io.sipexporter.metrics.SipMeters;
 import io.sipexporter.sip.SipMethod;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ package io.sipexporter.sip;
  * What {@link SipScanner} made of one message: {@link #OK}, {@link #KEEPALIVE}, or the reason it is
  * malformed, which becomes the {@code reason} label of {@code sip_exporter_parse_errors_total}.
  */
-public enum ScanResult implements io.sipexporter.ingest.ErrorReason {
+public enum ScanResult implements io.sipexporter.core.ErrorReason {
   /** A request or a response with everything the meters need. */
   OK,
   /** Only CRLF (RFC 5626 3.5.1 keep-alive): not a message, not an error. */

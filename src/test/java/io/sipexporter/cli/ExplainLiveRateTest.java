@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.CodeRates;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;

@@ -6,7 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.Scrape;
 import io.sipexporter.catalog.ResponseCodeCatalog;
-import io.sipexporter.cli.ListenAddress;
+import io.sipexporter.core.ListenAddress;
 import io.sipexporter.e2e.Await;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.SipMethod;

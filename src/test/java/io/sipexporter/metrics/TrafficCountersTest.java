@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.sipexporter.ingest.Input;
-import io.sipexporter.ingest.Transport;
+import io.sipexporter.core.Input;
+import io.sipexporter.core.Transport;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMethod;
 import java.io.IOException;

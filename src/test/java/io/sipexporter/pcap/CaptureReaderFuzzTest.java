@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.sipexporter.Allocation;
+import io.sipexporter.core.ErrorReason;
 import io.sipexporter.hep.HepDecoder;
 import io.sipexporter.hep.HepPacket;
 import io.sipexporter.hep.HepResult;
 import io.sipexporter.hep.HepStreamFramer;
-import io.sipexporter.ingest.ErrorReason;
-import io.sipexporter.ingest.SipStreamFramer;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
+import io.sipexporter.sip.SipStreamFramer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import org.junit.jupiter.api.Timeout;

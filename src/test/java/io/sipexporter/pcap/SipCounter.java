@@ -1,6 +1,6 @@
 package io.sipexporter.pcap;
 
-import io.sipexporter.ingest.ErrorReason;
+import io.sipexporter.core.ErrorReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

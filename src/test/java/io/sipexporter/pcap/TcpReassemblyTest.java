@@ -2,7 +2,7 @@ package io.sipexporter.pcap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sipexporter.ingest.ErrorReason;
+import io.sipexporter.core.ErrorReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

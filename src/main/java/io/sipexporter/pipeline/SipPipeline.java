@@ -1,0 +1,161 @@
+package io.sipexporter.pipeline;
+
+import io.sipexporter.core.ErrorReason;
+import io.sipexporter.core.Input;
+import io.sipexporter.core.ThrottledLog;
+import io.sipexporter.core.Transport;
+import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.sip.ScanResult;
+import io.sipexporter.sip.SipMessage;
+import io.sipexporter.sip.SipScanner;
+import io.sipexporter.transaction.TransactionTracker;
+
+/**
+ * Where every input ends: one SIP message in, counters out. Not thread-safe (it reuses its scanner
+ * and message holder): one pipeline per event loop, all sharing one {@link TrafficCounters}.
+ *
+ * <pre>{@code
+ * SipPipeline pipeline = new SipPipeline(counters, new TransactionTracker(txMeters, callMeters, options));
+ * pipeline.accept(Input.SIP, Transport.UDP, datagram, 0, datagram.length, ReceiveClock.now());
+ * }</pre>
+ */
+public final class SipPipeline {
+  private final SipScanner scanner = new SipScanner();
+  private final SipMessage message = new SipMessage();
+  private final TrafficCounters counters;
+  private final TransactionTracker tracker;
+  private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
+  private final long maxSkewNanos;
+  private boolean tracking = true;
+  private long lastInputNanos;
+  private long lastInputMonotonic;
+
+  /**
+   * {@code tracker} may be shared by the input's pipelines (it is thread-safe), as the counters.
+   */
+  public SipPipeline(TrafficCounters counters, TransactionTracker tracker) {
+    this.counters = counters;
+    this.tracker = tracker;
+    this.maxSkewNanos = tracker.maxClockSkewNanos();
+  }
+
+  /**
+   * The time to track a message at, when its sender stamped it {@code stampNanos} (a HEP agent's
+   * clock) and it reached us at {@code referenceNanos} (receive time, or a capture's running
+   * clock): the stamp, unless it is farther from the reference than {@code
+   * --transactions.max-clock-skew}; then the reference, and {@code sip_exporter_clock_skew_total}
+   * counts it. One agent's clock off by a year must not move the tracker's clock, which never goes
+   * back.
+   */
+  public long trustedTime(Input input, long stampNanos, long referenceNanos) {
+    if (Math.abs(stampNanos - referenceNanos) <= maxSkewNanos) {
+      return stampNanos;
+    }
+    counters.clockSkew(input);
+    return referenceNanos;
+  }
+
+  /**
+   * Whether messages go to the tracker: a replay turns it off for a frame whose time it cannot
+   * trust before it has a clock to put in its place. They are counted either way.
+   */
+  public void tracking(boolean on) {
+    tracking = on;
+  }
+
+  /** The counters this pipeline feeds. */
+  public TrafficCounters counters() {
+    return counters;
+  }
+
+  /**
+   * Scans and counts one message that arrived at {@code epochNanos} (capture time, or receive
+   * time). Keep-alives are ignored, malformed messages counted by reason; nothing thrown by the
+   * scanner escapes. The caller counts what it received.
+   */
+  public ScanResult accept(
+      Input input, Transport transport, byte[] buf, int off, int len, long epochNanos) {
+    return accept(input, transport, buf, off, len, epochNanos, NodeTable.NOT_HEP);
+  }
+
+  /**
+   * As {@link #accept(Input, Transport, byte[], int, int, long)}, for a message that came in HEP
+   * from capture agent {@code captureId} (the {@code node} label under {@code --hep.nodes}).
+   */
+  public ScanResult accept(
+      Input input,
+      Transport transport,
+      byte[] buf,
+      int off,
+      int len,
+      long epochNanos,
+      long captureId) {
+    try {
+      return scanAndCount(input, transport, buf, off, len, epochNanos, captureId);
+    } catch (RuntimeException e) {
+      // a bug in the scanner or the tracker must cost one message, never the listener
+      log.warn(
+          "internal_error", "failed on a {}-byte {} message: {}", len, input.label(), e.toString());
+      counters.parseError(input, InternalError.INSTANCE);
+      return ScanResult.NOT_SIP;
+    }
+  }
+
+  private ScanResult scanAndCount(
+      Input input,
+      Transport transport,
+      byte[] buf,
+      int off,
+      int len,
+      long epochNanos,
+      long captureId) {
+    ScanResult result = scanner.scan(buf, off, len, message);
+    if (result == ScanResult.KEEPALIVE) {
+      return result;
+    }
+    if (result != ScanResult.OK) {
+      counters.parseError(input, result);
+      log.debug(
+          result.reason(),
+          "malformed {} message over {}: {}",
+          input.label(),
+          transport.label(),
+          result.reason());
+      return result;
+    }
+    if (message.isRequest()) {
+      counters.request(message.method(), captureId);
+    } else {
+      counters.response(message.cseqMethod(), message.statusCode(), captureId);
+    }
+    if (!tracking) {
+      return result;
+    }
+    tracker.observe(message, epochNanos);
+    lastInputNanos = epochNanos;
+    lastInputMonotonic = System.nanoTime();
+    return result;
+  }
+
+  /**
+   * Lets transaction timers run while no message arrives: the input's clock is taken to have moved
+   * on by the time elapsed here since its last message (capture agents' clocks may differ from
+   * ours). Call from a periodic timer on this pipeline's event loop; never for file replays.
+   */
+  public void tick() {
+    if (lastInputMonotonic != 0) {
+      tracker.tick(lastInputNanos + (System.nanoTime() - lastInputMonotonic));
+    }
+  }
+
+  /** The reason counted when the scanner itself fails: a bug to report, not bad input. */
+  private enum InternalError implements ErrorReason {
+    INSTANCE;
+
+    @Override
+    public String reason() {
+      return "internal_error";
+    }
+  }
+}
