@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.hep.HexVector;
+import io.sipexporter.load.Exposition;
+import io.sipexporter.load.Exposition.Sample;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.IOException;
@@ -68,11 +70,13 @@ class HepNodesIT {
     assertThat(requests(scrape, "2001", "BYE")).as("a node's other methods from zero").isZero();
     assertThat(scrape.sum("sip_requests_total")).isEqualTo(5);
 
-    List<String> lines = sipLines(body());
-    assertThat(lines).isNotEmpty().allMatch(l -> l.contains("node=\""), "has a node label");
-    assertThat(lines)
-        .noneMatch(l -> l.contains("node=\"3003\"") || l.contains("node=\"4660\""))
-        .anyMatch(l -> l.contains("node=\"\""));
+    List<Sample> samples = sipSamples(body());
+    assertThat(samples)
+        .isNotEmpty()
+        .allMatch(s -> s.labels().containsKey("node"), "has a node label");
+    assertThat(samples)
+        .noneMatch(s -> List.of("3003", "4660").contains(s.labels().get("node")))
+        .anyMatch(s -> s.labels().get("node").isEmpty());
   }
 
   @Test
@@ -178,10 +182,11 @@ class HepNodesIT {
     return response.body();
   }
 
-  /** The sample lines of sip_requests_total and sip_responses_total. */
-  private static List<String> sipLines(String body) {
-    return body.lines()
-        .filter(l -> l.startsWith("sip_requests_total") || l.startsWith("sip_responses_total"))
+  /** The samples of sip_requests_total and sip_responses_total. */
+  private static List<Sample> sipSamples(String body) {
+    return Exposition.parse(body).samples().stream()
+        .filter(
+            s -> s.name().equals("sip_requests_total") || s.name().equals("sip_responses_total"))
         .toList();
   }
 }

@@ -2,6 +2,7 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.Scrape;
 import io.sipexporter.SipText;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -61,13 +62,13 @@ class AllowedSourcesIT {
           "drops counted",
           Duration.ofSeconds(20),
           () -> {
-            Samples s = exporter.scrape();
+            Scrape s = exporter.scrape();
             return s.sum("sip_exporter_messages_dropped_total", SIP_DROPPED) == 8
                 && s.sum("sip_exporter_messages_dropped_total", HEP_DROPPED) == 3
                 && s.sum("sip_requests_total", Map.of("method", "OPTIONS")) == 5;
           },
           exporter::logTail);
-      Samples s = exporter.scrape();
+      Scrape s = exporter.scrape();
       assertThat(s.sum("sip_exporter_messages_dropped_total", SIP_DROPPED))
           .as("7 datagrams and 1 connection from 127.0.0.1")
           .isEqualTo(8);

@@ -1,5 +1,6 @@
 package io.sipexporter.e2e;
 
+import io.sipexporter.Scrape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,8 +97,8 @@ public final class Exporter implements AutoCloseable {
   }
 
   /** A scrape of {@code /metrics}. */
-  public Samples scrape() {
-    return Samples.parse(Http.get(url("/metrics")));
+  public Scrape scrape() {
+    return Scrape.parse(Http.get(url("/metrics")));
   }
 
   public String logTail() {

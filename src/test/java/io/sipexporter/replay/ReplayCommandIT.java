@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sipexporter.Scrape;
 import io.sipexporter.e2e.Exporter;
 import io.sipexporter.e2e.Http;
 import io.sipexporter.e2e.Ports;
 import io.sipexporter.e2e.RunningProcess;
-import io.sipexporter.e2e.Samples;
 import io.sipexporter.e2e.SipStat;
 import io.sipexporter.e2e.SippCapture;
 import io.sipexporter.e2e.Tool;
+import io.sipexporter.load.Exposition.Sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -201,14 +202,14 @@ class ReplayCommandIT {
           "replay served the whole capture",
           io.sipexporter.e2e.RunningProcess.START_DEADLINE,
           () -> replay.logText().contains("end of capture; still serving"));
-      Samples scrape = Samples.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
+      Scrape scrape = Scrape.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
       Map<String, Integer> served = new TreeMap<>();
-      for (Samples.Sample s : scrape.named("sip_requests_total")) {
+      for (Sample s : scrape.named("sip_requests_total")) {
         if (s.value() > 0) {
           served.merge(s.labels().get("method"), (int) s.value(), Integer::sum);
         }
       }
-      for (Samples.Sample s : scrape.named("sip_responses_total")) {
+      for (Sample s : scrape.named("sip_responses_total")) {
         served.merge(s.labels().get("code"), (int) s.value(), Integer::sum);
       }
       assertThat(served).isEqualTo(expected);
