@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,14 +81,8 @@ class AllowedSourcesIT {
 
   @Test
   void anInvalidRangeExits2NamingIt() {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Exporter.jar().toString(),
-                "--hep.allowed-sources=10.0.0.0/8,10.0.0.300/32"));
-    RunningProcess p = RunningProcess.start("invalid", command, dir);
+    RunningProcess p =
+        Jar.args("--hep.allowed-sources=10.0.0.0/8,10.0.0.300/32").start("invalid", dir);
     assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.logTail()).isEqualTo(2);
     assertThat(p.logText()).contains("--hep.allowed-sources", "'10.0.0.300/32'");
   }
