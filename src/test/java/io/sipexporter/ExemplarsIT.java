@@ -5,11 +5,13 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.load.Exposition;
 import io.sipexporter.load.Exposition.Sample;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -17,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -150,18 +151,26 @@ class ExemplarsIT {
   }
 
   /** Polls the text format until the call has ended; returns that scrape. */
-  private String awaitCallEnded() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    String text;
-    do {
-      text = get(null);
-      if (Scrape.parse(text).value("sip_calls_ended_total", "by", "caller") >= 1
-          && Scrape.parse(text).transactions("BYE", 200) >= 1) {
-        return text;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("the call did not end within 15 s:\n" + text);
+  private String awaitCallEnded() {
+    String[] text = {""};
+    Await.until(
+        "the call to end",
+        Duration.ofSeconds(15),
+        () -> {
+          try {
+            text[0] = get(null);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          Scrape scrape = Scrape.parse(text[0]);
+          return scrape.value("sip_calls_ended_total", "by", "caller") >= 1
+              && scrape.transactions("BYE", 200) >= 1;
+        },
+        () -> text[0]);
+    return text[0];
   }
 
   private String get(String accept) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.hep.HexVector;
 import io.sipexporter.load.Exposition;
 import io.sipexporter.load.Exposition.Sample;
@@ -18,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -154,22 +154,23 @@ class HepNodesIT {
   }
 
   /** Waits until everything sent so far was received, then scrapes once more (see ExporterIT). */
-  private Scrape awaitReceived() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
+  private Scrape awaitReceived() {
     String url = "http://" + exporter.webAddress() + "/metrics";
-    do {
-      Scrape scrape = Scrape.of(url);
-      if (scrape.value("sip_exporter_messages_received_total", "input", "hep", "transport", "udp")
-              >= hepSent
-          && scrape.value(
-                  "sip_exporter_messages_received_total", "input", "sip", "transport", "udp")
-              >= sipSent) {
-        return Scrape.of(url);
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError(
-        "expected " + hepSent + " HEP and " + sipSent + " SIP datagrams within " + DEADLINE);
+    Scrape[] last = {null};
+    Await.until(
+        hepSent + " HEP and " + sipSent + " SIP datagrams received",
+        DEADLINE,
+        () -> {
+          last[0] = Scrape.of(url);
+          return last[0].value(
+                      "sip_exporter_messages_received_total", "input", "hep", "transport", "udp")
+                  >= hepSent
+              && last[0].value(
+                      "sip_exporter_messages_received_total", "input", "sip", "transport", "udp")
+                  >= sipSent;
+        },
+        () -> String.valueOf(last[0]));
+    return Scrape.of(url);
   }
 
   private String body() throws IOException, InterruptedException {
