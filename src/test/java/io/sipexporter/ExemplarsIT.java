@@ -5,9 +5,13 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
+import io.sipexporter.load.Exposition;
+import io.sipexporter.load.Exposition.Sample;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -15,11 +19,8 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,13 +33,6 @@ import org.junit.jupiter.api.Test;
 class ExemplarsIT {
   private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0";
   private static final String CALL_ID = "3c26700c4a7d-it@192.0.2.10";
-
-  /** A bucket line: name, labels before le, le, count, then the exemplar if any. */
-  private static final Pattern BUCKET =
-      Pattern.compile(
-          "^(\\w+)_bucket\\{(.*?)le=\"([^\"]+)\"\\} (\\d+)( # \\{span_id=\"([^\"]*)\","
-              + "trace_id=\"([^\"]*)\"\\} (\\S+) \\d+\\.\\d+)?$",
-          Pattern.MULTILINE);
 
   private Exporter exporter;
 
@@ -69,27 +63,50 @@ class ExemplarsIT {
     String om = get(OPENMETRICS);
     assertThat(om).endsWith("# EOF\n");
     List<String> seen = new ArrayList<>();
-    Matcher m = BUCKET.matcher(om);
     String series = null;
     boolean counted = false;
-    while (m.find()) {
-      String name = m.group(1) + "{" + m.group(2);
+    for (Sample bucket : Exposition.parse(om).samples()) {
+      if (!bucket.name().endsWith("_bucket")) {
+        continue;
+      }
+      String histogram = bucket.name().substring(0, bucket.name().length() - "_bucket".length());
+      // the labels before le, as the line has them: class="2xx",method="INVITE",
+      StringBuilder labels = new StringBuilder();
+      bucket.labels().entrySet().stream()
+          .takeWhile(l -> !l.getKey().equals("le"))
+          .forEach(l -> labels.append(l.getKey()).append("=\"").append(l.getValue()).append("\","));
+      String name = histogram + "{" + labels;
       if (!name.equals(series)) {
         series = name;
         counted = false;
       }
-      boolean first = !counted && Long.parseLong(m.group(4)) > 0;
+      boolean first = !counted && bucket.value() > 0;
       counted |= first;
-      if (m.group(5) == null) {
+      Exposition.Exemplar exemplar = bucket.exemplar();
+      if (exemplar == null) {
         continue;
       }
       // the exemplar sits on the first bucket that counts the call's one observation
-      assertThat(first).as(m.group()).isTrue();
-      assertThat(Double.parseDouble(m.group(8)))
-          .as(m.group())
-          .isLessThanOrEqualTo(Double.parseDouble(m.group(3)));
+      assertThat(first).as("%s", bucket).isTrue();
+      assertThat(exemplar.labels().keySet())
+          .as("%s", bucket)
+          .containsExactly("span_id", "trace_id");
+      assertThat(exemplar.timestamp()).as("%s", bucket).isNotNull();
+      String le = bucket.labels().get("le");
+      assertThat(exemplar.value())
+          .as("%s", bucket)
+          .isLessThanOrEqualTo(
+              le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le));
       seen.add(
-          m.group(1) + " " + m.group(2) + " " + m.group(6) + " " + m.group(7) + " " + m.group(8));
+          histogram
+              + " "
+              + labels
+              + " "
+              + exemplar.labels().get("span_id")
+              + " "
+              + exemplar.labels().get("trace_id")
+              + " "
+              + exemplar.value());
     }
     // the values are the capture-time gaps sendCall() stamped
     assertThat(seen)
@@ -134,18 +151,26 @@ class ExemplarsIT {
   }
 
   /** Polls the text format until the call has ended; returns that scrape. */
-  private String awaitCallEnded() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-    String text;
-    do {
-      text = get(null);
-      if (Scrape.parse(text).value("sip_calls_ended_total", "by", "caller") >= 1
-          && Scrape.parse(text).transactions("BYE", 200) >= 1) {
-        return text;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError("the call did not end within 15 s:\n" + text);
+  private String awaitCallEnded() {
+    String[] text = {""};
+    Await.until(
+        "the call to end",
+        Duration.ofSeconds(15),
+        () -> {
+          try {
+            text[0] = get(null);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+          Scrape scrape = Scrape.parse(text[0]);
+          return scrape.value("sip_calls_ended_total", "by", "caller") >= 1
+              && scrape.transactions("BYE", 200) >= 1;
+        },
+        () -> text[0]);
+    return text[0];
   }
 
   private String get(String accept) throws IOException, InterruptedException {

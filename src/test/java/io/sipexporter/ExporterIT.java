@@ -6,6 +6,7 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +18,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,18 +203,18 @@ class ExporterIT {
     assertThat(awaitValue(0, "sip_exporter_udp_receive_drops_total", "input", "sip")).isZero();
   }
 
-  private double awaitValue(double expected, String name, String... labels)
-      throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    double value;
-    do {
-      value = Scrape.of("http://" + exporter.webAddress() + "/metrics").value(name, labels);
-      if (value == expected) {
-        break;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    return value;
+  /** Waits until the sample has {@code expected}; returns it (fails after {@code DEADLINE}). */
+  private double awaitValue(double expected, String name, String... labels) {
+    double[] last = {Double.NaN};
+    Await.until(
+        name + " " + String.join(",", labels) + " = " + expected,
+        DEADLINE,
+        () ->
+            (last[0] =
+                    Scrape.of("http://" + exporter.webAddress() + "/metrics").value(name, labels))
+                == expected,
+        () -> "last value " + last[0]);
+    return last[0];
   }
 
   @Test
@@ -294,39 +294,30 @@ class ExporterIT {
             datagram, datagram.length, InetAddress.getByName(hep.host()), hep.port()));
   }
 
-  private Scrape awaitMessages(String transport, int expected)
-      throws IOException, InterruptedException {
+  private Scrape awaitMessages(String transport, int expected) {
     return awaitMessages("sip", transport, expected);
   }
 
-  private Scrape awaitMessages(String input, String transport, int expected)
-      throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    Scrape scrape;
-    do {
-      scrape = Scrape.of("http://" + exporter.webAddress() + "/metrics");
-      if (scrape.value(
-              "sip_exporter_messages_received_total", "input", input, "transport", transport)
-          >= expected) {
-        // scrape again: a scrape lists the series that existed when it began, and a series born
-        // while it ran (the first 503, say) shows only in the next one
-        return Scrape.of("http://" + exporter.webAddress() + "/metrics");
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(
-          20_000_000L); // poll interval, not a wait for the answer
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError(
-        "expected "
-            + expected
-            + " "
-            + input
-            + "/"
-            + transport
-            + " messages within "
-            + DEADLINE
-            + ", scrape had "
-            + scrape.value(
-                "sip_exporter_messages_received_total", "input", input, "transport", transport));
+  private Scrape awaitMessages(String input, String transport, int expected) {
+    String url = "http://" + exporter.webAddress() + "/metrics";
+    double[] last = {0};
+    Await.until(
+        expected + " " + input + "/" + transport + " messages",
+        DEADLINE,
+        () ->
+            (last[0] =
+                    Scrape.of(url)
+                        .value(
+                            "sip_exporter_messages_received_total",
+                            "input",
+                            input,
+                            "transport",
+                            transport))
+                >= expected,
+        () -> "scrape had " + last[0]);
+    // scrape again: a scrape lists the series that existed when it began, and a series born while
+    // it ran (the first 503, say) shows only in the next one
+    return Scrape.of(url);
   }
 
   private void send(DatagramSocket udp, byte[] datagram) throws IOException {

@@ -5,7 +5,10 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.hep.HexVector;
+import io.sipexporter.load.Exposition;
+import io.sipexporter.load.Exposition.Sample;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.IOException;
@@ -16,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -68,11 +70,13 @@ class HepNodesIT {
     assertThat(requests(scrape, "2001", "BYE")).as("a node's other methods from zero").isZero();
     assertThat(scrape.sum("sip_requests_total")).isEqualTo(5);
 
-    List<String> lines = sipLines(body());
-    assertThat(lines).isNotEmpty().allMatch(l -> l.contains("node=\""), "has a node label");
-    assertThat(lines)
-        .noneMatch(l -> l.contains("node=\"3003\"") || l.contains("node=\"4660\""))
-        .anyMatch(l -> l.contains("node=\"\""));
+    List<Sample> samples = sipSamples(body());
+    assertThat(samples)
+        .isNotEmpty()
+        .allMatch(s -> s.labels().containsKey("node"), "has a node label");
+    assertThat(samples)
+        .noneMatch(s -> List.of("3003", "4660").contains(s.labels().get("node")))
+        .anyMatch(s -> s.labels().get("node").isEmpty());
   }
 
   @Test
@@ -150,22 +154,23 @@ class HepNodesIT {
   }
 
   /** Waits until everything sent so far was received, then scrapes once more (see ExporterIT). */
-  private Scrape awaitReceived() throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
+  private Scrape awaitReceived() {
     String url = "http://" + exporter.webAddress() + "/metrics";
-    do {
-      Scrape scrape = Scrape.of(url);
-      if (scrape.value("sip_exporter_messages_received_total", "input", "hep", "transport", "udp")
-              >= hepSent
-          && scrape.value(
-                  "sip_exporter_messages_received_total", "input", "sip", "transport", "udp")
-              >= sipSent) {
-        return Scrape.of(url);
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    throw new AssertionError(
-        "expected " + hepSent + " HEP and " + sipSent + " SIP datagrams within " + DEADLINE);
+    Scrape[] last = {null};
+    Await.until(
+        hepSent + " HEP and " + sipSent + " SIP datagrams received",
+        DEADLINE,
+        () -> {
+          last[0] = Scrape.of(url);
+          return last[0].value(
+                      "sip_exporter_messages_received_total", "input", "hep", "transport", "udp")
+                  >= hepSent
+              && last[0].value(
+                      "sip_exporter_messages_received_total", "input", "sip", "transport", "udp")
+                  >= sipSent;
+        },
+        () -> String.valueOf(last[0]));
+    return Scrape.of(url);
   }
 
   private String body() throws IOException, InterruptedException {
@@ -178,10 +183,11 @@ class HepNodesIT {
     return response.body();
   }
 
-  /** The sample lines of sip_requests_total and sip_responses_total. */
-  private static List<String> sipLines(String body) {
-    return body.lines()
-        .filter(l -> l.startsWith("sip_requests_total") || l.startsWith("sip_responses_total"))
+  /** The samples of sip_requests_total and sip_responses_total. */
+  private static List<Sample> sipSamples(String body) {
+    return Exposition.parse(body).samples().stream()
+        .filter(
+            s -> s.name().equals("sip_requests_total") || s.name().equals("sip_responses_total"))
         .toList();
   }
 }

@@ -5,13 +5,13 @@ import static io.sipexporter.SipText.response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,16 +57,19 @@ class OneTablePerInputIT {
         }
       }
       String url = "http://" + exporter.webAddress() + "/metrics";
-      Scrape scrape = Scrape.of(url);
-      Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-      while (scrape.value(
-                  "sip_exporter_messages_received_total", "input", "sip", "transport", "udp")
-              < 2 * PAIRS
-          && Instant.now().isBefore(deadline)) {
-        java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-        scrape = Scrape.of(url);
-      }
-      scrape = Scrape.of(url); // a series born while the last scrape ran shows in the next
+      Await.until(
+          2 * PAIRS + " datagrams received",
+          Duration.ofSeconds(15),
+          () ->
+              Scrape.of(url)
+                      .value(
+                          "sip_exporter_messages_received_total",
+                          "input",
+                          "sip",
+                          "transport",
+                          "udp")
+                  >= 2 * PAIRS);
+      Scrape scrape = Scrape.of(url); // a series born while the last scrape ran shows in the next
       assertThat(defaults.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
       assertThat(scrape.responses("OPTIONS", 200)).isEqualTo(PAIRS);
       assertThat(scrape.transactions("OPTIONS", 200)).isEqualTo(PAIRS);

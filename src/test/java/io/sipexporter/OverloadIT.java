@@ -2,15 +2,13 @@ package io.sipexporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.e2e.Exporter;
+import io.sipexporter.e2e.Jar;
 import io.sipexporter.e2e.Ports;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sipexporter.e2e.RunningProcess;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(180)
 class OverloadIT {
-  private static final String JAR = System.getProperty("exporter.jar", "target/sip-exporter.jar");
   private static final int SENT = 400_000;
 
   @TempDir Path dir;
@@ -34,32 +31,31 @@ class OverloadIT {
     int sip = Ports.freeUdpAndTcp();
     int web = Ports.freeUdpAndTcp();
     String metrics = "http://127.0.0.1:" + web + "/metrics";
-    Process exporter =
-        java(
-            "exporter",
-            "--sip.listen-address=127.0.0.1:" + sip,
-            "--hep.listen-address=127.0.0.1:0",
-            "--web.listen-address=127.0.0.1:" + web,
-            "--sip.event-loops=1",
-            "--sip.udp-receive-buffer-bytes=65536");
-    try {
-      awaitScrape(metrics, exporter);
+    try (Exporter exporter =
+        Exporter.start(
+            dir,
+            sip,
+            web,
+            List.of("--sip.event-loops=1", "--sip.udp-receive-buffer-bytes=65536"))) {
       AtomicLong slowest = new AtomicLong();
       Thread scraper = new Thread(() -> scrapeUntilInterrupted(metrics, slowest));
       scraper.start();
-      Process load =
-          java(
-              "loadgen",
-              "loadgen",
-              "--target=127.0.0.1:" + sip,
-              "--rate=0",
-              "--count=" + SENT,
-              "--metrics=" + metrics,
-              "--settle=10s");
-      assertThat(load.waitFor(120, TimeUnit.SECONDS)).as("loadgen finished").isTrue();
+      String report;
+      try (RunningProcess load =
+          Jar.args(
+                  "loadgen",
+                  "--target=127.0.0.1:" + sip,
+                  "--rate=0",
+                  "--count=" + SENT,
+                  "--metrics=" + metrics,
+                  "--settle=10s")
+              .stdoutApart()
+              .start("loadgen", dir)) {
+        load.awaitExit(Duration.ofSeconds(120)); // fails the test if loadgen has not finished
+        report = load.stdout();
+      }
       scraper.interrupt();
       scraper.join(10_000);
-      String report = Files.readString(dir.resolve("loadgen.out"));
       System.out.print("OverloadIT: " + report);
 
       Scrape scrape = Scrape.of(metrics);
@@ -74,7 +70,7 @@ class OverloadIT {
               + ", slowest scrape "
               + slowest.get() / 1_000_000
               + " ms");
-      assertThat(exporter.isAlive()).as("the exporter survived").isTrue();
+      assertThat(exporter.process().isAlive()).as("the exporter survived").isTrue();
       assertThat(report).contains("sent " + SENT + " SIP datagrams");
       assertThat(dropped).as("the overload shows as kernel drops").isPositive();
       assertThat(counted + dropped).as("counted + dropped = sent").isEqualTo(SENT);
@@ -84,10 +80,6 @@ class OverloadIT {
       assertThat(Duration.ofNanos(slowest.get()))
           .as("slowest scrape under load")
           .isLessThan(Duration.ofSeconds(1));
-    } finally {
-      exporter.destroy();
-      exporter.waitFor(20, TimeUnit.SECONDS);
-      exporter.destroyForcibly();
     }
   }
 
@@ -96,39 +88,13 @@ class OverloadIT {
       long start = System.nanoTime();
       try {
         Scrape.of(metrics);
-      } catch (InterruptedException e) {
-        return; // the load is over
-      } catch (IOException e) {
-        slowest.set(Long.MAX_VALUE); // a failed scrape fails the test
+      } catch (RuntimeException e) {
+        if (!Thread.currentThread().isInterrupted()) {
+          slowest.set(Long.MAX_VALUE); // a failed scrape fails the test
+        } // else the load is over
         return;
       }
       slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
     }
-  }
-
-  private static void awaitScrape(String metrics, Process exporter) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(exporter.isAlive()).as("exporter running").isTrue();
-      try {
-        Scrape.of(metrics);
-        return;
-      } catch (IOException e) {
-        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // poll interval
-      }
-    }
-    throw new AssertionError(metrics + " not up within 30 s");
-  }
-
-  private Process java(String name, String... args) throws IOException {
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve(name + ".out").toFile())
-        .redirectError(dir.resolve(name + ".err").toFile())
-        .start();
   }
 }

@@ -1,24 +1,24 @@
 package io.sipexporter;
 
+import io.sipexporter.load.Exposition;
+import io.sipexporter.load.Exposition.Sample;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
-/** Test helper: fetches a Prometheus text exposition over HTTP and reads its samples. */
+/**
+ * Test helper: a {@code /metrics} body, fetched over HTTP or given, read by {@link Exposition} (the
+ * one reader of the exposition, loadgen's too), with the lookups the tests make.
+ */
 public final class Scrape {
-  private static final Pattern SAMPLE =
-      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})?\\s+(\\S+)(\\s+\\S+)?$");
-  private static final Pattern LABEL =
-      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-
   /**
    * HTTP/1.1 only: the JDK client's h2c upgrade attempt can leave a request hanging past its
    * timeout.
@@ -29,54 +29,46 @@ public final class Scrape {
           .connectTimeout(Duration.ofSeconds(5))
           .build();
 
-  private final Map<String, Double> samples;
+  private final Exposition exposition;
 
-  private Scrape(Map<String, Double> samples) {
-    this.samples = samples;
+  private Scrape(Exposition exposition) {
+    this.exposition = exposition;
   }
 
-  /** GETs {@code url} and parses the exposition. */
-  public static Scrape of(String url) throws IOException, InterruptedException {
-    HttpResponse<String> response =
-        CLIENT.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-            HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() != 200) {
-      throw new IOException(url + " answered " + response.statusCode());
+  /**
+   * GETs {@code url} and parses the exposition; unchecked, so an {@code Await.until} condition can
+   * scrape (a failure there is "not yet").
+   */
+  public static Scrape of(String url) {
+    try {
+      HttpResponse<String> response =
+          CLIENT.send(
+              HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(url + " answered " + response.statusCode());
+      }
+      return parse(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(url, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted scraping " + url, e);
     }
-    return parse(response.body());
   }
 
-  /** Parses exposition text; keys are {@code name{k="v",...}} with labels sorted by key. */
+  /** Parses exposition text. */
   public static Scrape parse(String text) {
-    Map<String, Double> samples = new HashMap<>();
-    for (String line : text.split("\n")) {
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      Matcher m = SAMPLE.matcher(line);
-      if (!m.matches()) {
-        throw new IllegalArgumentException("not a sample line: " + line);
-      }
-      Map<String, String> labels = new TreeMap<>();
-      if (m.group(3) != null) {
-        Matcher l = LABEL.matcher(m.group(3));
-        while (l.find()) {
-          labels.put(l.group(1), l.group(2));
-        }
-      }
-      samples.put(key(m.group(1), labels), Double.parseDouble(m.group(4)));
-    }
-    return new Scrape(samples);
+    return new Scrape(Exposition.parse(text));
   }
 
-  /** The value of a sample, 0 when absent; labels given as k1, v1, k2, v2, ... */
+  /** The value of the sample with exactly these labels, 0 when absent; k1, v1, k2, v2, ... */
   public double value(String name, String... labelPairs) {
     Map<String, String> labels = new TreeMap<>();
     for (int i = 0; i < labelPairs.length; i += 2) {
       labels.put(labelPairs[i], labelPairs[i + 1]);
     }
-    return samples.getOrDefault(key(name, labels), 0.0);
+    return exposition.value(name, labels);
   }
 
   /** {@code sip_responses_total} for one method and code (the class follows from the code). */
@@ -96,31 +88,35 @@ public final class Scrape {
 
   /** The sum of every sample of {@code name}, whatever its labels. */
   public double sum(String name) {
-    double total = 0;
-    for (Map.Entry<String, Double> e : samples.entrySet()) {
-      if (e.getKey().equals(name) || e.getKey().startsWith(name + "{")) {
-        total += e.getValue();
-      }
-    }
-    return total;
+    return sum(name, Map.of());
   }
 
-  /** Every sample, one per line, for assertion messages. */
+  /** The sum of every sample of {@code name} whose labels include {@code match}. */
+  public double sum(String name, Map<String, String> match) {
+    return exposition.sum(name, match);
+  }
+
+  /** The samples of {@code name}. */
+  public List<Sample> named(String name) {
+    return exposition.named(name);
+  }
+
+  /** Every sample, one per line, labels sorted, for assertion messages. */
   @Override
   public String toString() {
-    StringBuilder b = new StringBuilder();
-    new java.util.TreeMap<>(samples)
-        .forEach((k, v) -> b.append(k).append(' ').append(v).append('\n'));
-    return b.toString();
+    return exposition.samples().stream()
+        .map(s -> key(s) + " " + s.value())
+        .sorted()
+        .collect(Collectors.joining("\n", "", "\n"));
   }
 
-  private static String key(String name, Map<String, String> labels) {
-    if (labels.isEmpty()) {
-      return name;
+  private static String key(Sample s) {
+    if (s.labels().isEmpty()) {
+      return s.name();
     }
-    StringBuilder b = new StringBuilder(name).append('{');
-    labels.forEach((k, v) -> b.append(k).append("=\"").append(v).append("\","));
-    b.setLength(b.length() - 1);
-    return b.append('}').toString();
+    return new TreeMap<>(s.labels())
+        .entrySet().stream()
+            .map(e -> e.getKey() + "=\"" + e.getValue() + "\"")
+            .collect(Collectors.joining(",", s.name() + "{", "}"));
   }
 }

@@ -5,12 +5,12 @@ import static io.sipexporter.SipText.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.e2e.Await;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.transaction.TrackerOptions;
 import java.io.IOException;
 import java.net.Socket;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,21 +149,18 @@ class StreamCloseIT {
     } // close(): FIN after the bytes
   }
 
-  private Scrape scrape() throws IOException, InterruptedException {
+  private Scrape scrape() {
     return Scrape.of("http://" + exporter.webAddress() + "/metrics");
   }
 
-  private double await(double expected, String name, String... labels)
-      throws IOException, InterruptedException {
-    Instant deadline = Instant.now().plus(DEADLINE);
-    double value;
-    do {
-      value = scrape().value(name, labels);
-      if (value == expected) {
-        break;
-      }
-      java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L); // poll interval
-    } while (Instant.now().isBefore(deadline));
-    return value;
+  /** Waits until the sample has {@code expected}; returns it (fails after {@code DEADLINE}). */
+  private double await(double expected, String name, String... labels) {
+    double[] last = {Double.NaN};
+    Await.until(
+        name + " " + String.join(",", labels) + " = " + expected,
+        DEADLINE,
+        () -> (last[0] = scrape().value(name, labels)) == expected,
+        () -> "last value " + last[0]);
+    return last[0];
   }
 }

@@ -1,6 +1,7 @@
 package io.sipexporter.cli;
 
 import io.sipexporter.core.ListenAddress;
+import io.sipexporter.load.Exposition;
 import io.sipexporter.load.LoadGenerator;
 import io.sipexporter.load.LoadMessages;
 import io.sipexporter.load.RawUdpSink;
@@ -15,8 +16,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Spec;
     description =
         "Send SIP or HEP datagrams to an exporter and check its counts against what was sent.")
 public final class LoadgenCommand implements Callable<Integer> {
-  private static final Pattern SAMPLE =
-      Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
-
   @Spec CommandSpec spec;
 
   @Option(
@@ -151,6 +147,7 @@ public final class LoadgenCommand implements Callable<Integer> {
     return after.getOrDefault(key, 0.0) - before.getOrDefault(key, 0.0);
   }
 
+  /** Every sample, keyed {@code name{a="1",b="2"}} with labels sorted, as the exporter writes. */
   private Map<String, Double> scrape() throws Exception {
     String body =
         HttpClient.newBuilder()
@@ -161,9 +158,12 @@ public final class LoadgenCommand implements Callable<Integer> {
                 HttpResponse.BodyHandlers.ofString())
             .body();
     Map<String, Double> samples = new HashMap<>();
-    Matcher m = SAMPLE.matcher(body);
-    while (m.find()) {
-      samples.put(m.group(1) + "{" + m.group(2) + "}", Double.parseDouble(m.group(3)));
+    for (Exposition.Sample s : Exposition.parse(body).samples()) {
+      StringBuilder key = new StringBuilder(s.name()).append('{');
+      new java.util.TreeMap<>(s.labels())
+          .forEach((k, v) -> key.append(k).append("=\"").append(v).append("\","));
+      key.setLength(key.length() - (s.labels().isEmpty() ? 0 : 1));
+      samples.put(key.append('}').toString(), s.value());
     }
     return samples;
   }

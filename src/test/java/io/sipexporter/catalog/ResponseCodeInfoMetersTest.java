@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.load.Exposition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class ResponseCodeInfoMetersTest {
         .contains(
             "sip_response_code_info{class=\"4xx\",code=\"437\","
                 + "reason=\"Unsupported Credential\"} 1\n");
-    assertThat(scrape.lines().filter(l -> l.startsWith("sip_response_code_info{"))).hasSize(75);
+    assertThat(Exposition.parse(scrape).named("sip_response_code_info")).hasSize(75);
     assertThat(scrape).doesNotContain("code=\"499\"");
   }
 }

@@ -3,29 +3,24 @@ package io.sipexporter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.Scrape;
+import io.sipexporter.e2e.Exporter;
+import io.sipexporter.e2e.Jar;
 import io.sipexporter.e2e.Ports;
+import io.sipexporter.e2e.RunningProcess;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shaded jar run as a user runs it: flags, errors, exit codes, and a clean SIGTERM. */
 @org.junit.jupiter.api.Timeout(120)
 class CommandLineIT {
-  private static final String JAR = System.getProperty("exporter.jar", "target/sip-exporter.jar");
-
   @TempDir Path dir;
 
   @Test
@@ -96,14 +91,10 @@ class CommandLineIT {
   void servesMetricsAndLandingPageThenStopsOnSigterm() throws Exception {
     int sipPort = Ports.freeUdpAndTcp();
     int webPort = Ports.freeUdpAndTcp();
-    Process p =
-        start(
-            "--sip.listen-address=127.0.0.1:" + sipPort,
-            "--hep.listen-address=127.0.0.1:0",
-            "--web.listen-address=127.0.0.1:" + webPort);
+    Exporter exporter = Exporter.start(dir, sipPort, webPort); // awaits /-/ready
+    int exit;
     try {
       String base = "http://127.0.0.1:" + webPort;
-      awaitOk(base + "/-/ready", p);
       assertThat(get(base + "/-/healthy").statusCode()).isEqualTo(200);
       HttpResponse<String> landing = get(base + "/");
       assertThat(landing.headers().firstValue("Content-Type"))
@@ -162,27 +153,14 @@ class CommandLineIT {
           .as("nothing listens there")
           .isEqualTo(1);
     } finally {
-      p.destroy(); // SIGTERM
-      assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("exits after SIGTERM").isTrue();
-      p.destroyForcibly();
-    }
-    assertThat(p.exitValue()).as("clean exit on SIGTERM").isZero();
-  }
-
-  private void awaitOk(String url, Process p) throws InterruptedException {
-    Instant deadline = Instant.now().plusSeconds(30);
-    while (Instant.now().isBefore(deadline)) {
-      assertThat(p.isAlive()).as("exporter still running").isTrue();
       try {
-        if (get(url).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
+        exporter.process().terminate(); // SIGTERM
+        exit = exporter.process().awaitExit(Duration.ofSeconds(20)); // fails if it does not exit
+      } finally {
+        exporter.close();
       }
-      java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L); // poll interval
     }
-    throw new AssertionError(url + " not ready within 30s");
+    assertThat(exit).as("clean exit on SIGTERM").isZero();
   }
 
   private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
@@ -191,34 +169,11 @@ class CommandLineIT {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private Process start(String... args) throws IOException {
-    return launch("server", args);
-  }
-
-  private Process launch(String name, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(javaBin(), "-jar", JAR));
-    cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd)
-        .redirectOutput(dir.resolve(name + "-out.txt").toFile())
-        .redirectError(dir.resolve(name + "-err.txt").toFile())
-        .start();
-  }
-
-  private Result run(String... args) throws Exception {
-    Process p = launch("run", args);
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError(
-          "sip-exporter " + String.join(" ", args) + " did not exit within 60s");
+  /** Runs the jar to its exit (within 60 s): exit code, stdout, stderr. */
+  private Result run(String... args) {
+    try (RunningProcess p = Jar.args(args).stdoutApart().start("run", dir)) {
+      return new Result(p.awaitExit(Duration.ofSeconds(60)), p.stdout(), p.stderr());
     }
-    return new Result(
-        p.exitValue(),
-        Files.readString(dir.resolve("run-out.txt"), StandardCharsets.UTF_8),
-        Files.readString(dir.resolve("run-err.txt"), StandardCharsets.UTF_8));
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private record Result(int exit, String out, String err) {}

@@ -2,15 +2,13 @@ package io.sipexporter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sipexporter.e2e.Exporter;
 import io.sipexporter.e2e.Http;
+import io.sipexporter.e2e.Jar;
 import io.sipexporter.e2e.Ports;
 import io.sipexporter.e2e.RunningProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -82,21 +80,8 @@ class ExitCodesIT {
     }
   }
 
+  /** The jar, with SIGINT's default disposition whatever the shell that runs the build gave. */
   private RunningProcess start(String name, String... args) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // a shell without job control starts background jobs with SIGINT ignored, and children inherit
-    // that (the JVM then rightly keeps ignoring it, as a nohup'd daemon should): give the exporter
-    // the disposition an operator's terminal or a container runtime gives it
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                "env",
-                "--default-signal=INT",
-                java,
-                "-Xmx128m",
-                "-jar",
-                Exporter.jar().toString()));
-    command.addAll(List.of(args));
-    return RunningProcess.start(name, command, dir);
+    return Jar.args(args).start(name, dir);
   }
 }

@@ -2,6 +2,7 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.Scrape;
 import io.sipexporter.SipText;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -11,7 +12,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,13 +61,13 @@ class AllowedSourcesIT {
           "drops counted",
           Duration.ofSeconds(20),
           () -> {
-            Samples s = exporter.scrape();
+            Scrape s = exporter.scrape();
             return s.sum("sip_exporter_messages_dropped_total", SIP_DROPPED) == 8
                 && s.sum("sip_exporter_messages_dropped_total", HEP_DROPPED) == 3
                 && s.sum("sip_requests_total", Map.of("method", "OPTIONS")) == 5;
           },
           exporter::logTail);
-      Samples s = exporter.scrape();
+      Scrape s = exporter.scrape();
       assertThat(s.sum("sip_exporter_messages_dropped_total", SIP_DROPPED))
           .as("7 datagrams and 1 connection from 127.0.0.1")
           .isEqualTo(8);
@@ -81,14 +81,8 @@ class AllowedSourcesIT {
 
   @Test
   void anInvalidRangeExits2NamingIt() {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                Exporter.jar().toString(),
-                "--hep.allowed-sources=10.0.0.0/8,10.0.0.300/32"));
-    RunningProcess p = RunningProcess.start("invalid", command, dir);
+    RunningProcess p =
+        Jar.args("--hep.allowed-sources=10.0.0.0/8,10.0.0.300/32").start("invalid", dir);
     assertThat(p.awaitExit(Duration.ofSeconds(60))).as(p.logTail()).isEqualTo(2);
     assertThat(p.logText()).contains("--hep.allowed-sources", "'10.0.0.300/32'");
   }

@@ -7,7 +7,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * Polls a condition until it holds or a deadline passes; the only way the ops tests wait.
+ * Polls a condition until it holds or a deadline passes: the one way the tests wait for a state
+ * ({@link RunningProcess#awaitExit} waits for a process to end).
  *
  * <pre>{@code
  * Await.until("prometheus ready", Duration.ofSeconds(20), () -> prometheus.ready());

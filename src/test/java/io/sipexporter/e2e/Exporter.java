@@ -1,11 +1,11 @@
 package io.sipexporter.e2e;
 
-import java.nio.file.Files;
+import io.sipexporter.Scrape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The shaded exporter jar ({@code -Dexporter.jar}, set by failsafe) run on loopback ports. */
+/** The exporter: the shaded jar, started by {@link Jar}, run on loopback ports. */
 public final class Exporter implements AutoCloseable {
   private final RunningProcess process;
   private final int webPort;
@@ -16,42 +16,17 @@ public final class Exporter implements AutoCloseable {
   }
 
   /**
-   * Starts the jar with {@code flags} beside its SIP, HEP (free ports) and web listeners, and
+   * Starts the jar with {@code flags} beside its SIP (a free port), HEP and web listeners, and
    * returns once it logs that it serves {@code scheme://127.0.0.1:webPort/metrics}: the start for
    * tests of the web server itself (TLS, basic auth, limits), which read its log and its pages.
    */
   public static RunningProcess startJar(Path dir, int webPort, String scheme, List<String> flags) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--hep.listen-address=127.0.0.1:" + Ports.freeUdpAndTcp(),
-                "--web.listen-address=127.0.0.1:" + webPort));
-    command.addAll(flags);
-    RunningProcess process = RunningProcess.start("exporter", command, dir);
+    RunningProcess process = launch(dir, Ports.freeUdpAndTcp(), webPort, flags);
     String metrics = scheme + "://127.0.0.1:" + webPort + "/metrics";
     return process.awaitReady(
         "exporter serving " + metrics,
         RunningProcess.START_DEADLINE,
         () -> process.logText().contains("web " + metrics));
-  }
-
-  /** The jar under test; fails if failsafe did not pass it or {@code package} did not build it. */
-  public static Path jar() {
-    String jar = System.getProperty("exporter.jar");
-    if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-      throw new AssertionError(
-          "exporter jar not found (-Dexporter.jar="
-              + jar
-              + "): run mvn -B verify, which"
-              + " builds target/sip-exporter.jar before the integration tests");
-    }
-    return Path.of(jar);
   }
 
   /** Starts the exporter on SIP UDP+TCP {@code sipPort} and web {@code webPort}; awaits ready. */
@@ -64,27 +39,27 @@ public final class Exporter implements AutoCloseable {
    * --transactions.timeout=2s}; awaits ready.
    */
   public static Exporter start(Path dir, int sipPort, int webPort, List<String> flags) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                jar().toString(),
-                "--sip.listen-address=127.0.0.1:" + sipPort,
-                "--web.listen-address=127.0.0.1:" + webPort));
-    command.addAll(flags);
-    if (flags.stream().noneMatch(f -> f.startsWith("--hep.listen-address"))) {
-      command.add("--hep.listen-address=127.0.0.1:0"); // never the shared default :9060
-    }
-    RunningProcess process = RunningProcess.start("exporter", command, dir);
+    RunningProcess process = launch(dir, sipPort, webPort, flags);
     Exporter exporter = new Exporter(process, webPort);
     process.awaitReady(
         "exporter ready on 127.0.0.1:" + webPort,
         RunningProcess.START_DEADLINE,
         () -> Http.status(exporter.url("/-/ready")) == 200);
     return exporter;
+  }
+
+  /** The jar on loopback: SIP and web where given, HEP on a port of its own unless a flag says. */
+  private static RunningProcess launch(Path dir, int sipPort, int webPort, List<String> flags) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--sip.listen-address=127.0.0.1:" + sipPort,
+                "--web.listen-address=127.0.0.1:" + webPort));
+    args.addAll(flags);
+    if (flags.stream().noneMatch(f -> f.startsWith("--hep.listen-address"))) {
+      args.add("--hep.listen-address=127.0.0.1:0"); // never the shared default :9060
+    }
+    return Jar.args(args).start("exporter", dir);
   }
 
   public String url(String path) {
@@ -96,12 +71,17 @@ public final class Exporter implements AutoCloseable {
   }
 
   /** A scrape of {@code /metrics}. */
-  public Samples scrape() {
-    return Samples.parse(Http.get(url("/metrics")));
+  public Scrape scrape() {
+    return Scrape.parse(Http.get(url("/metrics")));
   }
 
   public String logTail() {
     return process.logTail();
+  }
+
+  /** The process, to signal it or await its exit. */
+  public RunningProcess process() {
+    return process;
   }
 
   @Override

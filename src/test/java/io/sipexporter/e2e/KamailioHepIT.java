@@ -2,6 +2,8 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.Scrape;
+import io.sipexporter.load.Exposition.Sample;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,12 +85,13 @@ class KamailioHepIT {
       Await.until(
           "exporter counts equal to tshark's count of the proxy's traffic",
           Duration.ofSeconds(20),
-          () -> exporter.scrape().sipCounts().asMap().equals(capture.count(proxiedFilter).asMap()),
+          () ->
+              SipCounts.of(exporter.scrape()).asMap().equals(capture.count(proxiedFilter).asMap()),
           () ->
               "tshark:   "
                   + capture.count(proxiedFilter)
                   + "\nexporter: "
-                  + exporter.scrape().sipCounts()
+                  + SipCounts.of(exporter.scrape())
                   + "\n"
                   + exporter.logTail()
                   + "\n"
@@ -103,7 +106,7 @@ class KamailioHepIT {
           exporter::logTail);
 
       SipCounts proxied = capture.count(proxiedFilter);
-      Samples metrics = exporter.scrape();
+      Scrape metrics = exporter.scrape();
       double hepPackets = metrics.sum("sip_exporter_messages_received_total", hepInput);
       long hepFrames =
           hep.transport().equals("udp") ? capture.frames("udp.dstport == " + hepPort) : -1;
@@ -116,13 +119,13 @@ class KamailioHepIT {
           hepPackets,
           hep.transport(),
           hepFrames < 0 ? "n/a, TCP" : hepFrames,
-          metrics.sipCounts(),
+          SipCounts.of(metrics),
           metrics.sum("sip_exporter_transactions_reordered_total", Map.of()),
           metrics.sum("sip_exporter_unmatched_responses_total", Map.of()),
           metrics.sum("sip_transactions_timed_out_total", Map.of()));
 
-      assertThat(metrics.sipCounts().responses()).isEqualTo(proxied.responses());
-      assertThat(metrics.sipCounts().requests()).isEqualTo(proxied.requests());
+      assertThat(SipCounts.of(metrics).responses()).isEqualTo(proxied.responses());
+      assertThat(SipCounts.of(metrics).requests()).isEqualTo(proxied.requests());
       assertThat(hepPackets).as("one HEP packet per proxied message").isEqualTo(proxied.total());
       if (hepFrames >= 0) {
         assertThat(hepFrames).as("HEP datagrams tshark saw").isEqualTo(proxied.total());
@@ -134,7 +137,7 @@ class KamailioHepIT {
       assertThat(metrics.sum("sip_exporter_unmatched_responses_total", Map.of())).isZero();
       assertThat(metrics.sum("sip_transactions_timed_out_total", Map.of())).isZero();
       // kamailio-hep.cfg's HEP_CAPTURE_ID (hep_capture_id) is 2001
-      List<Samples.Sample> counted = new ArrayList<>(metrics.named("sip_responses_total"));
+      List<Sample> counted = new ArrayList<>(metrics.named("sip_responses_total"));
       counted.addAll(metrics.named("sip_requests_total"));
       if (nodes) {
         assertThat(counted).allMatch(sample -> sample.labels().containsKey("node"), "node label");

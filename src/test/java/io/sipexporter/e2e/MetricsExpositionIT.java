@@ -3,6 +3,7 @@ package io.sipexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.SipText;
+import io.sipexporter.load.Exposition;
 import java.io.ByteArrayInputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -135,9 +136,15 @@ class MetricsExpositionIT {
     return exposition
         .lines()
         .filter(l -> sip == l.startsWith("sip_"))
-        .map(l -> sip || l.startsWith("#") ? l : l.substring(0, l.lastIndexOf(' ')))
+        .map(l -> sip || l.startsWith("#") ? l : series(l))
         .sorted()
         .collect(Collectors.toList());
+  }
+
+  /** A sample line's series, its name and labels: the value moves between scrapes. */
+  private static String series(String line) {
+    Exposition.Sample sample = Exposition.parseSample(line);
+    return sample.name() + sample.labels();
   }
 
   private HttpResponse<byte[]> get(HttpClient client, String path, String encoding)

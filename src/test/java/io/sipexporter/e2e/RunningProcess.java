@@ -1,12 +1,14 @@
 package io.sipexporter.e2e;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -31,27 +33,56 @@ public final class RunningProcess implements AutoCloseable {
   private final String name;
   private final Process process;
   private final Path log;
+  private final String header;
+  private final Path out;
 
-  private RunningProcess(String name, Process process, Path log) {
+  private RunningProcess(String name, Process process, Path log, String header, Path out) {
     this.name = name;
     this.process = process;
     this.log = log;
+    this.header = header;
+    this.out = out;
   }
 
   /** Starts {@code command} in {@code dir}, logging to {@code dir/<name>.log}. */
   public static RunningProcess start(String name, List<String> command, Path dir) {
+    return start(name, command, dir, Map.of(), false, false);
+  }
+
+  /**
+   * Starts {@code command} in {@code dir} with {@code env} added to its environment. The log,
+   * {@code dir/<name>.log}, is the command line, then what the process writes to stderr and, unless
+   * {@code stdoutApart}, stdout; with it stdout goes to {@code dir/<name>.out} ({@link #stdout()},
+   * {@link #stderr()}). Standard input is a pipe ({@link #stdin()}) with {@code stdinPipe}, else
+   * {@code /dev/null}.
+   */
+  static RunningProcess start(
+      String name,
+      List<String> command,
+      Path dir,
+      Map<String, String> env,
+      boolean stdoutApart,
+      boolean stdinPipe) {
     Path log = dir.resolve(name + ".log");
+    Path out = stdoutApart ? dir.resolve(name + ".out") : null;
+    String header = "$ " + String.join(" ", command) + "\n";
     try {
       Files.createDirectories(dir);
-      Files.writeString(log, "$ " + String.join(" ", command) + "\n");
-      Process process =
+      Files.writeString(log, header);
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .directory(dir.toFile())
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
-              .start();
-      return new RunningProcess(name, process, log);
+              .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .redirectOutput(
+                  out == null
+                      ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                      : ProcessBuilder.Redirect.to(out.toFile()))
+              .redirectInput(
+                  stdinPipe
+                      ? ProcessBuilder.Redirect.PIPE
+                      : ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      builder.environment().putAll(env);
+      return new RunningProcess(name, builder.start(), log, header, out);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name + ": " + command, e);
     }
@@ -101,6 +132,34 @@ public final class RunningProcess implements AutoCloseable {
     }
   }
 
+  /** Sends SIGTERM and returns at once: {@link #awaitExit} waits for the exit. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** The process's standard input, when started with a pipe there. */
+  public OutputStream stdin() {
+    return process.getOutputStream();
+  }
+
+  /** What the process wrote to stdout, when started with stdout apart from the log. */
+  public String stdout() {
+    if (out == null) {
+      throw new IllegalStateException(name + ": stdout is in the log");
+    }
+    return read(out);
+  }
+
+  /**
+   * What the process wrote to stderr, when started with stdout apart: the log after its command.
+   */
+  public String stderr() {
+    if (out == null) {
+      throw new IllegalStateException(name + ": stderr is mixed with stdout in the log");
+    }
+    return logText().substring(header.length());
+  }
+
   public boolean isAlive() {
     return process.isAlive();
   }
@@ -115,18 +174,26 @@ public final class RunningProcess implements AutoCloseable {
 
   /** The whole log. */
   public String logText() {
+    return read(log);
+  }
+
+  private static String read(Path file) {
     try {
-      return Files.readString(log, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      return "(cannot read " + log + ": " + e + ")";
+      return "(cannot read " + file + ": " + e + ")";
     }
   }
 
-  /** The last lines of the log, for failure messages. */
+  /** The last lines of the log (and of stdout, when apart), for failure messages. */
   public String logTail() {
-    List<String> lines = logText().lines().toList();
+    return out == null ? tail(log) : tail(log) + "\n" + tail(out);
+  }
+
+  private static String tail(Path file) {
+    List<String> lines = read(file).lines().toList();
     return "--- "
-        + log
+        + file
         + " (last 40 lines) ---\n"
         + String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }

@@ -60,19 +60,13 @@ class SecuredWebIT {
    * Runs the jar's {@code healthcheck} (the Dockerfile's HEALTHCHECK); its output is in name.log.
    */
   private static int healthcheck(Path dir, String name, int webPort, Path webConfig) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
+    List<String> args =
         new java.util.ArrayList<>(
-            List.of(
-                java,
-                "-jar",
-                Exporter.jar().toString(),
-                "healthcheck",
-                "--web.listen-address=127.0.0.1:" + webPort));
+            List.of("healthcheck", "--web.listen-address=127.0.0.1:" + webPort));
     if (webConfig != null) {
-      command.add("--web.config.file=" + webConfig);
+      args.add("--web.config.file=" + webConfig);
     }
-    return RunningProcess.run(name, command, dir, Duration.ofSeconds(30));
+    return Jar.args(args).run(name, dir, Duration.ofSeconds(30));
   }
 
   /** Probes as Docker does: healthy at the first of {@code retries} probes that succeeds. */
@@ -298,18 +292,9 @@ class SecuredWebIT {
             dir,
             "RequireAnyClientCert",
             "  prometheus: " + bcrypt(BCrypt.Version.VERSION_2Y, PASSWORD));
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try (RunningProcess exporter =
-        RunningProcess.start(
-            "exporter",
-            List.of(
-                java,
-                "-Xmx128m",
-                "-jar",
-                Exporter.jar().toString(),
-                "--web.listen-address=127.0.0.1:0",
-                "--web.config.file=" + config),
-            dir)) {
+        Jar.args("--web.listen-address=127.0.0.1:0", "--web.config.file=" + config)
+            .start("exporter", dir)) {
       assertThat(exporter.awaitExit(Duration.ofSeconds(30))).isEqualTo(1);
       assertThat(exporter.logText().lines().skip(1).toList()) // the first line is the command
           .containsExactly(

@@ -1,5 +1,7 @@
 package io.sipexporter.e2e;
 
+import io.sipexporter.Scrape;
+import io.sipexporter.load.Exposition.Sample;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,6 +11,25 @@ import java.util.TreeMap;
  */
 public final class SipCounts {
   private final Map<String, Long> counts = new TreeMap<>();
+
+  /**
+   * {@code sip_responses_total} and {@code sip_requests_total} of a scrape, zero samples left out,
+   * to compare with what tshark counted.
+   */
+  public static SipCounts of(Scrape scrape) {
+    SipCounts counts = new SipCounts();
+    for (Sample s : scrape.named("sip_responses_total")) {
+      if (s.value() > 0) {
+        counts.add(s.labels().get("method") + " " + s.labels().get("code"), (long) s.value());
+      }
+    }
+    for (Sample s : scrape.named("sip_requests_total")) {
+      if (s.value() > 0) {
+        counts.add(s.labels().get("method"), (long) s.value());
+      }
+    }
+    return counts;
+  }
 
   /** Counts one request. */
   public void request(String method) {

@@ -3,6 +3,7 @@ package io.sipexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sipexporter.Scrape;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.http.Html;
 import io.sipexporter.ops.AlertRules;
@@ -85,20 +86,20 @@ class SipExporterE2EIT {
       Await.until(
           "exporter counts equal to tshark's",
           Duration.ofSeconds(20),
-          () -> exporter.scrape().sipCounts().asMap().equals(mirrored.asMap()),
+          () -> SipCounts.of(exporter.scrape()).asMap().equals(mirrored.asMap()),
           () ->
               "tshark:   "
                   + mirrored
                   + "\nexporter: "
-                  + exporter.scrape().sipCounts()
+                  + SipCounts.of(exporter.scrape())
                   + "\n"
                   + exporter.logTail());
-      Samples metrics = exporter.scrape();
+      Scrape metrics = exporter.scrape();
       System.out.printf(
           "SipExporterE2EIT: mirrored %d SIP messages, exporter counted %s%n",
-          mirrored.total(), metrics.sipCounts());
-      assertThat(metrics.sipCounts().responses()).isEqualTo(mirrored.responses());
-      assertThat(metrics.sipCounts().requests()).isEqualTo(mirrored.requests());
+          mirrored.total(), SipCounts.of(metrics));
+      assertThat(SipCounts.of(metrics).responses()).isEqualTo(mirrored.responses());
+      assertThat(SipCounts.of(metrics).requests()).isEqualTo(mirrored.requests());
       assertThat(
               metrics.sum(
                   "sip_exporter_messages_received_total",

@@ -3,6 +3,9 @@ package io.sipexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sipexporter.Scrape;
+import io.sipexporter.load.Exposition;
+import io.sipexporter.load.Exposition.Sample;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +83,7 @@ class TransactionTimingIT {
           "every call ended and every unanswered INVITE timed out",
           Duration.ofSeconds(15),
           () -> {
-            Samples m = exporter.scrape();
+            Scrape m = exporter.scrape();
             return m.sum("sip_calls_ended_total", Map.of("by", "caller")) == answered
                 && m.sum("sip_transactions_timed_out_total", Map.of("method", "INVITE"))
                     >= 2 * UNANSWERED;
@@ -89,11 +92,11 @@ class TransactionTimingIT {
               Http.get(exporter.url("/metrics"))
                       .lines()
                       .filter(l -> l.startsWith("sip_") && !l.startsWith("sip_response_code_info"))
-                      .filter(l -> !l.endsWith(" 0.0") && !l.endsWith(" 0"))
+                      .filter(l -> Exposition.parseSample(l).value() != 0)
                       .collect(java.util.stream.Collectors.joining("\n"))
                   + "\n"
                   + kamailio.logTail());
-      Samples m = exporter.scrape();
+      Scrape m = exporter.scrape();
 
       Map<String, Double> duration =
           buckets(
@@ -168,9 +171,9 @@ class TransactionTimingIT {
   }
 
   /** {@code le -> cumulative count} of one histogram series. */
-  private static Map<String, Double> buckets(Samples m, String name, Map<String, String> labels) {
+  private static Map<String, Double> buckets(Scrape m, String name, Map<String, String> labels) {
     Map<String, Double> buckets = new java.util.LinkedHashMap<>();
-    for (Samples.Sample s : m.named(name)) {
+    for (Sample s : m.named(name)) {
       if (s.labels().entrySet().containsAll(labels.entrySet())) {
         buckets.merge(s.labels().get("le"), s.value(), Double::sum);
       }

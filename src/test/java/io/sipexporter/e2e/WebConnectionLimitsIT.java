@@ -2,6 +2,7 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sipexporter.Scrape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ class WebConnectionLimitsIT {
   }
 
   private static double limitReached(Path curls, String metrics, String limit) {
-    return Samples.parse(Curl.get(curls, metrics).body())
+    return Scrape.parse(Curl.get(curls, metrics).body())
         .sum("sip_exporter_limits_reached_total", Map.of("input", "web", "limit", limit));
   }
 

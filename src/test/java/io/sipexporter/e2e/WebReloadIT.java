@@ -3,6 +3,8 @@ package io.sipexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
+import io.sipexporter.Scrape;
+import io.sipexporter.load.Exposition.Sample;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,12 +36,12 @@ class WebReloadIT {
     if (metrics.status() != 200) {
       return Double.NaN;
     }
-    List<Samples.Sample> found = Samples.parse(metrics.body()).named(name);
+    List<Sample> found = Scrape.parse(metrics.body()).named(name);
     return found.size() == 1 ? found.get(0).value() : Double.NaN;
   }
 
   private static double sample(Curl.Result metrics, String name) {
-    List<Samples.Sample> found = Samples.parse(metrics.body()).named(name);
+    List<Sample> found = Scrape.parse(metrics.body()).named(name);
     assertThat(found).as("%s in %s", name, metrics).hasSize(1);
     assertThat(found.get(0).labels()).isEqualTo(Map.of("config", "web"));
     return found.get(0).value();

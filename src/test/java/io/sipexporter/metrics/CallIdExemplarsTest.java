@@ -6,21 +6,20 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.SipText;
+import io.sipexporter.load.Exposition;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** The exemplar labels: the Call-ID, printable and within OpenMetrics' 128 characters. */
 class CallIdExemplarsTest {
   private static final String OPENMETRICS =
       "application/openmetrics-text; version=1.0.0; charset=utf-8";
-  private static final Pattern EXEMPLAR =
-      Pattern.compile("# \\{span_id=\"([^\"]*)\",trace_id=\"([^\"]*)\"\\} (\\S+) ");
 
   private final CallIdExemplars exemplars = new CallIdExemplars();
   private final PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
@@ -44,10 +43,9 @@ class CallIdExemplarsTest {
   void aLongCallIdIsCutToTheOpenMetricsLimit() {
     String callId = "x".repeat(150) + "@long.example.com";
     exemplars.record(timer, 50_000_000L, scan(callId, 1));
-    Matcher m = EXEMPLAR.matcher(registry.scrape(OPENMETRICS));
-    assertThat(m.find()).isTrue();
-    String span = m.group(1);
-    String trace = m.group(2);
+    Map<String, String> exemplar = firstExemplar();
+    String span = exemplar.get("span_id");
+    String trace = exemplar.get("trace_id");
     assertThat(span).isEqualTo("1 INVITE");
     assertThat(callId).startsWith(trace);
     assertThat("trace_id".length() + trace.length() + "span_id".length() + span.length())
@@ -58,10 +56,9 @@ class CallIdExemplarsTest {
   @Test
   void bytesOutsidePrintableAsciiBecomeUnderscores() {
     exemplars.record(timer, 50_000_000L, scan("caf\u00e9\u0001id@host", 7));
-    Matcher m = EXEMPLAR.matcher(registry.scrape(OPENMETRICS));
-    assertThat(m.find()).isTrue();
+    Map<String, String> exemplar = firstExemplar();
     // é is two UTF-8 bytes, U+0001 one
-    assertThat(m.group(2)).isEqualTo("caf___id@host");
+    assertThat(exemplar.get("trace_id")).isEqualTo("caf___id@host");
   }
 
   @Test
@@ -70,6 +67,18 @@ class CallIdExemplarsTest {
     counter.increment();
     timer.record(50, TimeUnit.MILLISECONDS);
     assertThat(registry.scrape(OPENMETRICS)).doesNotContain(" # {");
+  }
+
+  /** The labels of the scrape's first exemplar: span_id, then trace_id. */
+  private Map<String, String> firstExemplar() {
+    Exposition.Exemplar exemplar =
+        Exposition.parse(registry.scrape(OPENMETRICS)).samples().stream()
+            .map(Exposition.Sample::exemplar)
+            .filter(Objects::nonNull)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no exemplar in the scrape"));
+    assertThat(exemplar.labels().keySet()).containsExactly("span_id", "trace_id");
+    return exemplar.labels();
   }
 
   /** An INVITE with this Call-ID and CSeq number, scanned. */

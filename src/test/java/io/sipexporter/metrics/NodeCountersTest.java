@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.Allocation;
+import io.sipexporter.load.Exposition;
 import io.sipexporter.sip.SipMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -70,8 +71,9 @@ class NodeCountersTest {
     }
     String scrape = registry.scrape();
 
-    assertThat(scrape.lines().filter(l -> l.startsWith("sip_requests_total{"))).hasSize(51 * 15);
-    assertThat(scrape.lines().filter(l -> l.startsWith("sip_responses_total{")))
+    Exposition samples = Exposition.parse(scrape);
+    assertThat(samples.named("sip_requests_total")).hasSize(51 * 15);
+    assertThat(samples.named("sip_responses_total"))
         .as("(50 nodes + other) x 16 pairs")
         .hasSize(51 * 16);
     assertThat(scrape)

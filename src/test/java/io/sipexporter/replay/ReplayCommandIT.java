@@ -5,30 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.sipexporter.e2e.Exporter;
+import io.sipexporter.Scrape;
 import io.sipexporter.e2e.Http;
+import io.sipexporter.e2e.Jar;
 import io.sipexporter.e2e.Ports;
 import io.sipexporter.e2e.RunningProcess;
-import io.sipexporter.e2e.Samples;
 import io.sipexporter.e2e.SipStat;
 import io.sipexporter.e2e.SippCapture;
 import io.sipexporter.e2e.Tool;
+import io.sipexporter.load.Exposition.Sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -186,29 +183,24 @@ class ReplayCommandIT {
     int port = Ports.freeTcp();
     Map<String, Integer> expected = SipStat.of(dir, udp.file(), udp.proto(), udp.port());
     try (RunningProcess replay =
-        RunningProcess.start(
-            "replay-serve",
-            List.of(
-                java(),
-                "-jar",
-                Exporter.jar().toString(),
+        Jar.args(
                 "replay",
                 "--serve",
                 "--web.listen-address=127.0.0.1:" + port,
-                udp.file().toString()),
-            dir)) {
+                udp.file().toString())
+            .start("replay-serve", dir)) {
       replay.awaitReady(
           "replay served the whole capture",
           io.sipexporter.e2e.RunningProcess.START_DEADLINE,
           () -> replay.logText().contains("end of capture; still serving"));
-      Samples scrape = Samples.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
+      Scrape scrape = Scrape.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
       Map<String, Integer> served = new TreeMap<>();
-      for (Samples.Sample s : scrape.named("sip_requests_total")) {
+      for (Sample s : scrape.named("sip_requests_total")) {
         if (s.value() > 0) {
           served.merge(s.labels().get("method"), (int) s.value(), Integer::sum);
         }
       }
-      for (Samples.Sample s : scrape.named("sip_responses_total")) {
+      for (Sample s : scrape.named("sip_responses_total")) {
         served.merge(s.labels().get("code"), (int) s.value(), Integer::sum);
       }
       assertThat(served).isEqualTo(expected);
@@ -288,21 +280,12 @@ class ReplayCommandIT {
     return p;
   }
 
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-  }
-
   /**
    * Runs the jar with {@code args}; {@code stdin}, when not null, is written to it through a pipe.
    */
   private static Run replay(Path stdin, String... args) {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", Exporter.jar().toString()));
-    command.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(command).start();
-      CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(p.getInputStream()));
-      CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
-      try (OutputStream in = p.getOutputStream()) {
+    try (RunningProcess p = Jar.args(args).stdoutApart().stdinPipe().start("replay", dir)) {
+      try (OutputStream in = p.stdin()) {
         if (stdin != null) {
           try (InputStream file = Files.newInputStream(stdin)) {
             byte[] chunk = new byte[1500]; // a pipe delivers a capture in pieces, split anywhere
@@ -313,22 +296,7 @@ class ReplayCommandIT {
           }
         }
       }
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new AssertionError("replay " + String.join(" ", args) + " took over 60s");
-      }
-      return new Run(p.exitValue(), out.join(), err.join());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-  }
-
-  private static String read(InputStream in) {
-    try (in) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new Run(p.awaitExit(Duration.ofSeconds(60)), p.stdout(), p.stderr());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
