@@ -28,10 +28,12 @@ class OneTablePerInputIT {
   void requestsAndResponsesFromSixteenSocketsAllMeetWithTheDefaultEventLoops() throws Exception {
     ListenAddress any = ListenAddress.parse("127.0.0.1:0");
     ListenerOptions defaults = ListenerOptions.defaults(); // one event loop (and socket) per CPU
+    // a reply read by one event loop before its request is read by the other waits for it; on a
+    // loaded machine an event loop can stall longer than the default 500 ms window (stress run 2
+    // of issue 16: 54 of 60 met), and this test is about the shared table, not the window
+    TrackerOptions tracking = TrackerOptions.DEFAULTS.withReorderWindow(Duration.ofSeconds(10));
     try (Exporter exporter =
-        Exporter.start(
-            new ExporterConfig(
-                any, any, null, defaults, TrackerOptions.DEFAULTS, any, "/metrics"))) {
+        Exporter.start(new ExporterConfig(any, any, null, defaults, tracking, any, "/metrics"))) {
       DatagramSocket[] sockets = new DatagramSocket[SOCKETS];
       try {
         for (int i = 0; i < SOCKETS; i++) {
@@ -69,7 +71,16 @@ class OneTablePerInputIT {
                           "transport",
                           "udp")
                   >= 2 * PAIRS);
-      Scrape scrape = Scrape.of(url); // a series born while the last scrape ran shows in the next
+      Await.until(
+          PAIRS + " responses matched or unmatched",
+          Duration.ofSeconds(20),
+          () -> {
+            Scrape now = Scrape.of(url);
+            return now.transactions("OPTIONS", 200)
+                    + now.value("sip_exporter_unmatched_responses_total", "method", "OPTIONS")
+                >= PAIRS;
+          });
+      Scrape scrape = Scrape.of(url);
       assertThat(defaults.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
       assertThat(scrape.responses("OPTIONS", 200)).isEqualTo(PAIRS);
       assertThat(scrape.transactions("OPTIONS", 200)).isEqualTo(PAIRS);
