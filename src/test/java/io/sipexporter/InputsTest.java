@@ -7,9 +7,7 @@ import io.sipexporter.core.ListenAddress;
 import io.sipexporter.input.HepInput;
 import io.sipexporter.input.LiveInput;
 import io.sipexporter.input.SipInput;
-import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
-import io.sipexporter.transaction.TrackerOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -29,15 +27,13 @@ class InputsTest {
     SourceFilter sipSenders = SourceFilter.parse("10.0.0.0/8");
     SourceFilter hepSenders = SourceFilter.parse("192.0.2.0/24");
     ExporterConfig config =
-        new ExporterConfig(
-                ListenAddress.parse(":5070"),
-                ListenAddress.parse(":9070"),
-                "s3cret",
-                ListenerOptions.defaults(),
-                TrackerOptions.DEFAULTS,
-                ListenAddress.parse(":10070"),
-                "/metrics")
-            .withAllowedSources(sipSenders, hepSenders);
+        ExporterConfig.builder()
+            .sipListen(ListenAddress.parse(":5070"))
+            .hepListen(ListenAddress.parse(":9070"))
+            .hepAuthKey("s3cret")
+            .sipAllowed(sipSenders)
+            .hepAllowed(hepSenders)
+            .build();
     List<LiveInput> inputs = Inputs.of(config);
     assertThat(inputs.get(0))
         .isEqualTo(

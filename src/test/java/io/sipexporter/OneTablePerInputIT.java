@@ -30,8 +30,13 @@ class OneTablePerInputIT {
     ListenerOptions defaults = ListenerOptions.defaults(); // one event loop (and socket) per CPU
     try (Exporter exporter =
         Exporter.start(
-            new ExporterConfig(
-                any, any, null, defaults, TrackerOptions.DEFAULTS, any, "/metrics"))) {
+            ExporterConfig.builder()
+                .sipListen(any)
+                .hepListen(any)
+                .listener(defaults)
+                .tracking(TrackerOptions.DEFAULTS)
+                .webListen(any)
+                .build())) {
       DatagramSocket[] sockets = new DatagramSocket[SOCKETS];
       try {
         for (int i = 0; i < SOCKETS; i++) {
