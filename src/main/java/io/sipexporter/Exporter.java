@@ -11,13 +11,13 @@ import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.core.Ingest;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.ListenAddress;
-import io.sipexporter.hep.HepAuthKey;
 import io.sipexporter.http.CodeRates;
 import io.sipexporter.http.CodeRoutes;
 import io.sipexporter.http.LandingPage;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebRoutes;
 import io.sipexporter.http.WebVerticle;
+import io.sipexporter.input.LiveInput;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
@@ -32,9 +32,6 @@ import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.ListenerVerticle;
 import io.sipexporter.net.PortProbe;
 import io.sipexporter.net.ReceiveBuffer;
-import io.sipexporter.net.SourceFilter;
-import io.sipexporter.pipeline.HepIngest;
-import io.sipexporter.pipeline.SipIngest;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TransactionTracker;
 import io.vertx.core.DeploymentOptions;
@@ -43,7 +40,9 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -64,8 +63,7 @@ public final class Exporter implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Exporter.class);
   private final Vertx ingest;
   private final Vertx web;
-  private final ListenAddress sipAddress;
-  private final ListenAddress hepAddress;
+  private final Map<Input, ListenAddress> inputAddresses;
   private final ListenAddress webAddress;
   private final String webScheme;
   private final PrometheusMeterRegistry registry;
@@ -75,8 +73,7 @@ public final class Exporter implements AutoCloseable {
   private Exporter(
       Vertx ingest,
       Vertx web,
-      ListenAddress sip,
-      ListenAddress hep,
+      Map<Input, ListenAddress> inputAddresses,
       ListenAddress webAddr,
       String webScheme,
       PrometheusMeterRegistry registry,
@@ -86,8 +83,7 @@ public final class Exporter implements AutoCloseable {
     this.counters = counters;
     this.ingest = ingest;
     this.web = web;
-    this.sipAddress = sip;
-    this.hepAddress = hep;
+    this.inputAddresses = inputAddresses;
     this.webAddress = webAddr;
     this.webScheme = webScheme;
     this.registry = registry;
@@ -110,14 +106,9 @@ public final class Exporter implements AutoCloseable {
         new TrafficCounters(registry, new NodeTable(config.hepNodes()), codeLabels);
     TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels);
     CallMeters callMeters = new CallMeters(registry, exemplars);
-    // one tracker per input, shared by its event loops: a transaction's messages meet whichever
-    // socket they came in on, and the configured capacity is the input's
     ListenerOptions options = config.listener();
     int shards = TransactionTracker.shardsFor(options.eventLoops());
-    TransactionTracker sipTracker =
-        new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
-    TransactionTracker hepTracker =
-        new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
+    List<LiveInput> inputs = Inputs.of(config);
     Vertx ingest =
         Vertx.vertx(
             new VertxOptions()
@@ -127,38 +118,34 @@ public final class Exporter implements AutoCloseable {
     AtomicBoolean ready = new AtomicBoolean();
     try {
       LOG.info(
-          "{} event loops read SIP and HEP input, transport {}",
+          "{} event loops read {} input, transport {}",
           options.eventLoops(),
+          names(inputs),
           ingest.isNativeTransportEnabled()
               ? "epoll"
               : "nio (" + ingest.unavailableNativeTransportCause() + ")");
       ReceiveBuffer.report(options.udpReceiveBufferBytes());
-      ListenAddress sipBound =
-          deployListener(
-              ingest,
-              registry,
-              Input.SIP,
-              config.sipListen(),
-              config.sipAllowed(),
-              options,
-              () ->
-                  new SipIngest(new SipPipeline(counters, sipTracker), options.maxMessageBytes()));
-      HepAuthKey authKey = config.hepAuthKey() == null ? null : new HepAuthKey(config.hepAuthKey());
-      ListenAddress hepBound =
-          deployListener(
-              ingest,
-              registry,
-              Input.HEP,
-              config.hepListen(),
-              config.hepAllowed(),
-              options,
-              () -> new HepIngest(new SipPipeline(counters, hepTracker), authKey));
+      Map<Input, ListenAddress> bound = new EnumMap<>(Input.class);
+      List<String> listening = new ArrayList<>();
+      for (LiveInput input : inputs) {
+        // one tracker per input, shared by its event loops: a transaction's messages meet
+        // whichever socket they came in on, and the configured capacity is the input's
+        TransactionTracker tracker =
+            new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
+        ListenAddress address =
+            deployListener(
+                ingest,
+                registry,
+                input,
+                options,
+                () -> input.newIngest(new SipPipeline(counters, tracker)));
+        bound.put(input.input(), address);
+        listening.add(input.landingLine(address));
+      }
       LandingPage landing =
           new LandingPage(
               build.version() + " (" + build.revision() + ")",
-              List.of(
-                  "SIP udp+tcp " + sipBound,
-                  "HEP udp+tcp " + hepBound + (authKey == null ? "" : " (auth key required)")),
+              listening,
               List.of(
                   new String[] {config.telemetryPath(), "Metrics"},
                   new String[] {
@@ -183,8 +170,7 @@ public final class Exporter implements AutoCloseable {
       return new Exporter(
           ingest,
           web,
-          sipBound,
-          hepBound,
+          bound,
           webVerticle.boundAddress(),
           webVerticle.tls() ? "https" : "http",
           registry,
@@ -194,6 +180,18 @@ public final class Exporter implements AutoCloseable {
       closeQuietly(ingest, web);
       throw e;
     }
+  }
+
+  /** The inputs' names for the start-up line: {@code SIP and HEP}, {@code SIP, HEP and X}. */
+  private static String names(List<LiveInput> inputs) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < inputs.size(); i++) {
+      if (i > 0) {
+        b.append(i == inputs.size() - 1 ? " and " : ", ");
+      }
+      b.append(inputs.get(i).input().name());
+    }
+    return b.toString();
   }
 
   /** The checked web config, or null for none; the exception names the flag, file and key. */
@@ -222,15 +220,15 @@ public final class Exporter implements AutoCloseable {
   private static ListenAddress deployListener(
       Vertx vertx,
       PrometheusMeterRegistry registry,
-      Input input,
-      ListenAddress address,
-      SourceFilter allowed,
+      LiveInput liveInput,
       ListenerOptions options,
       Supplier<Ingest> ingests) {
-    AllowedSources sources = new AllowedSources(registry, input, allowed);
+    Input input = liveInput.input();
+    AllowedSources sources = new AllowedSources(registry, input, liveInput.allowed());
     ConnectionLimits limits =
         new ConnectionLimits(
             registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
+    ListenAddress address = liveInput.listen();
     try {
       address = address.withPort(PortProbe.choose(address.host(), address.port()));
     } catch (java.io.IOException e) {
@@ -304,14 +302,19 @@ public final class Exporter implements AutoCloseable {
     }
   }
 
+  /** Where {@code input}'s listeners are bound, or null when it does not run. */
+  public ListenAddress address(Input input) {
+    return inputAddresses.get(input);
+  }
+
   /** Where the SIP listeners are bound. */
   public ListenAddress sipAddress() {
-    return sipAddress;
+    return address(Input.SIP);
   }
 
   /** Where the HEP listeners are bound. */
   public ListenAddress hepAddress() {
-    return hepAddress;
+    return address(Input.HEP);
   }
 
   /** Where the web server is bound. */

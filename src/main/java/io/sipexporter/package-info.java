@@ -1,8 +1,9 @@
 /**
  * The composition root: {@link io.sipexporter.Exporter} wires the listeners, pipelines, trackers,
- * registry and web server of a running exporter from one {@link io.sipexporter.ExporterConfig}.
- * Only the CLI sits above it.
+ * registry and web server of a running exporter from one {@link io.sipexporter.ExporterConfig};
+ * {@link io.sipexporter.Inputs} is where every live input is registered. Only the CLI sits above
+ * it.
  *
- * <p>Imports: catalog, core, hep, http, metrics, net, pipeline, transaction.
+ * <p>Imports: catalog, core, http, input, metrics, net, pipeline, transaction.
  */
 package io.sipexporter;

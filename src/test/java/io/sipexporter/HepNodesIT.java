@@ -38,8 +38,9 @@ class HepNodesIT {
   private void start(int hepNodes) {
     exporter =
         Exporter.start(
-            LoopbackConfig.of(ListenerOptions.defaults(), TrackerOptions.DEFAULTS, null)
-                .withHepNodes(hepNodes));
+            LoopbackConfig.of(ListenerOptions.defaults(), TrackerOptions.DEFAULTS, null).toBuilder()
+                .hepNodes(hepNodes)
+                .build());
   }
 
   @AfterEach

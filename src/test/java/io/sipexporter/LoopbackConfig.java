@@ -14,7 +14,14 @@ final class LoopbackConfig {
    */
   static ExporterConfig of(ListenerOptions listeners, TrackerOptions tracker, String hepAuthKey) {
     ListenAddress any = ListenAddress.parse("127.0.0.1:0");
-    return new ExporterConfig(
-        any, any, hepAuthKey, listeners.withEventLoops(2), tracker, any, "/metrics");
+    return ExporterConfig.builder()
+        .sipListen(any)
+        .hepListen(any)
+        .hepAuthKey(hepAuthKey)
+        .listener(listeners.withEventLoops(2))
+        .tracking(tracker)
+        .webListen(any)
+        .telemetryPath("/metrics")
+        .build();
   }
 }

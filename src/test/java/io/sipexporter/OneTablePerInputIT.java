@@ -33,7 +33,14 @@ class OneTablePerInputIT {
     // of issue 16: 54 of 60 met), and this test is about the shared table, not the window
     TrackerOptions tracking = TrackerOptions.DEFAULTS.withReorderWindow(Duration.ofSeconds(10));
     try (Exporter exporter =
-        Exporter.start(new ExporterConfig(any, any, null, defaults, tracking, any, "/metrics"))) {
+        Exporter.start(
+            ExporterConfig.builder()
+                .sipListen(any)
+                .hepListen(any)
+                .listener(defaults)
+                .tracking(tracking)
+                .webListen(any)
+                .build())) {
       DatagramSocket[] sockets = new DatagramSocket[SOCKETS];
       try {
         for (int i = 0; i < SOCKETS; i++) {

@@ -14,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 /**
  * Memory bound of the transaction tracker (a main class, not JMH: it measures heap and RSS, not
@@ -46,14 +45,7 @@ public final class TrackerMemoryBenchmark {
     int flood = args.length > 1 ? Integer.parseInt(args[1]) : 10_000_000;
     report("baseline (JVM, no tracker)", null);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TrackerOptions options =
-        new TrackerOptions(
-            capacity,
-            Duration.ofSeconds(32),
-            Duration.ofSeconds(180),
-            TrackerOptions.DEFAULTS.callCapacity(),
-            Duration.ofHours(4),
-            TrackerOptions.DEFAULTS.reorderWindow());
+    TrackerOptions options = TrackerOptions.builder().transactionCapacity(capacity).build();
     TransactionTracker tracker =
         new TransactionTracker(new TransactionMeters(registry), new CallMeters(registry), options);
     report("tracker created, empty", tracker);

@@ -86,13 +86,10 @@ public class TrackerSharingBenchmark {
               ? new TransactionTracker(
                   bench.meters,
                   bench.callMeters,
-                  new TrackerOptions(
-                      TrackerOptions.DEFAULTS.transactionCapacity() / 2,
-                      java.time.Duration.ofSeconds(32),
-                      java.time.Duration.ofSeconds(180),
-                      TrackerOptions.DEFAULTS.callCapacity() / 2,
-                      java.time.Duration.ofHours(4),
-                      java.time.Duration.ofMillis(500)))
+                  TrackerOptions.builder()
+                      .transactionCapacity(TrackerOptions.DEFAULTS.transactionCapacity() / 2)
+                      .callCapacity(TrackerOptions.DEFAULTS.callCapacity() / 2)
+                      .build())
               : bench.shared;
       String req = request(loop);
       requestBytes = req.getBytes(StandardCharsets.US_ASCII);

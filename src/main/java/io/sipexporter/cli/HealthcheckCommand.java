@@ -1,5 +1,6 @@
 package io.sipexporter.cli;
 
+import io.sipexporter.ExporterConfig;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.WebConfig;
 import io.sipexporter.http.WebTls;
@@ -31,7 +32,10 @@ public final class HealthcheckCommand implements Callable<Integer> {
   @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
+      defaultValue =
+          "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-"
+              + ExporterConfig.DEFAULT_WEB_LISTEN_ADDRESS
+              + "}",
       converter = SipExporterCommand.ListenAddressConverter.class,
       description =
           "The exporter's web address; an unspecified host means 127.0.0.1 (default ${DEFAULT-VALUE}).")

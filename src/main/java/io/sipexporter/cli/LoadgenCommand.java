@@ -5,6 +5,7 @@ import io.sipexporter.load.Exposition;
 import io.sipexporter.load.LoadGenerator;
 import io.sipexporter.load.LoadMessages;
 import io.sipexporter.load.RawUdpSink;
+import io.sipexporter.net.ListenerOptions;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -193,11 +194,13 @@ public final class LoadgenCommand implements Callable<Integer> {
 
     @Option(
         names = "--event-loops",
-        defaultValue = "0",
+        defaultValue = "" + ListenerOptions.DEFAULT_EVENT_LOOPS,
         description = "0: one per CPU, as the exporter.")
     int loops;
 
-    @Option(names = "--udp-receive-buffer-bytes", defaultValue = "4194304")
+    @Option(
+        names = "--udp-receive-buffer-bytes",
+        defaultValue = "" + ListenerOptions.DEFAULT_UDP_RECEIVE_BUFFER_BYTES)
     int receiveBuffer;
 
     @Override

@@ -1,12 +1,14 @@
 package io.sipexporter.cli;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.ExporterConfig;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.replay.CaptureReplay;
 import io.sipexporter.replay.ReplaySummary;
@@ -85,7 +87,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
-      defaultValue = ":10060",
+      defaultValue = ExporterConfig.DEFAULT_WEB_LISTEN_ADDRESS,
       converter = SipExporterCommand.ListenAddressConverter.class,
       description = "With --serve: where the HTTP server listens (default ${DEFAULT-VALUE}).")
   ListenAddress webListen;
@@ -93,14 +95,14 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(
       names = "--sip.max-message-bytes",
       paramLabel = "BYTES",
-      defaultValue = "65535",
+      defaultValue = "" + ListenerOptions.DEFAULT_MAX_MESSAGE_BYTES,
       description = "Largest SIP message framed from a TCP stream (default ${DEFAULT-VALUE}).")
   int maxMessageBytes;
 
   @Option(
       names = "--hep.nodes",
       paramLabel = "N",
-      defaultValue = "0",
+      defaultValue = "" + ExporterConfig.DEFAULT_HEP_NODES,
       description =
           "Label requests and responses with node, the capture agent id of HEP found in the capture: the first N ids get their own value, later ones other, non-HEP node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}).")
   int hepNodes;
@@ -118,11 +120,10 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     TrackerOptions options;
     try {
-      options = tracking();
-      if (hepNodes < 0 || hepNodes > NodeTable.MAX_NODES) {
-        throw new IllegalArgumentException(
-            "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
-      }
+      // the exporter's records check these flags, with the same messages
+      options = tracking.toOptions();
+      ListenerOptions.checkMaxMessageBytes(maxMessageBytes);
+      ExporterConfig.checkHepNodes(hepNodes);
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
@@ -265,14 +266,6 @@ public final class ReplayCommand implements Callable<Integer> {
       default:
         return error.reason();
     }
-  }
-
-  private TrackerOptions tracking() {
-    if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
-      throw new IllegalArgumentException(
-          "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
-    }
-    return tracking.toOptions();
   }
 
   private static void removeHook(Thread hook) {

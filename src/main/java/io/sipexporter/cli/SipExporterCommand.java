@@ -3,7 +3,8 @@ package io.sipexporter.cli;
 import io.sipexporter.Exporter;
 import io.sipexporter.ExporterConfig;
 import io.sipexporter.core.ListenAddress;
-import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.input.HepInput;
+import io.sipexporter.input.SipInput;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
 import java.io.PrintWriter;
@@ -46,7 +47,8 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.listen-address",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:SIP_EXPORTER_SIP_LISTEN_ADDRESS:-:5060}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_LISTEN_ADDRESS:-" + SipInput.DEFAULT_LISTEN_ADDRESS + "}",
       converter = ListenAddressConverter.class,
       description =
           "Where raw SIP copies arrive, UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_LISTEN_ADDRESS).")
@@ -55,7 +57,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.max-message-bytes",
       paramLabel = "BYTES",
-      defaultValue = "${env:SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES:-65535}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES:-"
+              + ListenerOptions.DEFAULT_MAX_MESSAGE_BYTES
+              + "}",
       description =
           "Largest SIP message accepted on a TCP stream; a larger one closes the connection (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_MAX_MESSAGE_BYTES).")
   int maxMessageBytes;
@@ -63,7 +68,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.udp-receive-buffer-bytes",
       paramLabel = "BYTES",
-      defaultValue = "${env:SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES:-4194304}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES:-"
+              + ListenerOptions.DEFAULT_UDP_RECEIVE_BUFFER_BYTES
+              + "}",
       description =
           "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
   int udpReceiveBufferBytes;
@@ -71,7 +79,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.tcp-max-connections",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS:-1024}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS:-"
+              + ListenerOptions.DEFAULT_TCP_MAX_CONNECTIONS
+              + "}",
       description =
           "TCP connections open at once; more are refused and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_MAX_CONNECTIONS).")
   int tcpMaxConnections;
@@ -79,7 +90,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.tcp-idle-timeout",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT:-10m}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT:-"
+              + ListenerOptions.DEFAULT_TCP_IDLE_TIMEOUT
+              + "}",
       converter = DurationConverter.class,
       description =
           "Close a TCP connection that delivers no whole message for this long, e.g. 30s, 10m (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_TCP_IDLE_TIMEOUT).")
@@ -88,7 +102,8 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--sip.event-loops",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_SIP_EVENT_LOOPS:-0}",
+      defaultValue =
+          "${env:SIP_EXPORTER_SIP_EVENT_LOOPS:-" + ListenerOptions.DEFAULT_EVENT_LOOPS + "}",
       description =
           "Event loops reading SIP input, each with its own UDP socket (SO_REUSEPORT, Linux epoll); 0 = one per CPU (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_EVENT_LOOPS).")
   int eventLoops;
@@ -96,7 +111,8 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--hep.listen-address",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:SIP_EXPORTER_HEP_LISTEN_ADDRESS:-:9060}",
+      defaultValue =
+          "${env:SIP_EXPORTER_HEP_LISTEN_ADDRESS:-" + HepInput.DEFAULT_LISTEN_ADDRESS + "}",
       converter = ListenAddressConverter.class,
       description =
           "Where HEP v1/v2/v3 packets arrive (Kamailio, OpenSIPS, FreeSWITCH, Asterisk, heplify), UDP and TCP on one port (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_LISTEN_ADDRESS).")
@@ -113,7 +129,7 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--hep.nodes",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_HEP_NODES:-0}",
+      defaultValue = "${env:SIP_EXPORTER_HEP_NODES:-" + ExporterConfig.DEFAULT_HEP_NODES + "}",
       description =
           "Label sip_requests_total and sip_responses_total with node, the HEP capture agent id: the first N ids seen get their own value, later ones node=\"other\", non-HEP input node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}; env SIP_EXPORTER_HEP_NODES).")
   int hepNodes;
@@ -137,7 +153,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--metrics.max-unregistered-codes",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES:-20}",
+      defaultValue =
+          "${env:SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES:-"
+              + ExporterConfig.DEFAULT_MAX_UNREGISTERED_CODES
+              + "}",
       description =
           "Response codes outside the IANA registry that get their own code label value; later ones are counted as code=\"4xx\" etc. and in sip_exporter_responses_folded_total (default ${DEFAULT-VALUE}; env SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES).")
   int maxUnregisteredCodes;
@@ -147,7 +166,10 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--web.listen-address",
       paramLabel = "HOST:PORT",
-      defaultValue = "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-:10060}",
+      defaultValue =
+          "${env:SIP_EXPORTER_WEB_LISTEN_ADDRESS:-"
+              + ExporterConfig.DEFAULT_WEB_LISTEN_ADDRESS
+              + "}",
       converter = ListenAddressConverter.class,
       description =
           "Where the HTTP server listens: metrics, landing page, health (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_LISTEN_ADDRESS).")
@@ -156,7 +178,8 @@ public final class SipExporterCommand implements Callable<Integer> {
   @Option(
       names = "--web.telemetry-path",
       paramLabel = "PATH",
-      defaultValue = "${env:SIP_EXPORTER_WEB_TELEMETRY_PATH:-/metrics}",
+      defaultValue =
+          "${env:SIP_EXPORTER_WEB_TELEMETRY_PATH:-" + ExporterConfig.DEFAULT_TELEMETRY_PATH + "}",
       description =
           "Path under which metrics are served (default ${DEFAULT-VALUE}; env SIP_EXPORTER_WEB_TELEMETRY_PATH).")
   String telemetryPath;
@@ -240,6 +263,10 @@ public final class SipExporterCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The config the flags, their environment variables and the config file give; the records check
+   * the values, and IllegalArgumentException names the flag of one out of range.
+   */
   ExporterConfig toConfig() {
     if (!java.util.Set.of("debug", "info", "warn", "error")
         .contains(logLevel.toLowerCase(java.util.Locale.ROOT))) {
@@ -247,61 +274,27 @@ public final class SipExporterCommand implements Callable<Integer> {
           "--log.level must be debug, info, warn or error, not '" + logLevel + "'");
     }
     logFormatValue();
-    if (maxMessageBytes < 256 || maxMessageBytes > 16 << 20) {
-      throw new IllegalArgumentException(
-          "--sip.max-message-bytes must be between 256 and 16777216, not " + maxMessageBytes);
-    }
-    if (!telemetryPath.startsWith("/") || telemetryPath.length() < 2) {
-      throw new IllegalArgumentException(
-          "--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
-    }
-    if (udpReceiveBufferBytes < 4096) {
-      throw new IllegalArgumentException(
-          "--sip.udp-receive-buffer-bytes must be at least 4096, not " + udpReceiveBufferBytes);
-    }
-    if (eventLoops < 0 || eventLoops > 256) {
-      throw new IllegalArgumentException(
-          "--sip.event-loops must be 0 (one per CPU) to 256, not " + eventLoops);
-    }
-    if (tcpMaxConnections < 1) {
-      throw new IllegalArgumentException(
-          "--sip.tcp-max-connections must be at least 1, not " + tcpMaxConnections);
-    }
-    if (hepNodes < 0 || hepNodes > NodeTable.MAX_NODES) {
-      throw new IllegalArgumentException(
-          "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + hepNodes);
-    }
-    if (maxUnregisteredCodes < 0 || maxUnregisteredCodes > 600) {
-      throw new IllegalArgumentException(
-          "--metrics.max-unregistered-codes must be 0 to 600, not " + maxUnregisteredCodes);
-    }
-    SourceFilter sipAllowed = sources("--sip.allowed-sources", sipAllowedSources);
-    SourceFilter hepAllowed = sources("--hep.allowed-sources", hepAllowedSources);
-    if (hepAuthKey != null && hepAuthKey.isEmpty()) {
-      hepAuthKey = null;
-    }
-    if (webConfigFile != null && webConfigFile.toString().isEmpty()) {
-      webConfigFile = null; // SIP_EXPORTER_WEB_CONFIG_FILE= turns it off
-    }
-    return new ExporterConfig(
-        sipListen,
-        hepListen,
-        hepAuthKey,
-        new ListenerOptions(
-            maxMessageBytes,
-            udpReceiveBufferBytes,
-            tcpMaxConnections,
-            tcpIdleTimeout,
-            eventLoops == 0 ? Runtime.getRuntime().availableProcessors() : eventLoops),
-        tracking.toOptions(),
-        webListen,
-        telemetryPath,
-        webConfigFile,
-        hepNodes,
-        maxUnregisteredCodes,
-        sipAllowed,
-        hepAllowed,
-        webLimits.toLimits());
+    return ExporterConfig.builder()
+        .sipListen(sipListen)
+        .hepListen(hepListen)
+        .hepAuthKey(hepAuthKey)
+        .listener(
+            new ListenerOptions(
+                maxMessageBytes,
+                udpReceiveBufferBytes,
+                tcpMaxConnections,
+                tcpIdleTimeout,
+                eventLoops))
+        .tracking(tracking.toOptions())
+        .webListen(webListen)
+        .telemetryPath(telemetryPath)
+        .webConfigFile(webConfigFile)
+        .hepNodes(hepNodes)
+        .maxUnregisteredCodes(maxUnregisteredCodes)
+        .sipAllowed(sources("--sip.allowed-sources", sipAllowedSources))
+        .hepAllowed(sources("--hep.allowed-sources", hepAllowedSources))
+        .webLimits(webLimits.toLimits())
+        .build();
   }
 
   private static SourceFilter sources(String flag, String value) {

@@ -2,18 +2,21 @@ package io.sipexporter.cli;
 
 import io.sipexporter.transaction.TrackerOptions;
 import java.time.Duration;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
  * The transaction- and call-tracking flags, shared by the exporter and {@code replay}: table
- * capacities and timers, validated into {@link TrackerOptions}.
+ * capacities and timers, parsed into {@link TrackerOptions}, which holds their defaults and checks
+ * their ranges.
  */
 final class TrackingFlags {
   @Option(
       names = "--transactions.capacity",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_CAPACITY:-262144}",
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_CAPACITY:-"
+              + TrackerOptions.DEFAULT_TRANSACTION_CAPACITY
+              + "}",
       description =
           "Open transactions tracked per input (SIP, HEP); about 64 bytes each; when full the one nearest its deadline is evicted and counted (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_CAPACITY).")
   int transactionCapacity;
@@ -21,7 +24,10 @@ final class TrackingFlags {
   @Option(
       names = "--transactions.timeout",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_TIMEOUT:-32s}",
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_TIMEOUT:-"
+              + TrackerOptions.DEFAULT_TRANSACTION_TIMEOUT
+              + "}",
       converter = DurationConverter.class,
       description =
           "64*T1: a request with no final response by then is timed out (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_TIMEOUT).")
@@ -30,7 +36,10 @@ final class TrackingFlags {
   @Option(
       names = "--transactions.invite-timeout",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT:-180s}",
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT:-"
+              + TrackerOptions.DEFAULT_INVITE_TIMEOUT
+              + "}",
       converter = DurationConverter.class,
       description =
           "Timer C: how long a ringing INVITE may wait after its last provisional response (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_INVITE_TIMEOUT).")
@@ -39,7 +48,10 @@ final class TrackingFlags {
   @Option(
       names = "--transactions.reorder-window",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW:-500ms}",
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW:-"
+              + TrackerOptions.DEFAULT_REORDER_WINDOW
+              + "}",
       converter = DurationConverter.ZeroAllowed.class,
       description =
           "Hold a response whose request was not seen this long for the request to arrive late (a proxy's workers may mirror a reply first); 0 counts it unmatched at once (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_REORDER_WINDOW).")
@@ -48,7 +60,8 @@ final class TrackingFlags {
   @Option(
       names = "--calls.capacity",
       paramLabel = "N",
-      defaultValue = "${env:SIP_EXPORTER_CALLS_CAPACITY:-65536}",
+      defaultValue =
+          "${env:SIP_EXPORTER_CALLS_CAPACITY:-" + TrackerOptions.DEFAULT_CALL_CAPACITY + "}",
       description =
           "Calls and call attempts tracked per input; about 72 bytes each (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_CAPACITY).")
   int callCapacity;
@@ -56,7 +69,10 @@ final class TrackingFlags {
   @Option(
       names = "--calls.max-duration",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_CALLS_MAX_DURATION:-4h}",
+      defaultValue =
+          "${env:SIP_EXPORTER_CALLS_MAX_DURATION:-"
+              + TrackerOptions.DEFAULT_MAX_CALL_DURATION
+              + "}",
       converter = DurationConverter.class,
       description =
           "An answered call with no BYE seen ends as by=\"timeout\" after this (default ${DEFAULT-VALUE}; env SIP_EXPORTER_CALLS_MAX_DURATION).")
@@ -67,7 +83,8 @@ final class TrackingFlags {
       paramLabel = "BOOL",
       arity = "0..1",
       fallbackValue = "true",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_EXEMPLARS:-false}",
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_EXEMPLARS:-" + TrackerOptions.DEFAULT_EXEMPLARS + "}",
       description =
           "Put the SIP Call-ID on the transaction duration, post-dial delay and call duration histograms as exemplars, shown when /metrics is scraped as OpenMetrics (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_EXEMPLARS).")
   boolean exemplars;
@@ -75,27 +92,17 @@ final class TrackingFlags {
   @Option(
       names = "--transactions.max-clock-skew",
       paramLabel = "DURATION",
-      defaultValue = "${env:SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW:-5m}",
-      converter = AtMostADay.class,
+      defaultValue =
+          "${env:SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW:-"
+              + TrackerOptions.DEFAULT_MAX_CLOCK_SKEW
+              + "}",
+      converter = DurationConverter.class,
       description =
           "A HEP or capture timestamp farther than this from the receive time (in a replay, the capture's running clock) is not trusted for the timers: the receive time is used and sip_exporter_clock_skew_total counts it; at most 24h (default ${DEFAULT-VALUE}; env SIP_EXPORTER_TRANSACTIONS_MAX_CLOCK_SKEW).")
   Duration maxClockSkew;
 
-  /** The options; IllegalArgumentException names the flag that is out of range. */
+  /** The options; IllegalArgumentException names the flag whose value is out of range. */
   TrackerOptions toOptions() {
-    if (transactionCapacity < 1024 || transactionCapacity > 1 << 26) {
-      throw new IllegalArgumentException(
-          "--transactions.capacity must be 1024 to 67108864, not " + transactionCapacity);
-    }
-    if (callCapacity < 256 || callCapacity > 1 << 26) {
-      throw new IllegalArgumentException(
-          "--calls.capacity must be 256 to 67108864, not " + callCapacity);
-    }
-    if (reorderWindow.compareTo(transactionTimeout) >= 0) {
-      throw new IllegalArgumentException(
-          "--transactions.reorder-window must be shorter than --transactions.timeout, not "
-              + reorderWindow);
-    }
     return new TrackerOptions(
         transactionCapacity,
         transactionTimeout,
@@ -105,17 +112,5 @@ final class TrackingFlags {
         reorderWindow,
         exemplars,
         maxClockSkew);
-  }
-
-  /** A positive duration of at most 24 h; anything else is a usage error (exit 2). */
-  static final class AtMostADay implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      Duration d = DurationConverter.parse(value);
-      if (d.compareTo(TrackerOptions.MAX_MAX_CLOCK_SKEW) > 0) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is more than 24h");
-      }
-      return d;
-    }
   }
 }

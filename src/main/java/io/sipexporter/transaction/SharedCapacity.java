@@ -35,4 +35,9 @@ final class SharedCapacity {
   int used() {
     return used.get();
   }
+
+  /** The entries all shards may hold together. */
+  int max() {
+    return max;
+  }
 }

@@ -34,16 +34,14 @@ final class TrackerShard implements SlotTable.Owner {
       SharedCapacity heldCount,
       SharedCapacity callCount) {
     this.meters = meters;
-    this.table =
-        new TransactionTable(share(options.transactionCapacity(), shares), transactions, this);
-    this.calls =
-        new CallTracker(callMeters, options, share(options.callCapacity(), shares), callCount);
+    this.table = new TransactionTable(share(transactions.max(), shares), transactions, this);
+    this.calls = new CallTracker(callMeters, options, share(callCount.max(), shares), callCount);
     this.clock = new InputClock(this::sweep);
     this.timeoutNanos = options.transactionTimeout().toNanos();
     this.inviteNanos = options.inviteTimeout().toNanos();
     long window = options.reorderWindow().toNanos();
     this.reorder = window > 0;
-    int heldShare = reorder ? share(options.heldResponsesCapacity(), shares) : 1;
+    int heldShare = reorder ? share(heldCount.max(), shares) : 1;
     this.held = new HeldResponses(meters, heldShare, heldCount, window);
   }
 

@@ -41,12 +41,27 @@ public final class TransactionTracker {
   /** A tracker of {@code shards} shards (a power of two, 1 to 1024). */
   public TransactionTracker(
       TransactionMeters meters, CallMeters callMeters, TrackerOptions options, int shards) {
+    this(
+        meters, callMeters, options, shards, options.transactionCapacity(), options.callCapacity());
+  }
+
+  /**
+   * A tracker whose tables hold {@code transactionCapacity} and {@code callCapacity} entries, which
+   * may be below the flags' minimums: tables of a few entries, for the tests of eviction.
+   */
+  TransactionTracker(
+      TransactionMeters meters,
+      CallMeters callMeters,
+      TrackerOptions options,
+      int shards,
+      int transactionCapacity,
+      int callCapacity) {
     if (shards < 1 || shards > 1024 || Integer.bitCount(shards) != 1) {
       throw new IllegalArgumentException("shards must be a power of two, 1 to 1024: " + shards);
     }
-    this.transactions = new SharedCapacity(options.transactionCapacity());
-    this.held = new SharedCapacity(options.heldResponsesCapacity());
-    this.calls = new SharedCapacity(options.callCapacity());
+    this.transactions = new SharedCapacity(transactionCapacity);
+    this.held = new SharedCapacity(TrackerOptions.heldResponsesFor(transactionCapacity));
+    this.calls = new SharedCapacity(callCapacity);
     this.shards = new TrackerShard[shards];
     for (int i = 0; i < shards; i++) {
       this.shards[i] =

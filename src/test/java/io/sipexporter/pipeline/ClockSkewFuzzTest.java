@@ -29,13 +29,7 @@ class ClockSkewFuzzTest {
 
   /** The default timers, small tables: a fresh tracker per input stays cheap. */
   private static final TrackerOptions SMALL =
-      new TrackerOptions(
-          1024,
-          java.time.Duration.ofSeconds(32),
-          java.time.Duration.ofSeconds(180),
-          256,
-          java.time.Duration.ofHours(4),
-          java.time.Duration.ofMillis(500));
+      TrackerOptions.builder().transactionCapacity(1024).callCapacity(256).build();
 
   private static final String[] NOISE = {"INVITE", "REGISTER", "BYE", "SUBSCRIBE"};
 

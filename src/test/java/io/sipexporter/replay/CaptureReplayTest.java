@@ -112,13 +112,12 @@ class CaptureReplayTest {
     // 3 calls within 0.3 s of capture time: a 1 s timer never runs out while reading, only at the
     // end
     TrackerOptions shortTimers =
-        new TrackerOptions(
-            1024,
-            Duration.ofSeconds(1),
-            Duration.ofSeconds(1),
-            256,
-            Duration.ofHours(4),
-            Duration.ofMillis(500));
+        TrackerOptions.builder()
+            .transactionCapacity(1024)
+            .transactionTimeout(Duration.ofSeconds(1))
+            .inviteTimeout(Duration.ofSeconds(1))
+            .callCapacity(256)
+            .build();
     try (InputStream in = resource("sipp-3calls-udp.pcapng")) {
       CaptureReplay.Outcome outcome = new CaptureReplay(registry, shortTimers, 65535).read(in);
       assertThat(outcome.openAtEnd()).isZero();

@@ -28,6 +28,11 @@ final class Harness {
 
   /** A tracker of {@code shards} shards. */
   Harness(TrackerOptions options, int shards) {
+    this(options, shards, options.transactionCapacity(), options.callCapacity());
+  }
+
+  /** A tracker whose tables hold these many entries, even fewer than the flags allow. */
+  Harness(TrackerOptions options, int shards, int transactionCapacity, int callCapacity) {
     CallIdExemplars exemplars = options.exemplars() ? new CallIdExemplars() : null;
     registry = CallIdExemplars.newRegistry(exemplars);
     registry.throwExceptionOnRegistrationFailure();
@@ -36,7 +41,9 @@ final class Harness {
             new TransactionMeters(registry, exemplars),
             new CallMeters(registry, exemplars),
             options,
-            shards);
+            shards,
+            transactionCapacity,
+            callCapacity);
   }
 
   Harness() {

@@ -166,13 +166,7 @@ class ReorderWindowTest {
   @Test
   void aFullHeldTableEvictsCountsAndCountsTheEvictedUnmatched() {
     TrackerOptions options =
-        new TrackerOptions(
-            1024,
-            Duration.ofSeconds(32),
-            Duration.ofSeconds(180),
-            1024,
-            Duration.ofHours(4),
-            Duration.ofMillis(500));
+        TrackerOptions.builder().transactionCapacity(1024).callCapacity(1024).build();
     assertThat(options.heldResponsesCapacity()).isEqualTo(64);
     Harness h = new Harness(options);
     int flood = 1000;

@@ -8,21 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipScanner;
 import java.lang.management.ManagementFactory;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bounded memory: fixed-size tables, eviction counted, no allocation per message. */
 class TrackerCapacityTest {
-  private static TrackerOptions capacity(int transactions, int calls) {
-    return new TrackerOptions(
-        transactions,
-        Duration.ofSeconds(32),
-        Duration.ofSeconds(180),
-        calls,
-        Duration.ofHours(4),
-        Duration.ofMillis(500));
+  /** A one-shard tracker with the default timers and tables of these sizes, however small. */
+  private static Harness capacity(int transactions, int calls) {
+    return capacity(transactions, calls, 1);
+  }
+
+  private static Harness capacity(int transactions, int calls, int shards) {
+    return new Harness(TrackerOptions.DEFAULTS, shards, transactions, calls);
   }
 
   @Test
@@ -34,7 +32,7 @@ class TrackerCapacityTest {
 
   @Test
   void aFloodOfUnansweredInvitesIsEvictedAndCounted() {
-    Harness h = new Harness(capacity(1000, 500));
+    Harness h = capacity(1000, 500);
     int flood = 100_000;
     for (int i = 0; i < flood; i++) {
       h.observe(
@@ -59,7 +57,7 @@ class TrackerCapacityTest {
   @ValueSource(ints = {1, 8, 64})
   void theConfiguredCapacityIsHeldBeforeTheFirstEviction(int shards) {
     int capacity = 4096;
-    Harness h = new Harness(capacity(capacity, capacity), shards);
+    Harness h = capacity(capacity, capacity, shards);
     for (int i = 0; i < capacity; i++) {
       h.observe(request("OPTIONS", "cap-" + i, 1, ""), i);
     }
@@ -73,7 +71,7 @@ class TrackerCapacityTest {
 
   @Test
   void theEntryClosestToItsDeadlineIsEvictedFirst() {
-    Harness h = new Harness(capacity(1, 1));
+    Harness h = capacity(1, 1);
     h.observe(request("OPTIONS", "older", 1, ""), 0);
     h.observe(request("OPTIONS", "newer", 1, ""), seconds(1));
     assertThat(h.count("sip.exporter.transactions.evicted")).isEqualTo(1);
@@ -83,7 +81,7 @@ class TrackerCapacityTest {
 
   @Test
   void anExpiredEntryMakingRoomIsATimeoutNotAnEviction() {
-    Harness h = new Harness(capacity(1, 1));
+    Harness h = capacity(1, 1);
     h.observe(request("OPTIONS", "stale", 1, ""), 0);
     h.observe(
         request("OPTIONS", "fresh", 1, ""),
@@ -94,7 +92,7 @@ class TrackerCapacityTest {
 
   @Test
   void anEvictedAnsweredCallLeavesTheActiveGauge() {
-    Harness h = new Harness(capacity(1000, 1));
+    Harness h = capacity(1000, 1);
     h.observe(request("INVITE", "first", 1, ""), 0);
     h.observe(response(200, "OK", "INVITE", "first", 1), seconds(1));
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
@@ -105,7 +103,7 @@ class TrackerCapacityTest {
 
   @Test
   void observingAllocatesNothingOnceWarm() {
-    Harness h = new Harness(capacity(4096, 4096));
+    Harness h = capacity(4096, 4096);
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     SipScanner scanner = new SipScanner();

@@ -103,13 +103,11 @@ class TransactionTimersTest {
   void timeoutIsConfigurable() {
     Harness h =
         new Harness(
-            new TrackerOptions(
-                1024,
-                Duration.ofSeconds(4),
-                Duration.ofSeconds(180),
-                1024,
-                Duration.ofHours(4),
-                Duration.ofMillis(500)));
+            TrackerOptions.builder()
+                .transactionCapacity(1024)
+                .transactionTimeout(Duration.ofSeconds(4))
+                .callCapacity(1024)
+                .build());
     h.observe(request("MESSAGE", "short", 1, "hi"), 0);
     h.tracker.tick(seconds(3));
     assertThat(h.count(TIMED_OUT, "method", "MESSAGE")).isZero();
@@ -121,13 +119,11 @@ class TransactionTimersTest {
   void answeredCallWithoutByeEndsAsTimeoutAfterTheMaximumDuration() {
     Harness h =
         new Harness(
-            new TrackerOptions(
-                1024,
-                Duration.ofSeconds(32),
-                Duration.ofSeconds(180),
-                1024,
-                Duration.ofMinutes(10),
-                Duration.ofMillis(500)));
+            TrackerOptions.builder()
+                .transactionCapacity(1024)
+                .callCapacity(1024)
+                .maxCallDuration(Duration.ofMinutes(10))
+                .build());
     h.observe(request("INVITE", "endless", 1, ""), 0);
     h.observe(response(200, "OK", "INVITE", "endless", 1), seconds(2));
     assertThat(h.gauge("sip.calls.active")).isEqualTo(1);
