@@ -3,6 +3,8 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
+# javac internals Error Prone needs (the compiler runs in the Maven JVM)
+COPY .mvn ./.mvn
 COPY src ./src
 COPY alerts ./alerts
 RUN mvn -B -DskipTests package

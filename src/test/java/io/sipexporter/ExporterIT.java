@@ -244,8 +244,8 @@ class ExporterIT {
       tcp.getOutputStream().flush();
       tcp.getOutputStream().write(c, 9, c.length - 9);
       tcp.getOutputStream().flush();
-      Scrape scrape = awaitMessages("hep", "tcp", 3);
-      scrape = awaitMessages("hep", "udp", 3);
+      awaitMessages("hep", "tcp", 3);
+      Scrape scrape = awaitMessages("hep", "udp", 3);
       assertThat(scrape.responses("INVITE", 437)).isEqualTo(1);
       assertThat(scrape.responses("INVITE", 180)).isEqualTo(1);
       assertThat(scrape.responses("INVITE", 200)).isEqualTo(1);

@@ -221,7 +221,7 @@ public final class WebVerticle extends VerticleBase {
 
   private void handle(HttpServerRequest request) {
     HttpServerResponse response = request.response();
-    if (request.method() != HttpMethod.GET && request.method() != HttpMethod.HEAD) {
+    if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
       response.setStatusCode(405).putHeader("Allow", "GET, HEAD").end();
       return;
     }
@@ -232,7 +232,7 @@ public final class WebVerticle extends VerticleBase {
       page = WebPage.text(500, "internal error: " + e);
     }
     response.setStatusCode(page.status()).putHeader("Content-Type", page.contentType());
-    if (request.method() == HttpMethod.HEAD) {
+    if (HttpMethod.HEAD.equals(request.method())) {
       response
           .putHeader(
               "Content-Length",

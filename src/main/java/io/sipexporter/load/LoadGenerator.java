@@ -15,11 +15,9 @@ import java.nio.channels.DatagramChannel;
  * }</pre>
  */
 public final class LoadGenerator {
-  private final LoadMessages messages;
   private final ByteBuffer[] buffers;
 
   public LoadGenerator(LoadMessages messages) {
-    this.messages = messages;
     this.buffers = new ByteBuffer[messages.size()];
     for (int i = 0; i < buffers.length; i++) {
       buffers[i] = ByteBuffer.wrap(messages.datagram(i));

@@ -55,6 +55,8 @@ public final class CallIdExemplars implements SpanContext {
         }
       };
 
+  // per instance on purpose: each registry's sampler sees only the messages recorded through it
+  @SuppressWarnings("ThreadLocalUsage")
   private final ThreadLocal<SipMessage> current = new ThreadLocal<>();
 
   /**

@@ -205,6 +205,9 @@ public enum SipMeters {
   private final Type type;
   private final String baseUnit;
   private final String help;
+
+  // List.of: unmodifiable, though its type does not say so
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> labelKeys;
 
   SipMeters(String name, Type type, String baseUnit, String help, String... labelKeys) {

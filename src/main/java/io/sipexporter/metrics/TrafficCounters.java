@@ -33,6 +33,7 @@ public final class TrafficCounters {
   }
 
   /** Counters whose requests and responses carry a {@code node} label when {@code nodes} does. */
+  @SuppressWarnings("InvalidParam") // {@code node} is the label, not a misspelt parameter
   public TrafficCounters(MeterRegistry registry, NodeTable nodes) {
     this(registry, nodes, CodeLabels.unbounded());
   }
@@ -68,6 +69,7 @@ public final class TrafficCounters {
    * Counts a response that came in HEP from capture agent {@code captureId} ({@link
    * NodeTable#NOT_HEP} when it did not): the {@code node} label under {@code --hep.nodes}.
    */
+  @SuppressWarnings("InvalidParam") // {@code node} is the label, not a misspelt parameter
   public void response(SipMethod method, int code, long captureId) {
     messages.response(method, code, captureId);
   }

@@ -115,7 +115,7 @@ public final class SourceFilter {
         prefix = Integer.parseInt(p);
       }
       for (int i = 0; i < network.length; i++) {
-        network[i] &= mask(prefix, i);
+        network[i] = (byte) (network[i] & mask(prefix, i));
       }
       return new Range(network, prefix, entry);
     }

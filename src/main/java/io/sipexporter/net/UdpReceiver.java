@@ -84,7 +84,8 @@ public final class UdpReceiver {
                           channel.config().getAllocator().ioBuffer(MAX_DATAGRAM).release();
                           bound.complete(new UdpReceiver(channel));
                         } else {
-                          channel.close();
+                          // the bind failed: nothing waits on closing the channel it made
+                          var unused = channel.close();
                           bound.fail(b.cause());
                         }
                       });

@@ -97,7 +97,7 @@ public final class SipPipeline {
       // a bug in the scanner or the tracker must cost one message, never the listener
       log.warn(
           "internal_error", "failed on a {}-byte {} message: {}", len, input.label(), e.toString());
-      counters.parseError(input, InternalError.INSTANCE);
+      counters.parseError(input, ScannerInternalError.INSTANCE);
       return ScanResult.NOT_SIP;
     }
   }
@@ -150,7 +150,7 @@ public final class SipPipeline {
   }
 
   /** The reason counted when the scanner itself fails: a bug to report, not bad input. */
-  private enum InternalError implements ErrorReason {
+  private enum ScannerInternalError implements ErrorReason {
     INSTANCE;
 
     @Override

@@ -63,6 +63,7 @@ public final class CaptureReplay {
    * context; none when null), and whose requests and responses carry a {@code node} label when
    * {@code nodes} does.
    */
+  @SuppressWarnings("InvalidParam") // {@code node} is the label, not a misspelt parameter
   public CaptureReplay(
       MeterRegistry registry,
       CallIdExemplars exemplars,
@@ -86,6 +87,7 @@ public final class CaptureReplay {
   }
 
   /** Reads {@code in} to its end, or to the first error that stops the reader. */
+  @SuppressWarnings("NonAtomicVolatileUpdate") // frames++: one writer, progress() only reads it
   public Outcome read(InputStream in) throws IOException {
     CaptureReader reader = new CaptureReader(in);
     CaptureFrame frame = new CaptureFrame();

@@ -16,7 +16,7 @@ final class GenericParam {
   static long value(byte[] buf, int p, int to, LowerWord name) {
     int n = SipChars.skipLws(buf, p, to);
     int e = n + name.length();
-    if (e > to || !name.prefixOf(SipChars.word(buf, n)) || e < to && SipChars.isToken(buf[e])) {
+    if (e > to || !name.prefixOf(SipChars.word(buf, n)) || (e < to && SipChars.isToken(buf[e]))) {
       return 0;
     }
     int eq = SipChars.skipLws(buf, e, to);

@@ -34,7 +34,7 @@ final class HeaderName {
     int length;
     // a long name that matched leaves its compact form no chance: the byte after the letter is
     // then a token character, not whitespace or the colon
-    switch ((int) w & 0xff | 0x20) {
+    switch (((int) w & 0xff) | 0x20) {
       case 'c':
         if (CSEQ_NAME.prefixOf(w)) {
           name = CSEQ;

@@ -22,7 +22,11 @@ public enum SipMethod {
   OTHER;
 
   private static final SipMethod[] VALUES = values();
+
+  // private, and nothing writes it after initialisation
+  @SuppressWarnings("ImmutableEnumChecker")
   private final byte[] token = name().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
   private final String label = name().equals("OTHER") ? "other" : name();
   private final long word = firstWord(token);
   private final long mask = token.length >= Long.BYTES ? -1L : (1L << (8 * token.length)) - 1;

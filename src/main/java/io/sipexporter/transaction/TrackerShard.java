@@ -104,7 +104,7 @@ final class TrackerShard implements SlotTable.Owner {
     }
     int overtaken = reorder ? held.take(key, clock.now()) : -1;
     if (overtaken >= 0) {
-      overtaken(msg, method, slot, overtaken, now);
+      overtaken(msg, method, slot, overtaken);
     }
   }
 
@@ -114,7 +114,7 @@ final class TrackerShard implements SlotTable.Owner {
    * are not recorded, as the request's copy came after the answer and the true figures are unknown
    * (a zero would be made up). Calls see the final at its own arrival time.
    */
-  private void overtaken(SipMessage msg, SipMethod method, int slot, int h, long now) {
+  private void overtaken(SipMessage msg, SipMethod method, int slot, int h) {
     meters.reordered(method);
     int code = held.code(h);
     long at = held.arrival[h];

@@ -51,7 +51,7 @@ public final class SipStat {
               .redirectError(ProcessBuilder.Redirect.DISCARD)
               .start();
       if (!p.waitFor(
-          Duration.ofSeconds(120).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+          Duration.ofMinutes(2).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
         p.destroyForcibly();
         throw new AssertionError("tshark -z sip,stat on " + capture + " took over 120s");
       }
@@ -70,9 +70,13 @@ public final class SipStat {
     Map<String, Integer> counts = new TreeMap<>();
     for (String line : lines) {
       Matcher m = STATUS.matcher(line);
-      if (m.find() || (m = METHOD.matcher(line)).find()) {
-        counts.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
+      if (!m.find()) {
+        m = METHOD.matcher(line);
+        if (!m.find()) {
+          continue;
+        }
       }
+      counts.merge(m.group(1), Integer.parseInt(m.group(2)), Integer::sum);
     }
     return counts;
   }

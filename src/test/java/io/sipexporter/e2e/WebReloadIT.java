@@ -156,7 +156,7 @@ class WebReloadIT {
       Curl.Result scrape = Curl.get(curls, metrics, "--insecure");
       assertThat(scrape.status()).as("%s", scrape).isEqualTo(200);
       assertThat(sample(scrape, "sip_exporter_tls_certificate_expiry_timestamp_seconds"))
-          .isEqualTo(expiry.getEpochSecond());
+          .isEqualTo((double) expiry.getEpochSecond());
 
       // renewed in place: the gauge follows the certificate in use
       Files.copy(

@@ -3,6 +3,7 @@ package io.sipexporter.hep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,7 @@ class HepStreamFramerTest {
 
   @Test
   void badMagicKillsTheStream() {
-    byte[] stream = concat(A, "OPTIONS sip:x SIP/2.0\r\n".getBytes(), B);
+    byte[] stream = concat(A, "OPTIONS sip:x SIP/2.0\r\n".getBytes(StandardCharsets.US_ASCII), B);
     assertThat(feed(stream, 0, stream.length)).isEqualTo(HepResult.BAD_MAGIC);
     assertThat(frames).containsExactly(A);
     assertThat(framer.isDead()).isTrue();
@@ -177,7 +178,8 @@ class HepStreamFramerTest {
     // a header section with no end within 64 KiB, fed in pieces
     HepStreamFramer f = new HepStreamFramer();
     byte[] header = Arrays.copyOf(V2, 40);
-    byte[] filler = "X-Filler: 0123456789abcdef\r\n".repeat(300).getBytes();
+    byte[] filler =
+        "X-Filler: 0123456789abcdef\r\n".repeat(300).getBytes(StandardCharsets.US_ASCII);
     HepResult r = f.feed(header, 0, header.length, (b, o, n) -> {});
     for (int i = 0; i < 10 && r == HepResult.OK; i++) {
       r = f.feed(filler, 0, filler.length, (b, o, n) -> {});

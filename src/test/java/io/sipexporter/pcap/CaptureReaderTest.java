@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,7 +88,7 @@ class CaptureReaderTest {
 
   @Test
   void badMagic() throws IOException {
-    assertThat(readAll("OPTIONS sip:x SIP/2.0\r\n".getBytes()))
+    assertThat(readAll("OPTIONS sip:x SIP/2.0\r\n".getBytes(StandardCharsets.US_ASCII)))
         .containsExactly(CaptureResult.BAD_MAGIC, CaptureResult.END);
   }
 

@@ -46,7 +46,7 @@ class ClockSkewTest {
     hep(request("INVITE", "from-2106", 1, ""), 0xFFFFFFFFL, RECEIVED + 0.5);
     for (int i = 0; i < 20; i++) {
       long at = RECEIVED + 1 + i;
-      hep(request("OPTIONS", "after-" + i, 1, ""), at, at);
+      hep(request("OPTIONS", "after-" + i, 1, ""), at, (double) at);
       hep(response(200, "OK", "OPTIONS", "after-" + i, 1), at, at + 0.05);
     }
     assertThat(count("sip.transactions", "method", "OPTIONS", "code", "200", "class", "2xx"))

@@ -121,7 +121,7 @@ class ReplayClockSkewTest {
   }
 
   private void write(ByteBuffer b) {
-    pcap.write(b.array(), 0, b.position());
+    pcap.write(b.array(), b.arrayOffset(), b.position());
   }
 
   private double count(String name, String... tags) {

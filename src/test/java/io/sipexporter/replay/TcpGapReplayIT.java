@@ -27,7 +27,7 @@ class TcpGapReplayIT {
 
     PrometheusMeterRegistry r = GapCaptures.replay(capture);
     assertThat(tshark).isEqualTo(GapCaptures.MESSAGES - 1); // the lost one alone is missing
-    assertThat(GapCaptures.options(r)).isEqualTo(tshark);
+    assertThat(GapCaptures.options(r)).isEqualTo((double) tshark);
     assertThat(GapCaptures.parseErrors(r, "tcp_gap")).isEqualTo(1);
   }
 
@@ -38,7 +38,7 @@ class TcpGapReplayIT {
     long tshark = tsharkRequests(capture);
 
     PrometheusMeterRegistry r = GapCaptures.replay(capture);
-    assertThat(GapCaptures.options(r)).isEqualTo(tshark);
+    assertThat(GapCaptures.options(r)).isEqualTo((double) tshark);
     assertThat(GapCaptures.parseErrors(r, "truncated_at_gap")).isEqualTo(1);
   }
 

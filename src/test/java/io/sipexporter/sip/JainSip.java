@@ -21,7 +21,7 @@ public final class JainSip {
                 (proxy, method, args) -> {
                   Class<?> type = method.getReturnType();
                   return type == boolean.class
-                      ? Boolean.FALSE
+                      ? false
                       : type == int.class ? 0 : type == String.class ? "" : null;
                 });
   }

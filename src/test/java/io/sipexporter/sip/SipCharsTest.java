@@ -41,7 +41,7 @@ class SipCharsTest {
 
   @Test
   void indexOfSpaceOrControlMatchesAPlainLoopAtEveryAlignment() {
-    agreesWithPlainLoop(SipChars::indexOfSpaceOrControl, b -> b <= ' ', " \t\r\n\0\u0021\u007f");
+    agreesWithPlainLoop(SipChars::indexOfSpaceOrControl, b -> b <= ' ', " \t\r\n\0!\u007f");
   }
 
   @Test

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
@@ -69,13 +70,14 @@ public final class SipMutator {
       case "space-before-colon" -> lines.set(i, line.replaceFirst("\\s*:", " \t :"));
       case "fold-after-colon" -> lines.set(i, line.replaceFirst(":\\s*", ":\r\n  "));
       case "upper-name" ->
-          lines.set(i, line.replaceFirst("^[^:]*", line.replaceAll(":.*", "").toUpperCase()));
+          lines.set(
+              i, line.replaceFirst("^[^:]*", line.replaceAll(":.*", "").toUpperCase(Locale.ROOT)));
       case "via-spaces" -> replaceAll(lines, "SIP/2.0/", "SIP / 2.0 / ");
       case "empty-branch" -> replaceAll(lines, ";branch=z9hG4bK", ";branch=;x=z9hG4bK");
       case "quoted-param" -> replaceAll(lines, ";branch=", ";x=\"a;b,c\";branch=");
       case "cseq-leading-zeros" -> replaceCseq(lines, "CSeq: 000", "(?i)cseq\\s*:\\s*");
       case "cseq-lower-method" ->
-          lines.replaceAll(l -> l.matches("(?i)cseq\\s*:.*") ? l.toLowerCase() : l);
+          lines.replaceAll(l -> l.matches("(?i)cseq\\s*:.*") ? l.toLowerCase(Locale.ROOT) : l);
       case "cseq-tab" ->
           lines.replaceAll(
               l -> l.matches("(?i)cseq\\s*:.*") ? l.replaceFirst("(\\d) +", "$1\t") : l);

@@ -117,7 +117,7 @@ class SipStreamFramerTest {
   @Test
   void messageWithoutContentLengthHasAnEmptyBodyOnAStream() {
     byte[] noLength =
-        ("OPTIONS sip:a SIP/2.0\r\nCall-ID: x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        "OPTIONS sip:a SIP/2.0\r\nCall-ID: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     byte[] next = message("BYE", "");
     byte[] stream = concat(noLength, next);
     assertThat(framer.feed(stream, 0, stream.length)).isEqualTo(ScanResult.OK);
@@ -173,9 +173,9 @@ class SipStreamFramerTest {
 
   @Test
   void badContentLengthKillsTheStream() {
-    byte[] bad = ("INFO sip:a SIP/2.0\r\nl: 12x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] bad = "INFO sip:a SIP/2.0\r\nl: 12x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     byte[] huge =
-        ("INFO sip:a SIP/2.0\r\nContent-Length: 99999999999999999999\r\n\r\n")
+        "INFO sip:a SIP/2.0\r\nContent-Length: 99999999999999999999\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
     for (byte[] m : List.of(bad, huge)) {
       for (int split = 0; split <= m.length; split++) {
@@ -192,7 +192,7 @@ class SipStreamFramerTest {
   @Test
   void headerSectionLongerThanMaxSizeIsTooLargeHoweverItArrives() {
     // found by SipStreamFramerFuzzTest: in one read the bad Content-Length was read first
-    byte[] m = ("INFO sip:a SIP/2.0\r\nl: 12x\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] m = "INFO sip:a SIP/2.0\r\nl: 12x\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     for (int split = 0; split <= m.length; split++) {
       reset(m.length - 1);
       framer.feed(m, 0, split);
@@ -205,7 +205,7 @@ class SipStreamFramerTest {
   @Test
   void contentLengthBeyondMaxSizeIsTooLargeBeforeTheBodyArrives() {
     byte[] head =
-        ("MESSAGE sip:a SIP/2.0\r\nContent-Length: 70000\r\n\r\n")
+        "MESSAGE sip:a SIP/2.0\r\nContent-Length: 70000\r\n\r\n"
             .getBytes(StandardCharsets.US_ASCII);
     assertThat(framer.feed(head, 0, head.length)).isEqualTo(ScanResult.TOO_LARGE);
   }
