@@ -74,11 +74,17 @@ public final class WebConfigWatcher {
     WebConfig current = reloader.running();
     vertx
         .executeBlocking(
-            () ->
-                MessageDigest.isEqual(
-                        WebConfig.fingerprint(current.watched()), current.fingerprint())
-                    ? null
-                    : WebConfig.load(current.file()),
+            () -> {
+              if (MessageDigest.isEqual(
+                  WebConfig.fingerprint(current.watched()), current.fingerprint())) {
+                return null;
+              }
+              WebConfig loaded = WebConfig.load(current.file());
+              // written back to the running version between the two reads: nothing to apply
+              return MessageDigest.isEqual(loaded.fingerprint(), current.fingerprint())
+                  ? null
+                  : loaded;
+            },
             false)
         .compose(
             next ->
