@@ -79,6 +79,14 @@ public final class ResponseCodeCatalog {
     for (CatalogFile.CodeEntry e : file.codes()) {
       String where = "code " + e.code();
       Severity severity = Severity.ofLabel(e.severity());
+      ClassGuidance g = classes.get(CodeClass.of(e.code()));
+      String outcome = g.outcome();
+      if (e.outcome() != null) {
+        outcome = text(e.outcome(), where + " outcome");
+        check(
+            !outcome.equals(g.outcome()),
+            where + " outcome repeats its class's: drop the outcome item");
+      }
       CatalogFile.AlertEntry alert = e.alert();
       if (alert != null) {
         check(
@@ -94,6 +102,8 @@ public final class ResponseCodeCatalog {
               Objects.requireNonNullElse(e.aliases(), List.of()),
               CodeClass.of(e.code()),
               text(e.description(), where + " description"),
+              outcome,
+              e.inDialog() == null ? "" : text(e.inDialog(), where + " inDialog"),
               text(e.when(), where + " when"),
               text(e.fix(), where + " fix"),
               triage(e.usedWhen(), e.checks(), e.ifYouSent(), e.ifYouReceived(), where),
@@ -204,6 +214,8 @@ public final class ResponseCodeCatalog {
         List.of(),
         cc,
         description,
+        g.outcome(),
+        "",
         g.whenSeen(),
         g.howToFix(),
         g.triage(),
