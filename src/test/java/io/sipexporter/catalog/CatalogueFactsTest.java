@@ -73,4 +73,70 @@ class CatalogueFactsTest {
     // the decode of the claims stays the first check
     assertThat(c.triage().checks().get(0).command()).contains("$IDENTITY");
   }
+
+  // ---- misleading (the "For the call" lines of 380, 408, 480, 486, 487, 491: ForTheCallTest)
+
+  @Test
+  void notFound404CoversAUserWhoExistsButIsNotRegistered() {
+    ResponseCode c = CATALOG.lookup(404);
+    assertThat(c.description())
+        .contains("Kamailio's default configuration answers 404 when lookup(\"location\") finds no")
+        .contains("RFC 3261 21.4.18 gives 480");
+    assertThat(c.triage().usedWhen()).anyMatch(u -> u.contains("exists but has no registered"));
+    assertThat(c.howToFix()).contains("Answering that case with 480", "NER");
+    assertThat(c.triage().checks()).anyMatch(k -> k.command().contains("REGISTER"));
+  }
+
+  @Test
+  void requestTimeout408RunsTimerBOnlyBeforeA1xxThenTimerC() {
+    ResponseCode c = CATALOG.lookup(408);
+    assertThat(c.description())
+        .contains("Timer B (64*T1, 32 s) only before any provisional response (17.1.1.2)")
+        .contains("Timer C (more than 3 minutes, 16.8)")
+        .contains("Timer F (32 s, 17.1.2.2)")
+        .doesNotContain("transaction timer, 32 s by default");
+    assertThat(c.triage().usedWhen())
+        .anyMatch(u -> u.contains("Timer B") && u.contains("before any 1xx"))
+        .anyMatch(u -> u.contains("Timer C"));
+  }
+
+  @Test
+  void requestTimeout408TellsAReceived408FromOneMadeLocally() {
+    ResponseCode c = CATALOG.lookup(408);
+    assertThat(c.description())
+        .contains("A 408 is often made, not received")
+        .contains("RFC 3261 8.1.3.1", "(16.7, 16.8)");
+    assertThat(c.triage().checks())
+        .anyMatch(k -> k.step().startsWith("Tell a received 408 from one a proxy made"));
+  }
+
+  @Test
+  void badInfoPackage469LeavesLegacyInfoWithoutAPackageTo415() {
+    ResponseCode c = CATALOG.lookup(469);
+    assertThat(c.description())
+        .contains("RFC 6086 4.2.2", "legacy INFO usage", "answers 415, not 469");
+    assertThat(c.triage().usedWhen()).anyMatch(u -> u.contains("only takes legacy INFO"));
+  }
+
+  @Test
+  void loopDetected482AlsoCoversMergedRequests() {
+    ResponseCode c = CATALOG.lookup(482);
+    assertThat(c.description()).contains("16.3, step 4", "a merged request (8.2.2.2)");
+    assertThat(c.whenSeen()).contains("a phone registered with two bindings");
+    assertThat(c.outcome()).contains("A merged request fails only the duplicate copy");
+    assertThat(c.triage().checks())
+        .anyMatch(k -> k.command().contains("sip.CSeq.method == \"REGISTER\""));
+  }
+
+  @Test
+  void serverInternalError500NamesTheRewrittenLone503AndGlareAndIsNotCritical() {
+    ResponseCode c = CATALOG.lookup(500);
+    assertThat(c.severity()).isEqualTo(Severity.WARNING);
+    assertThat(c.description())
+        .contains("sends a 500 upstream instead (RFC 3261 16.7, step 6)")
+        .contains("a Retry-After of 0-10 s (14.2, glare)");
+    assertThat(c.howToFix()).startsWith("First tell the kinds apart");
+    assertThat(c.triage().checks())
+        .anyMatch(k -> k.command().contains("sip.Status-Code == 500 and sip.Retry-After"));
+  }
 }
