@@ -2,9 +2,19 @@ package io.sipexporter.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The facts issue 17's review corrected, one test per fact: the catalogue is data, so each test
@@ -12,6 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogueFactsTest {
   private static final ResponseCodeCatalog CATALOG = ResponseCodeCatalog.load();
+  private static final Path RULES = Path.of("alerts", "sip-exporter.rules.yml");
 
   /** Everything a code's page says, in one string: meaning, situations, fix, checks, sides. */
   static String page(int code) {
@@ -138,5 +149,85 @@ class CatalogueFactsTest {
     assertThat(c.howToFix()).startsWith("First tell the kinds apart");
     assertThat(c.triage().checks())
         .anyMatch(k -> k.command().contains("sip.Status-Code == 500 and sip.Retry-After"));
+  }
+
+  // ---- thin (488's re-INVITE: ForTheCallTest; 414, 480, 500, 505's older phrases: AliasesTest)
+
+  @Test
+  void accepted202IsDeprecatedForReferTooByRfc7647() {
+    ResponseCode c = CATALOG.lookup(202);
+    assertThat(c.description())
+        .contains("RFC 7647 section 5 extends the deprecation to REFER")
+        .doesNotContain("It is still the usual answer to REFER");
+    assertThat(c.howToFix()).contains("treat it as 200 (RFC 6665, RFC 7647 5)");
+  }
+
+  @Test
+  void forbidden403CoversStaleDateTheRegistrarsAuthIdCheckAndQ850Cause21() {
+    ResponseCode c = CATALOG.lookup(403);
+    assertThat(c.whenSeen())
+        .contains("the reason phrase \"Stale Date\" (RFC 8224 6.2, step 4)")
+        .contains("an authentication username other than the To user (RFC 3261 10.3, step 4)")
+        .contains("ISDN cause 21, call rejected", "RFC 3398 8.2.6.1", "Q.850;cause=21");
+    assertThat(c.howToFix()).contains("\"Stale Date\"", "NTP", "Q.850;cause=21");
+    assertThat(c.triage().checks())
+        .anyMatch(k -> k.command().contains("sip.auth.username"))
+        .anyMatch(k -> k.command().equals("chronyc tracking"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {428, 436, 437, 438})
+  void stirCodesSayAContinuingCallCarriesTheFailureInAReasonHeader(int code) {
+    ResponseCode c = CATALOG.lookup(code);
+    assertThat(c.description())
+        .contains("RFC 9410", "Reason header (STIR;cause=43x)")
+        .contains("counting this status code undercounts STIR failures");
+    assertThat(c.triage().checks())
+        .anyMatch(k -> k.command().contains("-Y 'sip.Reason contains \"STIR\"'"));
+    // the first check of each stays the one the end-to-end catalogue test runs first
+    assertThat(c.triage().checks().get(0).command()).doesNotContain("STIR");
+  }
+
+  @Test
+  void serviceUnavailable503StopsEveryRequestDuringRetryAfterAndIsAlsoATransportError() {
+    ResponseCode c = CATALOG.lookup(503);
+    assertThat(c.description())
+        .contains("a client sends that server no request at all, not just this one (RFC 3261")
+        .contains("21.5.4")
+        .contains("a transport error counts as a 503 (8.1.3.1, 16.9) with no 503 on the wire");
+    assertThat(c.triage().usedWhen()).anyMatch(u -> u.startsWith("A transport error"));
+    assertThat(c.triage().ifYouReceived()).contains("no request to that server until it ends");
+  }
+
+  @Test
+  void decline603CancelsEveryForkedBranchVoicemailIncluded() {
+    ResponseCode c = CATALOG.lookup(603);
+    assertThat(c.description())
+        .contains("a forking proxy cancels every other branch, voicemail")
+        .contains("(RFC 3261 16.7)");
+    assertThat(c.howToFix()).contains("have the phones reject with 486 instead");
+  }
+
+  @Test
+  void identityAndServerTimeoutSeveritiesAreTheAlertRules() throws IOException {
+    JsonNode rules = new ObjectMapper(new YAMLFactory()).readTree(RULES.toFile());
+    Map<String, String> ruleSeverity = new HashMap<>();
+    for (JsonNode group : rules.get("groups")) {
+      for (JsonNode rule : group.get("rules")) {
+        JsonNode labels = rule.get("labels");
+        if (rule.has("alert") && labels != null && labels.has("code")) {
+          ruleSeverity.put(labels.get("code").asText(), labels.get("severity").asText());
+        }
+      }
+    }
+    String table = Files.readString(Path.of("alerts", "README.md"));
+    for (int code : new int[] {437, 438, 504}) {
+      ResponseCode c = CATALOG.lookup(code);
+      assertThat(c.severity()).as("%d", code).isEqualTo(Severity.CRITICAL);
+      assertThat(ruleSeverity.get(Integer.toString(code)))
+          .as("%d in %s", code, RULES)
+          .isEqualTo(c.alertSeverity().label());
+      assertThat(table).containsPattern("\\| " + code + " \\|[^\\n]*\\| critical \\|");
+    }
   }
 }
