@@ -74,8 +74,10 @@ public record ResponseCode(
 
   /**
    * True when {@code phrase} is this code's reason phrase or one of its older phrases, ignoring
-   * case and repeated white space. The code alone identifies a response (RFC 3261 21: the phrase is
-   * for people), so this only matters when reading logs or traces by phrase.
+   * case, and taking hyphens, underscores and runs of white space as one space (so {@code
+   * temporarily-not-available} in a URL is {@code Temporarily not available}). The code alone
+   * identifies a response (RFC 3261 21: the phrase is for people), so this only matters when
+   * reading logs or traces by phrase.
    */
   public boolean hasPhrase(String phrase) {
     String wanted = normalise(phrase);
@@ -86,6 +88,6 @@ public record ResponseCode(
   }
 
   static String normalise(String phrase) {
-    return phrase.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return phrase.replaceAll("[\\s_-]+", " ").strip().toLowerCase(Locale.ROOT);
   }
 }
