@@ -31,6 +31,8 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       AlertEntry alert,
       List<Integer> related,
       String description,
+      String outcome,
+      String inDialog,
       String when,
       String fix,
       List<String> usedWhen,

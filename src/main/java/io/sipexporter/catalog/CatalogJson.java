@@ -90,7 +90,10 @@ public final class CatalogJson {
     ArrayNode aliases = n.putArray("aliases");
     c.aliases().forEach(aliases::add);
     n.put("class", c.codeClass().label()).put("className", c.codeClass().displayName());
-    n.put("outcome", catalog.guidance(c.codeClass()).outcome());
+    n.put("outcome", c.outcome());
+    if (c.hasInDialog()) {
+      n.put("inDialog", c.inDialog());
+    }
     n.put("severity", c.severity().label());
     n.put("alertSeverity", c.alertSeverity().label());
     if (!c.alertSeverityWhy().isEmpty()) {

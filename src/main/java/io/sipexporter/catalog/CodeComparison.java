@@ -27,13 +27,20 @@ public record CodeComparison(
       out.add("Both are " + first.title() + ": there is no difference.");
       return out;
     }
-    if (sameClass()) {
+    if (sameClass() && first.outcome().equals(second.outcome())) {
       out.add(
           "Same class: both are "
               + classOf(first)
               + ". "
-              + firstClass.outcome()
+              + first.outcome()
               + " They differ in cause, see what each means and when each applies.");
+    } else if (sameClass()) {
+      out.add(
+          "Same class: both are "
+              + classOf(first)
+              + ", but they differ for the call as well as in cause.");
+      out.add("For the call, " + first.code() + ": " + first.outcome());
+      out.add("For the call, " + second.code() + ": " + second.outcome());
     } else {
       out.add(
           "Class: "
@@ -45,8 +52,8 @@ public record CodeComparison(
               + " is "
               + classOf(second)
               + ".");
-      out.add("For the call, " + first.code() + ": " + firstClass.outcome());
-      out.add("For the call, " + second.code() + ": " + secondClass.outcome());
+      out.add("For the call, " + first.code() + ": " + first.outcome());
+      out.add("For the call, " + second.code() + ": " + second.outcome());
     }
     boolean p1 = first.codeClass().isProvisional();
     if (p1 != second.codeClass().isProvisional()) {

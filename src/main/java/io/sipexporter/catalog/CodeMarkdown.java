@@ -25,7 +25,10 @@ public final class CodeMarkdown {
     out.append("# ").append(c.title()).append("\n\n");
     facts(out, catalog, c, link);
     out.append("\n## What it means\n\n").append(c.description()).append("\n\n");
-    out.append("For the call: ").append(catalog.guidance(c.codeClass()).outcome()).append('\n');
+    out.append("For the call: ").append(c.outcome()).append('\n');
+    if (c.hasInDialog()) {
+      out.append("\nIn a dialog: ").append(c.inDialog()).append('\n');
+    }
     out.append("\n## When you see it\n\n").append(c.whenSeen()).append('\n');
     out.append("\n## How to fix\n\n").append(c.howToFix()).append('\n');
     out.append("\n## What to check\n\n");

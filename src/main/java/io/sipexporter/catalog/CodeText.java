@@ -25,7 +25,10 @@ public final class CodeText {
     out.append('\n');
     out.append("What it means\n");
     wrap(out, c.description(), "  ", "  ");
-    wrap(out, "For the call: " + catalog.guidance(c.codeClass()).outcome(), "  ", "  ");
+    wrap(out, "For the call: " + c.outcome(), "  ", "  ");
+    if (c.hasInDialog()) {
+      wrap(out, "In a dialog: " + c.inDialog(), "  ", "  ");
+    }
     out.append('\n');
     section(out, "When you see it", c.whenSeen());
     section(out, "How to fix", c.howToFix());

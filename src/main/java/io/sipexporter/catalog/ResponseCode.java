@@ -13,6 +13,12 @@ import java.util.Locale;
  * @param aliases older reason phrases still seen on the wire for the same code
  * @param codeClass the class, from the first digit
  * @param description what the code means
+ * @param outcome what the code means for the call, the "For the call" line: the code's own where
+ *     its class's line would mislead (e.g. 408 may be repeated unchanged, where a 4xx in general
+ *     may not), else its class's
+ * @param inDialog what changes when the code answers a request inside a dialog (a re-INVITE, an
+ *     UPDATE, a BYE) rather than an initial request, where that changes what to do; empty when it
+ *     does not
  * @param whenSeen the situations that produce it
  * @param howToFix what an operator should check or change
  * @param triage the situations that produce it, the checks to run and which side to look at
@@ -32,6 +38,8 @@ public record ResponseCode(
     List<String> aliases,
     CodeClass codeClass,
     String description,
+    String outcome,
+    String inDialog,
     String whenSeen,
     String howToFix,
     Triage triage,
@@ -44,10 +52,19 @@ public record ResponseCode(
   public ResponseCode {
     aliases = List.copyOf(aliases);
     related = List.copyOf(related);
+    if (outcome == null || outcome.isBlank()) {
+      throw new IllegalArgumentException(code + ": every code needs a line for the call");
+    }
+    inDialog = inDialog == null ? "" : inDialog.strip();
     if ((alertSeverity != severity) == alertSeverityWhy.isBlank()) {
       throw new IllegalArgumentException(
           code + ": an alert severity other than the code's needs a reason, and only then");
     }
+  }
+
+  /** True when the code says what changes for a request inside a dialog. */
+  public boolean hasInDialog() {
+    return !inDialog.isEmpty();
   }
 
   /** {@code 437 Unsupported Credential}, or {@code 499 (unregistered 4xx)}. */
@@ -57,8 +74,10 @@ public record ResponseCode(
 
   /**
    * True when {@code phrase} is this code's reason phrase or one of its older phrases, ignoring
-   * case and repeated white space. The code alone identifies a response (RFC 3261 21: the phrase is
-   * for people), so this only matters when reading logs or traces by phrase.
+   * case, and taking hyphens, underscores and runs of white space as one space (so {@code
+   * temporarily-not-available} in a URL is {@code Temporarily not available}). The code alone
+   * identifies a response (RFC 3261 21: the phrase is for people), so this only matters when
+   * reading logs or traces by phrase.
    */
   public boolean hasPhrase(String phrase) {
     String wanted = normalise(phrase);
@@ -69,6 +88,6 @@ public record ResponseCode(
   }
 
   static String normalise(String phrase) {
-    return phrase.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return phrase.replaceAll("[\\s_-]+", " ").strip().toLowerCase(Locale.ROOT);
   }
 }

@@ -79,6 +79,14 @@ public final class ResponseCodeCatalog {
     for (CatalogFile.CodeEntry e : file.codes()) {
       String where = "code " + e.code();
       Severity severity = Severity.ofLabel(e.severity());
+      ClassGuidance g = classes.get(CodeClass.of(e.code()));
+      String outcome = g.outcome();
+      if (e.outcome() != null) {
+        outcome = text(e.outcome(), where + " outcome");
+        check(
+            !outcome.equals(g.outcome()),
+            where + " outcome repeats its class's: drop the outcome item");
+      }
       CatalogFile.AlertEntry alert = e.alert();
       if (alert != null) {
         check(
@@ -94,6 +102,8 @@ public final class ResponseCodeCatalog {
               Objects.requireNonNullElse(e.aliases(), List.of()),
               CodeClass.of(e.code()),
               text(e.description(), where + " description"),
+              outcome,
+              e.inDialog() == null ? "" : text(e.inDialog(), where + " inDialog"),
               text(e.when(), where + " when"),
               text(e.fix(), where + " fix"),
               triage(e.usedWhen(), e.checks(), e.ifYouSent(), e.ifYouReceived(), where),
@@ -166,6 +176,32 @@ public final class ResponseCodeCatalog {
   }
 
   /**
+   * The entry for what a person typed: a code ({@code 480}), or a reason phrase, current or older,
+   * matched as {@link ResponseCode#hasPhrase} does ({@code Temporarily not available}, RFC 3261
+   * 25.1's phrase for 480, or {@code temporarily-unavailable}). Throws {@link
+   * IllegalArgumentException} with a one-line message for a number outside 100-699, for text that
+   * is no phrase of any code, and for a phrase two codes share ("Not Acceptable" is 406 and 606),
+   * naming them.
+   */
+  public ResponseCode find(String codeOrPhrase) {
+    String t = codeOrPhrase == null ? "" : codeOrPhrase.strip();
+    if (t.isEmpty() || t.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+      return lookup(parseCode(t));
+    }
+    List<ResponseCode> found = codesForPhrase(t);
+    if (found.isEmpty()) {
+      throw new IllegalArgumentException(
+          "'" + t + "' is neither a response code nor a reason phrase: " + RANGE);
+    }
+    if (found.size() > 1) {
+      List<String> titles = found.stream().map(ResponseCode::title).toList();
+      throw new IllegalArgumentException(
+          "'" + t + "' is the phrase of " + String.join(" and ", titles) + ": name the code");
+    }
+    return found.get(0);
+  }
+
+  /**
    * Turns what a person typed into a code, or throws {@link IllegalArgumentException} whose message
    * is one line naming the problem, e.g. {@code 'abc' is not a number: SIP response codes are three
    * digits from 100 to 699}.
@@ -204,6 +240,8 @@ public final class ResponseCodeCatalog {
         List.of(),
         cc,
         description,
+        g.outcome(),
+        "",
         g.whenSeen(),
         g.howToFix(),
         g.triage(),

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import java.io.IOException;
 import picocli.CommandLine.Command;
@@ -13,14 +14,20 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code sip-exporter explain 437}: what a response code means, when you see it and how to fix it,
  * what to check, which side to look at, and with {@code --exporter URL} its live rate by method on
- * that exporter. Exit code 0, or 2 with one line on stderr for a code that is not a number in
- * 100-699.
+ * that exporter. The code may also be named by its reason phrase, current or older ({@code explain
+ * "Temporarily not available"} is 480). Exit code 0, or 2 with one line on stderr for a number
+ * outside 100-699 or text that is no code's phrase.
  */
 @Command(
     name = "explain",
     description = "Explain a SIP response code: class, meaning, when you see it, how to fix it.")
 public final class ExplainCommand extends CatalogCommand {
-  @Parameters(index = "0", paramLabel = "CODE", description = "A response code, 100-699.")
+  @Parameters(
+      index = "0",
+      paramLabel = "CODE",
+      description =
+          "A response code, 100-699, or its reason phrase, current or older, in quotes (e.g."
+              + " \"Temporarily not available\" for 480).")
   String code;
 
   @Option(
@@ -43,8 +50,9 @@ public final class ExplainCommand extends CatalogCommand {
 
   @Override
   String render() {
-    int c = ResponseCodeCatalog.parseCode(code);
-    String page = format.explain(catalog, catalog.lookup(c));
+    ResponseCode rc = catalog.find(code);
+    int c = rc.code();
+    String page = format.explain(catalog, rc);
     if (exporter == null) {
       return page;
     }

@@ -224,8 +224,11 @@ public final class CodePages {
         .append(">\n<p>")
         .append(Html.escape(c.description()))
         .append("</p>\n<p>For the call: ")
-        .append(Html.escape(catalog.guidance(c.codeClass()).outcome()))
+        .append(Html.escape(c.outcome()))
         .append("</p>\n");
+    if (c.hasInDialog()) {
+      b.append("<p>In a dialog: ").append(Html.escape(c.inDialog())).append("</p>\n");
+    }
     b.append('<')
         .append(h)
         .append(">When you see it</")

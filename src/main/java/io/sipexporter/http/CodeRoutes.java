@@ -6,6 +6,8 @@ import io.sipexporter.catalog.CodeClass;
 import io.sipexporter.catalog.CodeComparison;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.IntToLongFunction;
 
@@ -53,8 +55,10 @@ public final class CodeRoutes {
   /**
    * The response for {@code path} (without query string), or empty when the path is not one of
    * {@code /codes}, {@code /codes/{code}}, {@code /codes/{class}} (e.g. {@code 4xx}, HTML only),
-   * {@code /codes/compare/{a}/{b}} or the same under {@code /api/v1/codes}. A malformed or
-   * out-of-range code gives 404 with a one-line explanation.
+   * {@code /codes/compare/{a}/{b}} or the same under {@code /api/v1/codes}. A code may also be
+   * named by its reason phrase, current or older, e.g. {@code /codes/Temporarily%20not%20available}
+   * or {@code /codes/temporarily-not-available} for 480. A malformed or out-of-range code, or text
+   * that is no code's phrase, gives 404 with a one-line explanation.
    */
   public Optional<WebPage> respond(String path) {
     String p =
@@ -78,7 +82,7 @@ public final class CodeRoutes {
         return ok(false, CodePages.codeClass(catalog, cc, rates.ofClass(cc.label())));
       }
       if (parts.length == 1) {
-        ResponseCode c = catalog.lookup(ResponseCodeCatalog.parseCode(parts[0]));
+        ResponseCode c = catalog.find(decode(parts[0]));
         return ok(
             json,
             json
@@ -96,6 +100,11 @@ public final class CodeRoutes {
     } catch (IllegalArgumentException e) {
       return notFound(json, e.getMessage());
     }
+  }
+
+  /** A path segment with its percent-escapes decoded (a {@code +} stays a {@code +}). */
+  private static String decode(String segment) {
+    return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
   }
 
   private static Optional<WebPage> ok(boolean json, String body) {

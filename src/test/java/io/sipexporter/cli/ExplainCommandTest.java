@@ -77,7 +77,11 @@ class ExplainCommandTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"abc,is not a number", "99,is out of range", "700,is out of range"})
+  @CsvSource({
+    "abc,is neither a response code nor a reason phrase",
+    "99,is out of range",
+    "700,is out of range"
+  })
   void rejectsBadInputInOneLine(String input, String problem) {
     for (String format : new String[] {"text", "json"}) {
       CliRun run = explain(input, "--format", format);
@@ -91,6 +95,27 @@ class ExplainCommandTest {
                   + problem
                   + ": SIP response codes are three digits from 100 to 699\n");
     }
+  }
+
+  @Test
+  void explainsACodeNamedByItsPhraseCurrentOrOlder() throws Exception {
+    CliRun run = explain("Temporarily not available");
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .startsWith("480 Temporarily Unavailable\n")
+        .contains("Also sent as: Temporarily not available");
+    assertThat(explain("internal server error").out()).startsWith("500 Server Internal Error\n");
+    JsonNode n =
+        new ObjectMapper().readTree(explain("Unsupported Certificate", "--format", "json").out());
+    assertThat(n.get("code").asInt()).isEqualTo(437);
+
+    CliRun shared = explain("Not Acceptable");
+    assertThat(shared.exitCode()).isEqualTo(2);
+    assertThat(shared.out()).isEmpty();
+    assertThat(shared.err())
+        .isEqualTo(
+            "explain: 'Not Acceptable' is the phrase of 406 Not Acceptable and 606 Not Acceptable:"
+                + " name the code\n");
   }
 
   @Test

@@ -37,6 +37,20 @@ class CodePagesTest {
   }
 
   @Test
+  void codePageShowsTheCodesOwnLineForTheCallAndItsDialogLine() {
+    ResponseCode c408 = CATALOG.lookup(408);
+    String classLine = CATALOG.guidance(c408.codeClass()).outcome();
+    String html = CodePages.code(CATALOG, c408, 0);
+    assertThat(html)
+        .contains("<p>For the call: " + Html.escape(c408.outcome()) + "</p>")
+        .contains("<p>In a dialog: " + Html.escape(c408.inDialog()) + "</p>")
+        .doesNotContain(Html.escape(classLine));
+    assertThat(CodePages.code(CATALOG, CATALOG.lookup(404), 0))
+        .contains("<p>For the call: " + Html.escape(classLine) + "</p>")
+        .doesNotContain("In a dialog:");
+  }
+
+  @Test
   void codePageShowsAllSections() {
     String html = CodePages.code(CATALOG, CATALOG.lookup(437), 5);
     assertThat(html)

@@ -38,13 +38,30 @@ class CodeRoutesTest {
   void explainsBadCodesWith404() {
     WebPage html = get("/codes/abc");
     assertThat(html.status()).isEqualTo(404);
-    assertThat(html.body()).contains("&#39;abc&#39; is not a number");
+    assertThat(html.body())
+        .contains("&#39;abc&#39; is neither a response code nor a reason phrase");
     WebPage json = get("/api/v1/codes/compare/200/700");
     assertThat(json.status()).isEqualTo(404);
     assertThat(json.body()).contains("\"error\" : \"'700' is out of range");
     assertThat(get("/codes/99").status()).isEqualTo(404);
     assertThat(get("/codes/compare/200").status()).isEqualTo(404);
     assertThat(get("/codes/%3Cscript%3E").body()).doesNotContain("<script>");
+  }
+
+  @Test
+  void servesACodeNamedByItsPhraseCurrentOrOlder() {
+    WebPage page = get("/codes/Temporarily%20not%20available");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains("<h1>480 Temporarily Unavailable</h1>");
+    assertThat(get("/codes/temporarily-unavailable").body())
+        .contains("<h1>480 Temporarily Unavailable</h1>");
+    assertThat(get("/api/v1/codes/internal-server-error").body()).contains("\"code\" : 500");
+    assertThat(get("/codes/Call%20Leg%2FTransaction%20Does%20Not%20Exist").body())
+        .contains("<h1>481 Call/Transaction Does Not Exist</h1>");
+    WebPage shared = get("/api/v1/codes/not-acceptable");
+    assertThat(shared.status()).isEqualTo(404);
+    assertThat(shared.body()).contains("406 Not Acceptable and 606 Not Acceptable");
+    assertThat(get("/codes/%zz").status()).isEqualTo(404);
   }
 
   @Test
