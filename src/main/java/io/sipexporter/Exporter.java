@@ -8,7 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.ResponseCodeInfoMeters;
-import io.sipexporter.core.Ingest;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.http.CodeRates;
@@ -25,27 +24,19 @@ import io.sipexporter.metrics.CodeLabels;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
-import io.sipexporter.metrics.UdpReceiveDrops;
-import io.sipexporter.net.AllowedSources;
-import io.sipexporter.net.ConnectionLimits;
 import io.sipexporter.net.ListenerOptions;
-import io.sipexporter.net.ListenerVerticle;
-import io.sipexporter.net.PortProbe;
+import io.sipexporter.net.Listeners;
 import io.sipexporter.net.ReceiveBuffer;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TransactionTracker;
-import io.vertx.core.DeploymentOptions;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,10 +124,12 @@ public final class Exporter implements AutoCloseable {
         TransactionTracker tracker =
             new TransactionTracker(txMeters, callMeters, config.tracking(), shards);
         ListenAddress address =
-            deployListener(
+            Listeners.deploy(
                 ingest,
                 registry,
-                input,
+                input.input(),
+                input.listen(),
+                input.allowed(),
                 options,
                 () -> input.newIngest(new SipPipeline(counters, tracker)));
         bound.put(input.input(), address);
@@ -146,16 +139,7 @@ public final class Exporter implements AutoCloseable {
           new LandingPage(
               build.version() + " (" + build.revision() + ")",
               listening,
-              List.of(
-                  new String[] {config.telemetryPath(), "Metrics"},
-                  new String[] {
-                    "/codes", "SIP response codes: what each means, how to fix it, how many seen"
-                  },
-                  new String[] {
-                    "/alerts", "Alert runbooks: what each bundled alert means, how to fix it"
-                  },
-                  new String[] {"/-/healthy", "Health"},
-                  new String[] {"/-/ready", "Readiness"}));
+              LandingPage.pages(config.telemetryPath()));
       WebRoutes routes =
           new WebRoutes(
               registry,
@@ -165,7 +149,7 @@ public final class Exporter implements AutoCloseable {
               new CodeRoutes(catalog, counters::responsesWithCode, new CodeRates(registry)));
       WebVerticle webVerticle =
           new WebVerticle(config.webListen(), routes, webConfig, config.webLimits(), registry);
-      await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
+      Listeners.await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
       return new Exporter(
           ingest,
@@ -212,67 +196,6 @@ public final class Exporter implements AutoCloseable {
     }
   }
 
-  /**
-   * Deploys one listener per event loop for {@code input}, each with its own ingest (pipelines are
-   * not shared across threads). Where SO_REUSEPORT works (epoll) each reads its own UDP socket;
-   * elsewhere the first alone binds UDP.
-   */
-  private static ListenAddress deployListener(
-      Vertx vertx,
-      PrometheusMeterRegistry registry,
-      LiveInput liveInput,
-      ListenerOptions options,
-      Supplier<Ingest> ingests) {
-    Input input = liveInput.input();
-    AllowedSources sources = new AllowedSources(registry, input, liveInput.allowed());
-    ConnectionLimits limits =
-        new ConnectionLimits(
-            registry, input, options.tcpMaxConnections(), options.tcpIdleTimeout());
-    ListenAddress address = liveInput.listen();
-    try {
-      address = address.withPort(PortProbe.choose(address.host(), address.port()));
-    } catch (java.io.IOException e) {
-      throw new ListenException(
-          "cannot start "
-              + input.name()
-              + " listener on "
-              + address
-              + " (udp+tcp): "
-              + e.getMessage(),
-          e);
-    }
-    ListenAddress bind = address;
-    int udpSockets = vertx.isNativeTransportEnabled() ? options.eventLoops() : 1;
-    String name = input.name();
-    List<ListenerVerticle> deployed = Collections.synchronizedList(new ArrayList<>());
-    Supplier<ListenerVerticle> instances =
-        () -> {
-          ListenerVerticle v =
-              new ListenerVerticle(
-                  name,
-                  bind,
-                  options,
-                  ingests.get(),
-                  limits,
-                  sources,
-                  deployed.size() < udpSockets);
-          deployed.add(v);
-          return v;
-        };
-    await(
-        vertx.deployVerticle(instances, new DeploymentOptions().setInstances(options.eventLoops())),
-        name + " listener on " + address + " (udp+tcp)");
-    ListenAddress bound = deployed.get(0).boundAddress();
-    new UdpReceiveDrops(input.label(), bound.port()).bindTo(registry);
-    LOG.info(
-        "{} listener on {} (udp+tcp), {} UDP socket(s), sources allowed: {}",
-        name,
-        bound,
-        udpSockets,
-        sources);
-    return bound;
-  }
-
   private static PrometheusMeterRegistry newRegistry(BuildInfo build, CallIdExemplars exemplars) {
     PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
     build.bindTo(registry);
@@ -284,22 +207,6 @@ public final class Exporter implements AutoCloseable {
     // in place of Micrometer's process/system binders, whose names promtool rejects
     ProcessMetrics.builder().register(registry.getPrometheusRegistry());
     return registry;
-  }
-
-  private static void await(Future<?> future, String what) {
-    try {
-      future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable cause = e.getCause();
-      throw new ListenException(
-          "cannot start " + what + ": " + (cause.getMessage() != null ? cause.getMessage() : cause),
-          cause);
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new ListenException("cannot start " + what + ": timed out", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ListenException("interrupted while starting " + what, e);
-    }
   }
 
   /** Where {@code input}'s listeners are bound, or null when it does not run. */
@@ -367,15 +274,6 @@ public final class Exporter implements AutoCloseable {
       } catch (Exception e) {
         // closing is best effort; nothing left to protect
       }
-    }
-  }
-
-  /** A listener could not be bound; the message names which and why. */
-  public static final class ListenException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ListenException(String message, Throwable cause) {
-      super(message, cause);
     }
   }
 }

@@ -41,16 +41,7 @@ final class ReplayServer implements AutoCloseable {
             build.version() + " (" + build.revision() + ")",
             List.of(
                 "capture " + (source.equals("-") ? "from standard input" : source) + " (replay)"),
-            List.of(
-                new String[] {"/metrics", "Metrics"},
-                new String[] {
-                  "/codes", "SIP response codes: what each means, how to fix it, how many seen"
-                },
-                new String[] {
-                  "/alerts", "Alert runbooks: what each bundled alert means, how to fix it"
-                },
-                new String[] {"/-/healthy", "Health"},
-                new String[] {"/-/ready", "Readiness"}));
+            LandingPage.pages("/metrics"));
     WebRoutes routes =
         new WebRoutes(
             registry,

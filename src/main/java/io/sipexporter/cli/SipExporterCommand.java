@@ -5,6 +5,7 @@ import io.sipexporter.ExporterConfig;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.input.HepInput;
 import io.sipexporter.input.SipInput;
+import io.sipexporter.net.ListenException;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
 import java.io.PrintWriter;
@@ -361,7 +362,7 @@ public final class SipExporterCommand implements Callable<Integer> {
         });
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          if (e instanceof IllegalArgumentException || e instanceof Exporter.ListenException) {
+          if (e instanceof IllegalArgumentException || e instanceof ListenException) {
             commandLine.getErr().println("sip-exporter: " + e.getMessage());
             return 1;
           }

@@ -6,6 +6,18 @@ import java.util.List;
 public final class LandingPage {
   private final String html;
 
+  /** The pages every exporter serves, metrics under {@code telemetryPath}: path and title. */
+  public static List<String[]> pages(String telemetryPath) {
+    return List.of(
+        new String[] {telemetryPath, "Metrics"},
+        new String[] {
+          "/codes", "SIP response codes: what each means, how to fix it, how many seen"
+        },
+        new String[] {"/alerts", "Alert runbooks: what each bundled alert means, how to fix it"},
+        new String[] {"/-/healthy", "Health"},
+        new String[] {"/-/ready", "Readiness"});
+  }
+
   /**
    * @param version the exporter's version and revision, e.g. {@code 0.1.0 (abc123)}
    * @param listeners one line per listener, e.g. {@code SIP udp+tcp 0.0.0.0:5060}
