@@ -51,7 +51,7 @@ class OverloadIT {
                   "--settle=10s")
               .stdoutApart()
               .start("loadgen", dir)) {
-        load.awaitExit(Duration.ofSeconds(120)); // fails the test if loadgen has not finished
+        load.awaitExit(Duration.ofMinutes(2)); // fails the test if loadgen has not finished
         report = load.stdout();
       }
       scraper.interrupt();

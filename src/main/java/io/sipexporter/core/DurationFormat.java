@@ -62,7 +62,7 @@ public final class DurationFormat {
     if (d.isZero()) {
       return "0s";
     }
-    if (d.getNano() % 1_000_000 != 0) {
+    if (d.toNanosPart() % 1_000_000 != 0) {
       return d.toString();
     }
     long millis = d.toMillis();

@@ -102,7 +102,7 @@ public final class CodePages {
         .append("</h1>\n");
     facts(b, catalog, c);
     b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
-    prose(b, catalog, c, "h2");
+    prose(b, c, "h2");
     triage(b, c.triage());
     if (live != null) {
       live(b, live);
@@ -134,7 +134,7 @@ public final class CodePages {
           .append("</a></h2>\n");
       facts(b, catalog, c);
       b.append("</table>\n");
-      prose(b, catalog, c, "h3");
+      prose(b, c, "h3");
     }
     b.append("<h2>When each is used</h2>\n");
     for (ResponseCode c : List.of(cmp.first(), cmp.second())) {
@@ -215,8 +215,7 @@ public final class CodePages {
     }
   }
 
-  private static void prose(
-      StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c, String h) {
+  private static void prose(StringBuilder b, ResponseCode c, String h) {
     b.append('<')
         .append(h)
         .append(">What it means</")

@@ -193,7 +193,7 @@ public final class Exposition {
       int start = at;
       while (at < line.length()) {
         char c = line.charAt(at);
-        boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+        boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
         boolean digit = c >= '0' && c <= '9';
         if (!(letter || (colons && c == ':') || (digit && at > start))) {
           break;

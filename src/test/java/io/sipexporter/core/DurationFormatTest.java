@@ -34,7 +34,7 @@ class DurationFormatTest {
   @Test
   void writesTheLargestExactUnit() {
     assertThat(DurationFormat.format(Duration.ofHours(25))).isEqualTo("25h");
-    assertThat(DurationFormat.format(Duration.ofSeconds(180))).isEqualTo("3m");
+    assertThat(DurationFormat.format(Duration.ofMinutes(3))).isEqualTo("3m");
     assertThat(DurationFormat.format(Duration.ofSeconds(90))).isEqualTo("90s");
     assertThat(DurationFormat.format(Duration.ofMillis(1500))).isEqualTo("1500ms");
     assertThat(DurationFormat.format(Duration.ZERO)).isEqualTo("0s");

@@ -16,7 +16,7 @@ class TrackerOptionsTest {
     TrackerOptions d = TrackerOptions.DEFAULTS;
     assertThat(d.transactionCapacity()).isEqualTo(262_144);
     assertThat(d.transactionTimeout()).isEqualTo(Duration.ofSeconds(32));
-    assertThat(d.inviteTimeout()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(d.inviteTimeout()).isEqualTo(Duration.ofMinutes(3));
     assertThat(d.callCapacity()).isEqualTo(65_536);
     assertThat(d.maxCallDuration()).isEqualTo(Duration.ofHours(4));
     assertThat(d.reorderWindow()).isEqualTo(Duration.ofMillis(500));
