@@ -2,6 +2,7 @@ package io.sipexporter.catalog;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /** The shape of {@code catalog/sip-response-codes.yaml}, as Jackson reads it. */
 record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
@@ -38,7 +39,16 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       List<String> usedWhen,
       List<CheckEntry> checks,
       String ifYouSent,
-      String ifYouReceived) {}
+      String ifYouReceived,
+      OriginEntry origin,
+      Map<String, String> platforms,
+      Integer isup) {}
+
+  /** A code's {@code origin:} item: how to tell who generated it, and the metrics that show it. */
+  record OriginEntry(String tell, List<EvidenceEntry> evidence) {}
+
+  /** One item of {@code evidence:}: an exported metric, a query on it and what it shows. */
+  record EvidenceEntry(String metric, String query, String shows) {}
 
   /** One item of {@code checks:}: a step and, where one exists, the command that performs it. */
   record CheckEntry(String step, String command) {}

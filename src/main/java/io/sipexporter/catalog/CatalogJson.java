@@ -113,12 +113,36 @@ public final class CatalogJson {
     if (!c.registered()) {
       n.put("treatedAs", c.related().get(0));
     }
+    inPractice(n, c.inPractice());
     ArrayNode related = n.putArray("related");
     for (int r : c.related()) {
       ResponseCode rc = catalog.lookup(r);
       related.addObject().put("code", r).put("reason", rc.reason());
     }
     return n;
+  }
+
+  private static void inPractice(ObjectNode n, InPractice p) {
+    p.origin()
+        .ifPresent(
+            o -> {
+              ObjectNode origin = n.putObject("origin").put("howToTell", o.howToTell());
+              ArrayNode evidence = origin.putArray("evidence");
+              for (Evidence e : o.evidence()) {
+                evidence
+                    .addObject()
+                    .put("metric", e.metric().prometheusName())
+                    .put("query", e.query())
+                    .put("shows", e.shows());
+              }
+            });
+    ObjectNode platforms = n.putObject("platforms");
+    p.platforms().forEach(pn -> platforms.put(pn.platform().key(), pn.note()));
+    if (p.hasIsupCause()) {
+      n.put("isupCause", p.isupCause());
+    } else {
+      n.putNull("isupCause");
+    }
   }
 
   private static String write(ObjectNode node) {

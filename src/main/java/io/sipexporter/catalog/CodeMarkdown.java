@@ -44,6 +44,7 @@ public final class CodeMarkdown {
     }
     out.append("## If you sent it\n\n").append(c.triage().ifYouSent()).append('\n');
     out.append("\n## If you received it\n\n").append(c.triage().ifYouReceived()).append('\n');
+    inPractice(out, c.inPractice());
     out.append("\n## Live rate\n\n")
         .append("A running exporter shows the rate of this code by method, from its own counters,")
         .append(" at `/codes/")
@@ -78,6 +79,28 @@ public final class CodeMarkdown {
     return out.toString();
   }
 
+  private static void inPractice(StringBuilder out, InPractice p) {
+    p.origin()
+        .ifPresent(
+            o -> {
+              out.append("\n## Received or generated?\n\n").append(o.howToTell()).append('\n');
+              out.append("\nThis exporter's evidence:\n\n");
+              for (Evidence e : o.evidence()) {
+                out.append("- `").append(e.query()).append("`: ").append(e.shows()).append('\n');
+              }
+            });
+    if (!p.platforms().isEmpty()) {
+      out.append("\n## On common platforms\n\n");
+      for (PlatformNote n : p.platforms()) {
+        out.append("- **")
+            .append(n.platform().displayName())
+            .append("**: ")
+            .append(n.note())
+            .append('\n');
+      }
+    }
+  }
+
   private static void facts(
       StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, IntFunction<String> link) {
     out.append("| | |\n|---|---|\n");
@@ -95,6 +118,9 @@ public final class CodeMarkdown {
           out,
           "Related",
           c.related().stream().map(r -> ref(catalog, r, link)).collect(Collectors.joining(", ")));
+      if (c.inPractice().hasIsupCause()) {
+        row(out, "PSTN (ISUP)", CodeText.isupLine(c.inPractice()));
+      }
     } else {
       row(
           out,

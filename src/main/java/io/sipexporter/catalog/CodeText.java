@@ -35,6 +35,7 @@ public final class CodeText {
     checks(out, c.triage());
     section(out, "If you sent it", c.triage().ifYouSent());
     section(out, "If you received it", c.triage().ifYouReceived());
+    inPractice(out, c.inPractice());
     out.append("Live rate\n");
     wrap(
         out,
@@ -86,6 +87,28 @@ public final class CodeText {
     out.append('\n');
   }
 
+  /** Who may have generated it, with the exporter's evidence, then the platform notes. */
+  private static void inPractice(StringBuilder out, InPractice p) {
+    p.origin()
+        .ifPresent(
+            o -> {
+              section(out, "Received or generated?", o.howToTell());
+              out.append("  This exporter's evidence:\n");
+              for (Evidence e : o.evidence()) {
+                out.append("    ").append(e.query()).append('\n');
+                wrap(out, e.shows(), "      ", "      ");
+              }
+              out.append('\n');
+            });
+    if (!p.platforms().isEmpty()) {
+      out.append("On common platforms\n");
+      for (PlatformNote n : p.platforms()) {
+        wrap(out, n.platform().displayName() + ": " + n.note(), "  - ", "    ");
+      }
+      out.append('\n');
+    }
+  }
+
   private static void facts(
       StringBuilder out, ResponseCodeCatalog catalog, ResponseCode c, String indent) {
     fact(out, indent, "Class:", c.codeClass().label() + " " + c.codeClass().displayName());
@@ -105,6 +128,9 @@ public final class CodeText {
           c.related().stream()
               .map(r -> catalog.lookup(r).title())
               .collect(Collectors.joining(", ")));
+      if (c.inPractice().hasIsupCause()) {
+        fact(out, indent, "PSTN (ISUP):", isupLine(c.inPractice()));
+      }
     } else {
       fact(
           out,
@@ -114,6 +140,15 @@ public final class CodeText {
               + catalog.lookup(c.related().get(0)).title()
               + " (RFC 3261 8.1.3.2)");
     }
+  }
+
+  /** What a PSTN gateway does on receiving the code, for every format. */
+  static String isupLine(InPractice p) {
+    return "a gateway releases the call with Q.850 cause "
+        + p.isupCause()
+        + " ("
+        + InPractice.ISUP_MAPPING
+        + ")";
   }
 
   private static void fact(StringBuilder out, String indent, String label, String value) {

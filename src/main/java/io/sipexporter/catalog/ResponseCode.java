@@ -29,6 +29,7 @@ import java.util.Locale;
  *     does not
  * @param related other registered codes worth reading alongside; for an unregistered code, the code
  *     it is handled as
+ * @param inPractice who may have generated it, what common servers mean by it, its Q.850 cause
  * @param registered true when the code is in the IANA registry
  */
 public record ResponseCode(
@@ -47,6 +48,7 @@ public record ResponseCode(
     Severity alertSeverity,
     String alertSeverityWhy,
     List<Integer> related,
+    InPractice inPractice,
     boolean registered) {
 
   public ResponseCode {

@@ -2,6 +2,7 @@ package io.sipexporter.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.sipexporter.metrics.SipMeters;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -111,6 +113,7 @@ public final class ResponseCodeCatalog {
               alert == null ? severity : Severity.ofLabel(alert.severity()),
               alert == null ? "" : alert.why().strip(),
               Objects.requireNonNullElse(e.related(), List.of()),
+              inPractice(e, where),
               true);
       check(codes.put(c.code(), c) == null, where + " listed twice");
     }
@@ -249,7 +252,60 @@ public final class ResponseCodeCatalog {
         g.severity(),
         "",
         List.of(as.code()),
+        InPractice.NONE,
         false);
+  }
+
+  /** A code's origin, platform notes and ISUP cause, each checked. */
+  private static InPractice inPractice(CatalogFile.CodeEntry e, String where) {
+    Optional<Origin> origin = Optional.empty();
+    if (e.origin() != null) {
+      CatalogFile.OriginEntry o = e.origin();
+      check(o.evidence() != null && !o.evidence().isEmpty(), where + " origin evidence is empty");
+      List<Evidence> evidence = new ArrayList<>();
+      for (CatalogFile.EvidenceEntry ev : o.evidence()) {
+        SipMeters metric = meter(ev.metric(), where);
+        String query = text(ev.query(), where + " evidence query");
+        check(
+            query.contains(metric.prometheusName()),
+            where + " evidence query does not read " + metric.prometheusName());
+        evidence.add(new Evidence(metric, query, text(ev.shows(), where + " evidence shows")));
+      }
+      origin = Optional.of(new Origin(text(o.tell(), where + " origin tell"), evidence));
+    }
+    Map<Platform, PlatformNote> notes = new EnumMap<>(Platform.class);
+    if (e.platforms() != null) {
+      for (Map.Entry<String, String> p : e.platforms().entrySet()) {
+        Platform platform;
+        try {
+          platform = Platform.ofKey(p.getKey());
+        } catch (IllegalArgumentException bad) {
+          throw new IllegalStateException(
+              "invalid response-code catalogue: " + where + " " + bad.getMessage(), bad);
+        }
+        notes.put(
+            platform, new PlatformNote(platform, text(p.getValue(), where + " " + p.getKey())));
+      }
+    }
+    int isup = e.isup() == null ? 0 : e.isup();
+    check(
+        e.isup() == null || (isup >= 1 && isup <= 127),
+        where + " isup " + isup + " is no Q.850 cause (1-127)");
+    return new InPractice(origin, List.copyOf(notes.values()), isup);
+  }
+
+  private static SipMeters meter(String name, String where) {
+    for (SipMeters m : SipMeters.values()) {
+      if (m.prometheusName().equals(name)) {
+        return m;
+      }
+    }
+    throw new IllegalStateException(
+        "invalid response-code catalogue: "
+            + where
+            + " evidence metric "
+            + name
+            + " is not one the exporter exports");
   }
 
   /** The triage fields of one entry, every one present and non-empty. */

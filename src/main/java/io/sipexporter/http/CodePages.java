@@ -4,13 +4,18 @@ import io.sipexporter.catalog.Check;
 import io.sipexporter.catalog.ClassGuidance;
 import io.sipexporter.catalog.CodeClass;
 import io.sipexporter.catalog.CodeComparison;
+import io.sipexporter.catalog.Evidence;
+import io.sipexporter.catalog.InPractice;
+import io.sipexporter.catalog.PlatformNote;
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.catalog.Triage;
+import io.sipexporter.metrics.SipMeters;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntToLongFunction;
+import java.util.function.ToDoubleFunction;
 
 /**
  * HTML pages for {@code /codes}, {@code /codes/{code}}, {@code /codes/4xx} and {@code
@@ -82,10 +87,11 @@ public final class CodePages {
   }
 
   /**
-   * One code as {@link #code(ResponseCodeCatalog, ResponseCode, long, CodeRates.Live)}, no rates.
+   * One code as {@link #code(ResponseCodeCatalog, ResponseCode, long, CodeRates.Live,
+   * ToDoubleFunction)}, no rates.
    */
   public static String code(ResponseCodeCatalog catalog, ResponseCode c, long seen) {
-    return code(catalog, c, seen, null);
+    return code(catalog, c, seen, null, null);
   }
 
   /**
@@ -93,9 +99,15 @@ public final class CodePages {
    * commands), which side to look at, and its live rate by method from this exporter's counters.
    *
    * @param live the live counts, or null to leave the section out
+   * @param sinceStart this exporter's total of a metric since start (the evidence of who generated
+   *     the code), or null to show the queries alone
    */
   public static String code(
-      ResponseCodeCatalog catalog, ResponseCode c, long seen, CodeRates.Live live) {
+      ResponseCodeCatalog catalog,
+      ResponseCode c,
+      long seen,
+      CodeRates.Live live,
+      ToDoubleFunction<SipMeters> sinceStart) {
     StringBuilder b = head(c.title());
     b.append("<p><a href=\"/codes\">All codes</a></p>\n<h1>")
         .append(Html.escape(c.title()))
@@ -104,6 +116,7 @@ public final class CodePages {
     b.append("<tr><th>Seen since start</th><td>").append(seen).append("</td></tr>\n</table>\n");
     prose(b, c, "h2");
     triage(b, c.triage());
+    inPractice(b, c.inPractice(), sinceStart);
     if (live != null) {
       live(b, live);
     }
@@ -188,6 +201,43 @@ public final class CodePages {
     return tail(b);
   }
 
+  /** Who may have generated it, with the exporter's own evidence, then the platform notes. */
+  private static void inPractice(
+      StringBuilder b, InPractice p, ToDoubleFunction<SipMeters> sinceStart) {
+    p.origin()
+        .ifPresent(
+            o -> {
+              b.append("<h2 id=\"origin\">Received or generated?</h2>\n<p>")
+                  .append(Html.escape(o.howToTell()))
+                  .append("</p>\n<p>This exporter's evidence:</p>\n<ul>\n");
+              for (Evidence e : o.evidence()) {
+                b.append("<li><code>").append(Html.escape(e.query())).append("</code>: ");
+                b.append(Html.escape(e.shows()));
+                if (sinceStart != null) {
+                  b.append(" This exporter since start: <code>")
+                      .append(e.metric().prometheusName())
+                      .append("</code> ")
+                      .append(
+                          String.format(Locale.ROOT, "%.0f", sinceStart.applyAsDouble(e.metric())))
+                      .append('.');
+                }
+                b.append("</li>\n");
+              }
+              b.append("</ul>\n");
+            });
+    if (!p.platforms().isEmpty()) {
+      b.append("<h2 id=\"platforms\">On common platforms</h2>\n<ul>\n");
+      for (PlatformNote n : p.platforms()) {
+        b.append("<li><strong>")
+            .append(Html.escape(n.platform().displayName()))
+            .append("</strong>: ")
+            .append(Html.escape(n.note()))
+            .append("</li>\n");
+      }
+      b.append("</ul>\n");
+    }
+  }
+
   private static void facts(StringBuilder b, ResponseCodeCatalog catalog, ResponseCode c) {
     b.append("<table>\n");
     row(b, "Class", Html.escape(c.codeClass().label() + " " + c.codeClass().displayName()));
@@ -205,6 +255,17 @@ public final class CodePages {
         rel.append(rel.length() == 0 ? "" : ", ").append(link(catalog.lookup(r)));
       }
       row(b, "Related", rel.toString());
+      if (c.inPractice().hasIsupCause()) {
+        row(
+            b,
+            "PSTN (ISUP)",
+            Html.escape(
+                "a gateway releases the call with Q.850 cause "
+                    + c.inPractice().isupCause()
+                    + " ("
+                    + InPractice.ISUP_MAPPING
+                    + ")"));
+      }
     } else {
       row(
           b,

@@ -1,7 +1,10 @@
 package io.sipexporter.http;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.sipexporter.metrics.SipMeters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +70,24 @@ public final class CodeRates {
               c.count()));
     }
     snapshots = new Snapshots(snapshots.latest, new Snapshot(nanoTime.getAsLong(), rows));
+  }
+
+  /**
+   * A metric's total over all its series since start: the sum of its counters, or of its
+   * histograms' observation counts; 0 when it has no series yet.
+   */
+  public double sinceStart(SipMeters meter) {
+    double total = 0;
+    for (Meter m : registry.find(meter.meterName()).meters()) {
+      if (m instanceof Counter c) {
+        total += c.count();
+      } else if (m instanceof Timer t) {
+        total += t.count();
+      } else if (m instanceof DistributionSummary d) {
+        total += d.count();
+      }
+    }
+    return total;
   }
 
   /** The responses with {@code code}, by method. */

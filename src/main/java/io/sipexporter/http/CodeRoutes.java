@@ -87,7 +87,12 @@ public final class CodeRoutes {
             json,
             json
                 ? LiveJson.withLive(CatalogJson.code(catalog, c), rates.ofCode(c.code()))
-                : CodePages.code(catalog, c, seen.applyAsLong(c.code()), rates.ofCode(c.code())));
+                : CodePages.code(
+                    catalog,
+                    c,
+                    seen.applyAsLong(c.code()),
+                    rates.ofCode(c.code()),
+                    rates::sinceStart));
       }
       if (parts.length == 3 && parts[0].equals("compare")) {
         CodeComparison cmp =

@@ -3,6 +3,8 @@ package io.sipexporter.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.sipexporter.catalog.Evidence;
+import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.ops.AlertRules;
 import io.sipexporter.ops.Dashboards;
 import java.time.Duration;
@@ -62,6 +64,26 @@ public final class MonitoringChecks {
   public static void awaitRowPanelsHaveData(
       Prometheus prometheus, String instance, String rowTitle) {
     awaitPanelsHaveData(prometheus, Dashboards.rowQueries(rowTitle, variables(instance)));
+  }
+
+  /**
+   * Every evidence query of the code catalogue (how to tell a received 408, 480, 500, 503 or 504
+   * from one generated on the way) is valid PromQL, and the metric it reads has series.
+   */
+  public static void assertEvidenceQueriesRun(Prometheus prometheus) {
+    List<Evidence> evidence =
+        ResponseCodeCatalog.load().registered().stream()
+            .flatMap(c -> c.inPractice().origin().stream())
+            .flatMap(o -> o.evidence().stream())
+            .toList();
+    assertThat(evidence).hasSizeGreaterThanOrEqualTo(5);
+    for (Evidence e : evidence) {
+      prometheus.query(e.query()); // fails on a query error
+      String name = e.metric().prometheusName();
+      assertThat(prometheus.query("count({__name__=~\"" + name + "(_bucket)?\"})"))
+          .as(name)
+          .isNotEmpty();
+    }
   }
 
   private static Map<String, String> variables(String instance) {

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The monitoring plumbing without the exporter: Alertmanager accepts alerts through API v2;
  * Prometheus loads every rule, scrapes a synthetic target shaped like the exporter, answers every
- * dashboard panel query, and routes the 437 alert, its description ending with the fix, to
- * Alertmanager.
+ * dashboard panel query and every evidence query of the code catalogue, and routes the 437 alert,
+ * its description ending with the fix, to Alertmanager.
  */
 class MonitoringStackIT {
 
@@ -48,6 +48,7 @@ class MonitoringStackIT {
       MonitoringChecks.awaitRulesLoaded(prometheus);
       Await.until("target up", Duration.ofSeconds(30), prometheus::targetUp, prometheus::logTail);
       MonitoringChecks.awaitEveryPanelHasData(prometheus, target);
+      MonitoringChecks.assertEvidenceQueriesRun(prometheus);
       JsonNode alert =
           MonitoringChecks.awaitAlertInAlertmanager(
               alertmanager, "SipUnsupportedCertificate", target);

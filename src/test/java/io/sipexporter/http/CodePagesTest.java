@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sipexporter.catalog.ResponseCode;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.metrics.SipMeters;
 import org.junit.jupiter.api.Test;
 
 class CodePagesTest {
@@ -22,6 +23,32 @@ class CodePagesTest {
         .contains("/codes/499\">499</a></td><td><em>unregistered</em>")
         .doesNotContain("/codes/498\"");
     assertThat(html).contains("Call/Transaction Does Not Exist");
+  }
+
+  @Test
+  void codePageSaysHowToTellWhoSentItWithThisExportersOwnCounts() {
+    String html =
+        CodePages.code(
+            CATALOG,
+            CATALOG.lookup(408),
+            3,
+            null,
+            m -> m == SipMeters.TRANSACTIONS_TIMED_OUT ? 7 : 0);
+    assertThat(html)
+        .contains("<h2 id=\"origin\">Received or generated?</h2>")
+        .contains("<li><code>sum by (method) (rate(sip_transactions_timed_out_total[5m]))</code>: ")
+        .contains("This exporter since start: <code>sip_transactions_timed_out_total</code> 7.")
+        .contains("<code>sip_retransmissions_total</code> 0.")
+        .contains("<h2 id=\"platforms\">On common platforms</h2>")
+        .contains("<li><strong>OpenSIPS</strong>: ")
+        .contains("<tr><th>PSTN (ISUP)</th><td>a gateway releases the call with Q.850 cause 102");
+    assertThat(CodePages.code(CATALOG, CATALOG.lookup(408), 3))
+        .contains("Received or generated?")
+        .doesNotContain("This exporter since start");
+    assertThat(CodePages.code(CATALOG, CATALOG.lookup(180), 0))
+        .doesNotContain("Received or generated?")
+        .doesNotContain("On common platforms")
+        .doesNotContain("PSTN (ISUP)");
   }
 
   @Test
