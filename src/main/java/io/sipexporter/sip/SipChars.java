@@ -165,6 +165,22 @@ final class SipChars {
     return false;
   }
 
+  /**
+   * RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; from just after the
+   * opening quote at buf[p], returns the index after the closing one, or {@code to}.
+   */
+  static int skipQuoted(byte[] buf, int p, int to) {
+    while (p < to) {
+      byte b = buf[p++];
+      if (b == '\\') {
+        p++;
+      } else if (b == '"') {
+        return p;
+      }
+    }
+    return to;
+  }
+
   /** First index in [from, to) that is not LWS, or {@code to}. */
   static int skipLws(byte[] buf, int from, int to) {
     while (from < to && isLws(buf[from])) {
