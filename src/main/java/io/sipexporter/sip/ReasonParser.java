@@ -15,6 +15,9 @@ package io.sipexporter.sip;
  */
 public final class ReasonParser {
   private static final LowerWord CAUSE = LowerWord.of("cause");
+  private static final long SEMI = SipChars.every(';');
+  private static final long COMMA = SipChars.every(',');
+  private static final long QUOTE = SipChars.every('"');
 
   private final SipMessage msg;
   private int header;
@@ -80,15 +83,8 @@ public final class ReasonParser {
     protocol = noProtocol ? ReasonProtocol.OTHER : ReasonProtocol.match(buf, p, t - p);
     cause = -1; // -1 no cause yet, -2 a cause that is not 1*DIGIT
     int q = t;
-    while (q < to && buf[q] != ',') {
-      byte b = buf[q];
-      if (b == '"') {
-        q = SipChars.skipQuoted(buf, q + 1, to);
-      } else if (b == ';') {
-        q = param(buf, q + 1, to);
-      } else {
-        q++;
-      }
+    while ((q = SipChars.indexOfAny(buf, q, to, SEMI, COMMA, QUOTE)) < to && buf[q] != ',') {
+      q = buf[q] == '"' ? SipChars.skipQuoted(buf, q + 1, to) : param(buf, q + 1, to);
     }
     pos = q < to ? q + 1 : -1;
     error =
