@@ -15,6 +15,7 @@ package io.sipexporter.sip;
  */
 public final class ReasonParser {
   private static final LowerWord CAUSE = LowerWord.of("cause");
+  private static final LowerWord CAUSE_EQUALS = LowerWord.of("cause=");
   private static final long SEMI = SipChars.every(';');
   private static final long COMMA = SipChars.every(',');
   private static final long QUOTE = SipChars.every('"');
@@ -83,7 +84,12 @@ public final class ReasonParser {
     protocol = noProtocol ? ReasonProtocol.OTHER : ReasonProtocol.match(buf, p, t - p);
     cause = -1; // -1 no cause yet, -2 a cause that is not 1*DIGIT
     int q = t;
-    while ((q = SipChars.indexOfAny(buf, q, to, SEMI, COMMA, QUOTE)) < to && buf[q] != ',') {
+    if (t + 7 < to && buf[t] == ';' && CAUSE_EQUALS.prefixOf(SipChars.word(buf, t + 1))) {
+      q = causeDigits(buf, t + 7, to); // the usual shape, "Q.850;cause=16", read at once
+    }
+    // once the cause is read, only a quoted string or the COMMA ending the value matter
+    while ((q = SipChars.indexOfAny(buf, q, to, cause == -1 ? SEMI : COMMA, COMMA, QUOTE)) < to
+        && buf[q] != ',') {
       q = buf[q] == '"' ? SipChars.skipQuoted(buf, q + 1, to) : param(buf, q + 1, to);
     }
     pos = q < to ? q + 1 : -1;
@@ -91,6 +97,22 @@ public final class ReasonParser {
         noProtocol
             ? ReasonError.MISSING_PROTOCOL
             : cause == -1 ? ReasonError.MISSING_CAUSE : cause == -2 ? ReasonError.BAD_CAUSE : null;
+  }
+
+  /**
+   * The digits at buf[v] up to a byte that is not a token byte: sets the cause and returns where
+   * they end, or leaves it unset and returns {@code v} for the general path to read.
+   */
+  private int causeDigits(byte[] buf, int v, int to) {
+    int ve = v;
+    while (ve < to && buf[ve] >= '0' && buf[ve] <= '9') {
+      ve++;
+    }
+    if (ve == v || (ve < to && SipChars.isToken(buf[ve]))) {
+      return v - 7; // not 1*DIGIT alone: the general path reads the parameter again
+    }
+    cause = decimal(buf, v, ve);
+    return ve;
   }
 
   /** Reads the parameter at buf[p] (after its ';'); returns where reading goes on. */
