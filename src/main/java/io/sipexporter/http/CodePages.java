@@ -368,7 +368,8 @@ public final class CodePages {
     b.append("<tr><th>").append(key).append("</th><td>").append(html).append("</td></tr>\n");
   }
 
-  private static StringBuilder head(String title) {
+  /** The document head every catalogue page shares (also the Q.850 cause pages). */
+  static StringBuilder head(String title) {
     return new StringBuilder(4096)
         .append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n")
@@ -380,7 +381,7 @@ public final class CodePages {
         .append("</style>\n</head>\n<body>\n");
   }
 
-  private static String tail(StringBuilder b) {
+  static String tail(StringBuilder b) {
     return b.append("</body>\n</html>\n").toString();
   }
 }

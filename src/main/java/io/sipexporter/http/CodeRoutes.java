@@ -47,6 +47,11 @@ public final class CodeRoutes {
     this.rates = rates;
   }
 
+  /** The catalogue the pages come from. */
+  public ResponseCodeCatalog catalog() {
+    return catalog;
+  }
+
   /** The live rates the pages show; the web server snapshots them on its timer. */
   public CodeRates rates() {
     return rates;

@@ -13,6 +13,7 @@ public final class LandingPage {
         new String[] {
           "/codes", "SIP response codes: what each means, how to fix it, how many seen"
         },
+        new String[] {"/causes/q850", "Q.850 causes: what each Reason cause means, what to check"},
         new String[] {"/alerts", "Alert runbooks: what each bundled alert means, how to fix it"},
         new String[] {"/-/healthy", "Health"},
         new String[] {"/-/ready", "Readiness"});

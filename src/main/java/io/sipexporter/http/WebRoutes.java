@@ -1,11 +1,12 @@
 package io.sipexporter.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sipexporter.catalog.Q850Catalog;
 import java.util.function.BooleanSupplier;
 
 /**
- * Maps a request path to its page: metrics, landing page, health, readiness, response codes, alert
- * runbooks.
+ * Maps a request path to its page: metrics, landing page, health, readiness, response codes, Q.850
+ * causes, alert runbooks.
  */
 public final class WebRoutes {
   static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
@@ -16,6 +17,7 @@ public final class WebRoutes {
   private final LandingPage landing;
   private final BooleanSupplier ready;
   private final CodeRoutes codes;
+  private final CauseRoutes causes;
 
   public WebRoutes(
       PrometheusMeterRegistry registry,
@@ -24,6 +26,7 @@ public final class WebRoutes {
       BooleanSupplier ready,
       CodeRoutes codes) {
     this.codes = codes;
+    this.causes = new CauseRoutes(Q850Catalog.load(), codes.catalog());
     this.registry = registry;
     this.telemetryPath = telemetryPath;
     this.landing = landing;
@@ -52,7 +55,10 @@ public final class WebRoutes {
             ? WebPage.text(200, "OK\n")
             : WebPage.text(503, "starting: listeners not bound yet\n");
       default:
-        return codes.respond(path).orElseGet(() -> WebPage.notFound(path));
+        return codes
+            .respond(path)
+            .or(() -> causes.respond(path))
+            .orElseGet(() -> WebPage.notFound(path));
     }
   }
 

@@ -16,6 +16,21 @@ public enum SipMeters {
       "code",
       "class"),
   REQUESTS("sip.requests", Type.COUNTER, "", "SIP requests seen, by method.", "method"),
+  REASON_CAUSES(
+      "sip.reason.causes",
+      Type.COUNTER,
+      "",
+      "Reason header values (RFC 3326) seen on requests and responses, by the request or CSeq method, protocol (SIP, Q.850, STIR, other) and cause: a Q.850 cause 1-127 or a SIP/STIR code as its number, an unregistered code as its class when sip_responses_total folds it, anything else other.",
+      "method",
+      "protocol",
+      "cause"),
+  REASONS_MALFORMED(
+      "sip.exporter.reasons.malformed",
+      Type.COUNTER,
+      "",
+      "Reason header values that could not be counted (missing_protocol, missing_cause, bad_cause, too_many_headers), by input and reason; the message itself is counted.",
+      "input",
+      "reason"),
   RESPONSES_FOLDED(
       "sip.exporter.responses.folded",
       Type.COUNTER,

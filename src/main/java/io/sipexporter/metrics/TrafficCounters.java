@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.Transport;
+import io.sipexporter.sip.ReasonError;
+import io.sipexporter.sip.ReasonProtocol;
 import io.sipexporter.sip.SipMethod;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,6 +23,7 @@ public final class TrafficCounters {
 
   private final MeterRegistry registry;
   private final MessageCounters messages;
+  private final ReasonCounters reasons;
   private final Counter[][] received =
       new Counter[Input.values().length][Transport.values().length];
   private final ConcurrentMap<ErrorReason, Counter>[] parseErrors;
@@ -43,6 +46,7 @@ public final class TrafficCounters {
   public TrafficCounters(MeterRegistry registry, NodeTable nodes, CodeLabels codeLabels) {
     this.registry = registry;
     this.messages = new MessageCounters(registry, nodes, codeLabels);
+    this.reasons = new ReasonCounters(registry, codeLabels);
     for (int t = 0; t < hepPayloads.length; t++) {
       hepPayloads[t] =
           counter(SipMeters.HEP_PAYLOADS).tag("type", HEP_TYPE_LABELS[t]).register(registry);
@@ -82,6 +86,19 @@ public final class TrafficCounters {
   /** Counts a request that came in HEP from capture agent {@code captureId}, or not (NOT_HEP). */
   public void request(SipMethod method, long captureId) {
     messages.request(method, captureId);
+  }
+
+  /**
+   * Counts one Reason value (RFC 3326) of a request, or of a response to a {@code method} request:
+   * {@code cause} is folded to a bounded label (see {@code docs/metrics.md}).
+   */
+  public void reason(SipMethod method, ReasonProtocol protocol, int cause) {
+    reasons.cause(method, protocol, cause);
+  }
+
+  /** Counts a Reason value that could not be counted, by why. */
+  public void reasonMalformed(Input input, ReasonError error) {
+    reasons.malformed(input, error);
   }
 
   /** Counts a decoded HEP packet by its payload protocol type. */

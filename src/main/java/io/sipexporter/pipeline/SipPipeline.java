@@ -6,8 +6,11 @@ import io.sipexporter.core.ThrottledLog;
 import io.sipexporter.core.Transport;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
+import io.sipexporter.sip.ReasonError;
+import io.sipexporter.sip.ReasonParser;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipMessage;
+import io.sipexporter.sip.SipMethod;
 import io.sipexporter.sip.SipScanner;
 import io.sipexporter.transaction.TransactionTracker;
 
@@ -129,6 +132,9 @@ public final class SipPipeline {
     } else {
       counters.response(message.cseqMethod(), message.statusCode(), captureId);
     }
+    if (message.hasReason()) {
+      countReasons(input);
+    }
     if (!tracking) {
       return result;
     }
@@ -136,6 +142,26 @@ public final class SipPipeline {
     lastInputNanos = epochNanos;
     lastInputMonotonic = System.nanoTime();
     return result;
+  }
+
+  /**
+   * RFC 3326: counts every reason value of every Reason header, by the request method (for a
+   * response, the CSeq method); a malformed one is counted by why, and the next still counts.
+   */
+  private void countReasons(Input input) {
+    SipMethod method = message.isRequest() ? message.method() : message.cseqMethod();
+    ReasonParser reasons = message.reasons();
+    while (reasons.next()) {
+      ReasonError error = reasons.error();
+      if (error == null) {
+        counters.reason(method, reasons.protocol(), reasons.cause());
+      } else {
+        counters.reasonMalformed(input, error);
+      }
+    }
+    for (int i = message.reasonHeadersDropped(); i > 0; i--) {
+      counters.reasonMalformed(input, ReasonError.TOO_MANY_HEADERS);
+    }
   }
 
   /**

@@ -30,6 +30,10 @@ import java.util.TreeMap;
  * @param callsEnded answered calls ended, by who sent the BYE
  * @param received UDP datagrams and framed TCP messages read, by transport
  * @param unreadable what could not be read, by reason ({@code sip_exporter_parse_errors_total})
+ * @param reasons Reason header values (RFC 3326) by {@code "<method> <protocol> <cause>"}, e.g.
+ *     {@code "BYE Q.850 16"} ({@code sip_reason_causes_total})
+ * @param reasonsMalformed Reason values that could not be counted, by reason ({@code
+ *     sip_exporter_reasons_malformed_total})
  */
 public record ReplaySummary(
     String source,
@@ -43,7 +47,9 @@ public record ReplaySummary(
     long callsActive,
     Map<String, Long> callsEnded,
     Map<String, Long> received,
-    Map<String, Long> unreadable) {
+    Map<String, Long> unreadable,
+    Map<String, Long> reasons,
+    Map<String, Long> reasonsMalformed) {
 
   /** Transactions of one method that ended with one final code. */
   public record Transaction(String method, int code, long count) {}
@@ -94,7 +100,36 @@ public record ReplaySummary(
             "transport",
             Input.PCAP,
             Comparator.reverseOrder()),
-        byTag(registry, SipMeters.PARSE_ERRORS, "reason", Input.PCAP, Comparator.naturalOrder()));
+        byTag(registry, SipMeters.PARSE_ERRORS, "reason", Input.PCAP, Comparator.naturalOrder()),
+        reasons(registry),
+        byTag(
+            registry,
+            SipMeters.REASONS_MALFORMED,
+            "reason",
+            Input.PCAP,
+            Comparator.naturalOrder()));
+  }
+
+  /** {@code sip_reason_causes_total} by method (in {@link SipMethod} order), protocol and cause. */
+  private static Map<String, Long> reasons(MeterRegistry registry) {
+    Map<String, Long> counts =
+        new TreeMap<>(
+            Comparator.comparing((String k) -> k.substring(0, k.indexOf(' ')), METHOD_ORDER)
+                .thenComparing(Comparator.naturalOrder()));
+    for (Counter c : counters(registry, SipMeters.REASON_CAUSES)) {
+      long n = (long) c.count();
+      if (n > 0) {
+        counts.merge(
+            c.getId().getTag("method")
+                + " "
+                + c.getId().getTag("protocol")
+                + " "
+                + c.getId().getTag("cause"),
+            n,
+            Long::sum);
+      }
+    }
+    return new LinkedHashMap<>(counts);
   }
 
   /** Requests counted, all methods. */

@@ -81,6 +81,9 @@ public final class SummaryJson {
     calls.put("activeAtEnd", s.callsActive());
     counts(calls.putObject("ended"), s.callsEnded());
     counts(root.putObject("unreadable"), s.unreadable());
+    ObjectNode reasons = root.putObject("reasons");
+    counts(reasons.putObject("causes"), s.reasons());
+    counts(reasons.putObject("malformed"), s.reasonsMalformed());
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

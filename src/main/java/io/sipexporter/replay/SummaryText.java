@@ -98,6 +98,15 @@ public final class SummaryText {
     }
     b.append(", ").append(s.callsActive()).append(" still up at the end of the capture\n");
 
+    if (!s.reasons().isEmpty() || !s.reasonsMalformed().isEmpty()) {
+      long reasons = s.reasons().values().stream().mapToLong(Long::longValue).sum();
+      b.append("\n* Reason causes: ").append(reasons).append('\n');
+      s.reasons().forEach((key, n) -> line(b, "  " + key, n));
+      if (!s.reasonsMalformed().isEmpty()) {
+        b.append("  malformed: ").append(joined(s.reasonsMalformed())).append('\n');
+      }
+    }
+
     long unreadable = s.unreadable().values().stream().mapToLong(Long::longValue).sum();
     b.append("\n* Unreadable: ").append(unreadable).append('\n');
     s.unreadable().forEach((reason, n) -> line(b, "  " + reason, n));

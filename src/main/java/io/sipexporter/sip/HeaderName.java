@@ -1,6 +1,9 @@
 package io.sipexporter.sip;
 
-/** Recognises the few header names the scanner reads, in long and compact form, ignoring case. */
+/**
+ * Recognises the few header names the scanner reads (Reason too), in long and compact form,
+ * ignoring case.
+ */
 final class HeaderName {
   static final int OTHER = 0;
   static final int CSEQ = 1;
@@ -9,6 +12,7 @@ final class HeaderName {
   static final int CONTENT_LENGTH = 4;
   static final int FROM = 5;
   static final int TO = 6;
+  static final int REASON = 7;
 
   // The names as little-endian words: a field's first eight bytes are compared in one step
   private static final LowerWord CSEQ_NAME = LowerWord.of("cseq");
@@ -18,6 +22,7 @@ final class HeaderName {
   private static final LowerWord VIA_NAME = LowerWord.of("via");
   private static final LowerWord FROM_NAME = LowerWord.of("from");
   private static final LowerWord TO_NAME = LowerWord.of("to");
+  private static final LowerWord REASON_NAME = LowerWord.of("reason");
 
   private HeaderName() {}
 
@@ -26,7 +31,7 @@ final class HeaderName {
    * valueOffset << 8 | name}: {@link #OTHER} with the value at lineEnd for a field the scanner does
    * not read and for a line that is not {@code name *WSP ":" value}. RFC 3261 7.3.1: names are
    * case-insensitive, whitespace may precede the colon; 7.3.3 / 20: compact forms i (Call-ID), v
-   * (Via), l (Content-Length), f (From), t (To); CSeq has none.
+   * (Via), l (Content-Length), f (From), t (To); CSeq and Reason (RFC 3326 2) have none.
    */
   static long read(byte[] buf, int p, int lineEnd) {
     long w = SipChars.word(buf, p);
@@ -68,6 +73,13 @@ final class HeaderName {
       case 'l':
         name = CONTENT_LENGTH;
         length = 1;
+        break;
+      case 'r':
+        if (!REASON_NAME.prefixOf(w)) {
+          return (long) lineEnd << 8; // Route, Record-Route, Require...
+        }
+        name = REASON;
+        length = 6;
         break;
       default:
         return (long) lineEnd << 8; // Route, Max-Forwards...: no need to read further

@@ -11,6 +11,8 @@ final class SipChars {
   private static final long ONES = 0x0101010101010101L;
   private static final long LFS = ONES * '\n';
   private static final long HIGHS = 0x8080808080808080L;
+  private static final long QUOTES = ONES * '"';
+  private static final long BACKSLASHES = ONES * '\\';
 
   private SipChars() {}
 
@@ -163,6 +165,20 @@ final class SipChars {
       }
     }
     return false;
+  }
+
+  /**
+   * RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; from just after the
+   * opening quote at buf[p], returns the index after the closing one, or {@code to}.
+   */
+  static int skipQuoted(byte[] buf, int p, int to) {
+    while ((p = indexOfAny(buf, p, to, QUOTES, BACKSLASHES, QUOTES)) < to) {
+      if (buf[p] == '"') {
+        return p + 1;
+      }
+      p = Math.min(p + 2, to); // a quoted-pair: the escaped byte is text
+    }
+    return to;
   }
 
   /** First index in [from, to) that is not LWS, or {@code to}. */

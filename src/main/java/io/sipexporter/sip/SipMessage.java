@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
  * and only become Strings when asked for.
  */
 public final class SipMessage {
+  /** Reason headers whose bounds a message keeps; more are only counted. */
+  public static final int MAX_REASON_HEADERS = 8;
+
   /** A tag not looked for yet; else the {@link GenericParam} packing, 0 for none. */
   private static final long UNREAD = -1;
 
@@ -33,6 +36,11 @@ public final class SipMessage {
   int headerLength;
   int bodyOffset;
   int bodyLength;
+  // RFC 3326: each Reason header's value as [from, to) pairs, in message order
+  final int[] reasonBounds = new int[2 * MAX_REASON_HEADERS];
+  int reasonHeaders;
+  int reasonHeadersDropped;
+  private final ReasonParser reasons = new ReasonParser(this);
 
   void reset(byte[] buf) {
     buffer = buf;
@@ -48,6 +56,37 @@ public final class SipMessage {
     contentLength = -1;
     headerLength = 0;
     bodyOffset = bodyLength = 0;
+    reasonHeaders = reasonHeadersDropped = 0;
+  }
+
+  /** Keeps the bounds of one Reason header's value, or counts it dropped when there are enough. */
+  void reasonHeader(int from, int to) {
+    if (reasonHeaders == MAX_REASON_HEADERS) {
+      reasonHeadersDropped++;
+      return;
+    }
+    reasonBounds[2 * reasonHeaders] = from;
+    reasonBounds[2 * reasonHeaders + 1] = to;
+    reasonHeaders++;
+  }
+
+  /** True when the message has a Reason header (RFC 3326). */
+  public boolean hasReason() {
+    return reasonHeaders > 0;
+  }
+
+  /**
+   * The reason values of the first {@value #MAX_REASON_HEADERS} Reason headers, in order; the
+   * returned parser is this message's own, restarted.
+   */
+  public ReasonParser reasons() {
+    reasons.restart();
+    return reasons;
+  }
+
+  /** Reason headers beyond the first {@value #MAX_REASON_HEADERS}, not read. */
+  public int reasonHeadersDropped() {
+    return reasonHeadersDropped;
   }
 
   /** The bytes the message was scanned from. */

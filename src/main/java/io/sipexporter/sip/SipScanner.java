@@ -1,9 +1,9 @@
 package io.sipexporter.sip;
 
 /**
- * Reads the start line, CSeq, Call-ID, top Via branch, From and To (their tags on demand) and
- * Content-Length of one SIP message, without allocating. Not thread-safe: one scanner per event
- * loop.
+ * Reads the start line, CSeq, Call-ID, top Via branch, From and To (their tags on demand),
+ * Content-Length and where each Reason header is of one SIP message, without allocating. Not
+ * thread-safe: one scanner per event loop.
  *
  * <pre>{@code
  * SipScanner scanner = new SipScanner();
@@ -72,7 +72,7 @@ public final class SipScanner {
 
   /**
    * RFC 3261 7.3: reads header fields up to the blank line; the first CSeq, Call-ID (with a value),
-   * Via, From, To and Content-Length count.
+   * Via, From, To and Content-Length count, and every Reason (RFC 3326 2: it may repeat).
    */
   private ScanResult fields(byte[] buf, int p, int end, SipMessage out) {
     HeaderSection h = headers;
@@ -80,8 +80,8 @@ public final class SipScanner {
     int seen = 1 << HeaderName.OTHER; // bit 1 << HeaderName of each field read, OTHER never read
     int step;
     while ((step = h.next()) == HeaderSection.FIELD) {
-      if (seen == ALL_SEEN) {
-        continue; // nothing left to read: only the blank line is still to find
+      if (seen == ALL_SEEN && (buf[h.lineStart] | 0x20) != 'r') {
+        continue; // nothing left to read but Reason headers, which may come anywhere
       }
       long named = HeaderName.read(buf, h.lineStart, h.valueEnd);
       int name = HeaderName.name(named);
@@ -90,6 +90,9 @@ public final class SipScanner {
       }
       int valueOff = HeaderName.valueOffset(named);
       switch (name) {
+        case HeaderName.REASON:
+          out.reasonHeader(valueOff, h.valueEnd);
+          continue; // never marked seen: each one counts
         case HeaderName.CSEQ:
           if (!FieldValues.cseq(buf, valueOff, h.valueEnd, out)) {
             return ScanResult.BAD_CSEQ;

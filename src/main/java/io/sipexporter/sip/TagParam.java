@@ -24,7 +24,7 @@ final class TagParam {
     while ((p = SipChars.indexOfAny(buf, p, to, SEMI, LT, QUOTE)) < to) {
       byte b = buf[p++];
       if (b == '"') {
-        p = skipQuoted(buf, p, to);
+        p = SipChars.skipQuoted(buf, p, to);
       } else if (b == '<') {
         angle = p - 1;
         // RFC 3261 20.10: the URI inside <> keeps its own parameters
@@ -52,27 +52,11 @@ final class TagParam {
     while (p < to) {
       byte b = buf[p++];
       if (b == '"') {
-        p = skipQuoted(buf, p, to);
+        p = SipChars.skipQuoted(buf, p, to);
       } else if (b == '<') {
         return p - 1;
       }
     }
     return -1;
-  }
-
-  /**
-   * RFC 3261 25.1: quoted-string = DQUOTE *(qdtext / quoted-pair) DQUOTE; returns the index after
-   * it.
-   */
-  private static int skipQuoted(byte[] buf, int p, int to) {
-    while (p < to) {
-      byte b = buf[p++];
-      if (b == '\\') {
-        p++;
-      } else if (b == '"') {
-        return p;
-      }
-    }
-    return to;
   }
 }

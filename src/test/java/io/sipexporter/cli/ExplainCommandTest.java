@@ -124,4 +124,35 @@ class ExplainCommandTest {
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("'xml' is not a format: use text, markdown or json");
   }
+
+  @ParameterizedTest
+  @CsvSource({"q850:16", "Q.850:16", "q.850:16"})
+  void explainsAQ850CauseIgnoringCase(String arg) {
+    CliRun run = explain(arg);
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .startsWith("Q.850 cause 16 Normal call clearing\n")
+        .contains("Class:        normal event (0-31)", "no SIP response", "NORMAL_CLEARING")
+        .contains("What it means", "What to check");
+    assertThat(run.out().lines()).allMatch(l -> l.length() <= 78);
+  }
+
+  @Test
+  void explainsAQ850CauseInJsonAndMarkdown() throws Exception {
+    JsonNode c17 = new ObjectMapper().readTree(explain("q850:17", "--format", "json").out());
+    assertThat(c17.get("cause").asInt()).isEqualTo(17);
+    assertThat(c17.get("sip").get("code").asInt()).isEqualTo(486);
+    assertThat(explain("q850:102", "--format", "markdown").out())
+        .startsWith("# Q.850 cause 102 Recovery on timer expiry")
+        .contains("504 Server Time-out");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"q850:999, '999' is out of range", "q850:abc, 'abc' is not a cause number"})
+  void aBadCauseIsOneErrorLine(String arg, String problem) {
+    CliRun run = explain(arg);
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).startsWith("explain: " + problem).hasLineCount(1);
+  }
 }

@@ -56,7 +56,8 @@ class ReplayCommandTest {
             "responseClasses",
             "transactions",
             "calls",
-            "unreadable");
+            "unreadable",
+            "reasons");
   }
 
   @Test

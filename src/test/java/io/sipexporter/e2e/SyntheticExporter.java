@@ -155,6 +155,7 @@ public final class SyntheticExporter implements AutoCloseable {
                 .append(code.charAt(0))
                 .append("xx\"} 1\n"));
     renderTransactions(out, seconds);
+    renderReasons(out, seconds);
     renderHealth(out);
     out.append("# TYPE process_cpu_seconds_total counter\n")
         .append("process_cpu_seconds_total ")
@@ -251,6 +252,27 @@ public final class SyntheticExporter implements AutoCloseable {
         .append("sip_exporter_tls_certificate_expiry_timestamp_seconds{config=\"web\"} ")
         .append(System.currentTimeMillis() / 1000 + 30 * 86400)
         .append('\n');
+  }
+
+  /** Reason causes (RFC 3326): why calls end, and STIR failures on calls that go on. */
+  private static void renderReasons(StringBuilder out, double seconds) {
+    out.append("# TYPE sip_reason_causes_total counter\n");
+    String[][] reasons = {
+      {"BYE", "Q.850", "16", "15"},
+      {"BYE", "Q.850", "31", "2"},
+      {"CANCEL", "Q.850", "16", "1"},
+      {"CANCEL", "SIP", "200", "1"},
+      {"INVITE", "STIR", "437", "0.5"}
+    };
+    for (String[] r : reasons) {
+      counter(
+          out,
+          "sip_reason_causes_total",
+          "method=\"" + r[0] + "\",protocol=\"" + r[1] + "\",cause=\"" + r[2] + "\"",
+          Double.parseDouble(r[3]) * seconds);
+    }
+    out.append("# TYPE sip_exporter_reasons_malformed_total counter\n");
+    counter(out, "sip_exporter_reasons_malformed_total", "input=\"sip\",reason=\"bad_cause\"", 0);
   }
 
   private static void counter(StringBuilder out, String name, String labels, double value) {

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A tshark capture of SIP over UDP on the loopback interface, and the counting of what it saw.
@@ -144,6 +146,64 @@ public final class Tshark implements AutoCloseable {
         }
       }
       return counts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted reading " + pcap, e);
+    }
+  }
+
+  /**
+   * Counts the Reason values of SIP messages matching a display filter by {@code "<CSeq method>
+   * <protocol> <cause>"}, e.g. {@code "BYE Q.850 16"}: tshark's SIP dissector decodes the first
+   * reason value of a message's Reason header (RFC 3326).
+   */
+  public Map<String, Long> reasonCauses(String displayFilter) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String[] f :
+        fields(
+            "sip.Reason && (" + displayFilter + ")",
+            "sip.CSeq.method",
+            "sip.reason_protocols",
+            "sip.reason_cause_q850",
+            "sip.reason_cause_sip",
+            "sip.reason_cause_other")) {
+      String cause = f[2].isEmpty() ? f[3].isEmpty() ? f[4] : f[3] : f[2];
+      counts.merge(f[0] + " " + f[1] + " " + cause, 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  /** The tab-separated {@code fields} of every SIP packet matching {@code displayFilter}. */
+  private List<String[]> fields(String displayFilter, String... fields) {
+    List<String> command = new ArrayList<>(List.of(Tool.TSHARK.path(), "-r", pcap.toString()));
+    for (int port : ports) {
+      command.addAll(List.of("-d", "udp.port==" + port + ",sip"));
+    }
+    command.addAll(List.of("-Y", displayFilter, "-T", "fields", "-E", "separator=/t"));
+    for (String field : fields) {
+      command.addAll(List.of("-e", field));
+    }
+    Path out = dir.resolve("tshark-fields.tsv");
+    try {
+      Process read =
+          new ProcessBuilder(command)
+              .redirectOutput(out.toFile())
+              .redirectError(dir.resolve("tshark-fields.err").toFile())
+              .start();
+      if (!read.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+        read.destroyForcibly();
+        throw new AssertionError("tshark -r " + pcap + " took over 60s");
+      }
+      List<String[]> rows = new ArrayList<>();
+      for (String line : Files.readAllLines(out)) {
+        String[] row = line.split("\t", -1);
+        if (row.length == fields.length && !row[0].isEmpty()) {
+          rows.add(row);
+        }
+      }
+      return rows;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

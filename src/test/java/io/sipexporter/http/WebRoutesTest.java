@@ -68,4 +68,41 @@ class WebRoutesTest {
         .contains("SIP udp+tcp &lt;0.0.0.0:5060&gt;")
         .contains("<a href=\"/custom-metrics\">Metrics</a>");
   }
+
+  @Test
+  void servesTheQ850CausePages() {
+    WebPage page = routes.render("/causes/q850/16", null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).isEqualTo(WebPage.HTML);
+    assertThat(page.body())
+        .contains("<h1>Q.850 cause 16 Normal call clearing</h1>")
+        .contains("no SIP response", "NORMAL_CLEARING", "<a href=\"/causes/q850\">");
+    assertThat(routes.render("/causes/Q.850/17/", null).body())
+        .contains("<a href=\"/codes/486\">486 Busy Here</a>");
+    assertThat(routes.render("/causes/q850/24", null).body())
+        .contains("Q.850 cause 24 Unassigned", "normal event");
+
+    WebPage index = routes.render("/causes/q850", null);
+    assertThat(index.status()).isEqualTo(200);
+    assertThat(index.body())
+        .contains("<a href=\"/causes/q850/102\">102</a>")
+        .contains("<a href=\"/codes/504\">504 Server Time-out</a>");
+  }
+
+  @Test
+  void aBadCauseIsA404NamingTheProblem() {
+    WebPage tooBig = routes.render("/causes/q850/999", null);
+    assertThat(tooBig.status()).isEqualTo(404);
+    assertThat(tooBig.body())
+        .contains("&#39;999&#39; is out of range: Q.850 cause values are 1 to 127");
+    WebPage word = routes.render("/causes/q850/abc", null);
+    assertThat(word.status()).isEqualTo(404);
+    assertThat(word.body()).contains("is not a cause number");
+    assertThat(routes.render("/causes/isup/16", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theLandingPageLinksTheCausePages() {
+    assertThat(LandingPage.pages("/metrics").stream().map(p -> p[0])).contains("/causes/q850");
+  }
 }

@@ -54,6 +54,24 @@ class SipScannerVectorTest {
     assertThat(listed).containsExactlyInAnyOrder(files);
   }
 
+  /** The message's Reason values as {@code expected.csv} writes them. */
+  private static String reasons(SipMessage msg) {
+    StringBuilder out = new StringBuilder();
+    ReasonParser reasons = msg.reasons();
+    while (reasons.next()) {
+      out.append(out.length() == 0 ? "" : " ");
+      if (reasons.error() != null) {
+        out.append('!').append(reasons.error().reason());
+      } else {
+        out.append(reasons.protocol().label()).append(':').append(reasons.cause());
+      }
+    }
+    if (msg.reasonHeadersDropped() > 0) {
+      out.append(" +").append(msg.reasonHeadersDropped());
+    }
+    return out.toString();
+  }
+
   private static void assertFields(SipVectors.Vector v, SipMessage msg) {
     assertThat(msg.isRequest()).as("request").isEqualTo(v.column(2).equals("request"));
     if (msg.isRequest()) {
@@ -70,6 +88,7 @@ class SipScannerVectorTest {
     assertThat(msg.toTag()).as("To tag").isEqualTo(v.column(12));
     assertThat(msg.contentLength()).as("Content-Length").isEqualTo(Integer.parseInt(v.column(9)));
     assertThat(msg.bodyLength()).as("body length").isEqualTo(Integer.parseInt(v.column(10)));
+    assertThat(reasons(msg)).as("Reason values").isEqualTo(v.column(13));
     byte[] buf = msg.buffer();
     int end = msg.bodyOffset();
     assertThat(end).as("header length").isGreaterThanOrEqualTo(2);
