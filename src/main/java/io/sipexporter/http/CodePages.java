@@ -259,12 +259,13 @@ public final class CodePages {
         row(
             b,
             "PSTN (ISUP)",
-            Html.escape(
-                "a gateway releases the call with Q.850 cause "
-                    + c.inPractice().isupCause()
-                    + " ("
-                    + InPractice.ISUP_MAPPING
-                    + ")"));
+            "a gateway releases the call with <a href=\"/causes/q850/"
+                + c.inPractice().isupCause()
+                + "\">Q.850 cause "
+                + c.inPractice().isupCause()
+                + "</a> ("
+                + InPractice.ISUP_MAPPING
+                + ")");
       }
     } else {
       row(

@@ -61,6 +61,17 @@ class InPracticeTest {
   }
 
   @Test
+  void a480PointsAtTheQ850CauseInItsReasonHeader() {
+    assertThat(of(480).origin().orElseThrow().evidence())
+        .anySatisfy(
+            e -> {
+              assertThat(e.metric()).isEqualTo(SipMeters.REASON_CAUSES);
+              assertThat(e.query()).contains("protocol=\"Q.850\"");
+              assertThat(e.shows()).contains("19 no answer").contains("31 normal unspecified");
+            });
+  }
+
+  @Test
   void a503WithNoneOnTheWireIsATransportError() {
     Origin o = of(503).origin().orElseThrow();
     assertThat(o.howToTell()).contains("transport error").contains("8.1.3.1").contains("16.9");

@@ -41,7 +41,9 @@ class CodePagesTest {
         .contains("<code>sip_retransmissions_total</code> 0.")
         .contains("<h2 id=\"platforms\">On common platforms</h2>")
         .contains("<li><strong>OpenSIPS</strong>: ")
-        .contains("<tr><th>PSTN (ISUP)</th><td>a gateway releases the call with Q.850 cause 102");
+        .contains(
+            "<tr><th>PSTN (ISUP)</th><td>a gateway releases the call with"
+                + " <a href=\"/causes/q850/102\">Q.850 cause 102</a> (RFC 3398 7.2.4.1)");
     assertThat(CodePages.code(CATALOG, CATALOG.lookup(408), 3))
         .contains("Received or generated?")
         .doesNotContain("This exporter since start");
