@@ -43,8 +43,14 @@ final class CausePages {
         .append(Html.escape(c.title()))
         .append("</h1>\n<table>\n");
     row(b, "Class", Html.escape(c.rangeClass()));
-    String sip = Html.escape(Q850Text.sip(codes, c));
-    row(b, "In SIP", c.hasSipResponse() ? sipLink(codes, c) + "<br>" + sip : sip);
+    String sip = Q850Text.sip(codes, c);
+    if (c.hasSipResponse()) {
+      // the code's title becomes the link; the RFC reference and note follow it
+      String title = codes.lookup(c.sipResponse()).title();
+      row(b, "In SIP", sipLink(codes, c) + Html.escape(sip.substring(title.length())));
+    } else {
+      row(b, "In SIP", Html.escape(sip));
+    }
     if (!c.freeswitch().isEmpty()) {
       row(b, "FreeSWITCH", "<code>" + Html.escape(c.freeswitch()) + "</code>");
     }

@@ -78,7 +78,10 @@ class WebRoutesTest {
         .contains("<h1>Q.850 cause 16 Normal call clearing</h1>")
         .contains("no SIP response", "NORMAL_CLEARING", "<a href=\"/causes/q850\">");
     assertThat(routes.render("/causes/Q.850/17/", null).body())
-        .contains("<a href=\"/codes/486\">486 Busy Here</a>");
+        .contains(
+            "<tr><th>In SIP</th><td><a href=\"/codes/486\">486 Busy Here</a>"
+                + " (RFC 3398 8.2.6.1)</td></tr>")
+        .doesNotContain("486 Busy Here (RFC 3398"); // the code is named once, as the link
     assertThat(routes.render("/causes/q850/24", null).body())
         .contains("Q.850 cause 24 Unassigned", "normal event");
 
