@@ -54,8 +54,10 @@ class SipScannerVectorTest {
     assertThat(listed).containsExactlyInAnyOrder(files);
   }
 
-  /** The message's Reason values as {@code expected.csv} writes them. */
-  private static String reasons(SipMessage msg) {
+  /**
+   * The message's Reason values as {@code expected.csv} writes them: {@code Q.850:16 !bad_cause}.
+   */
+  static String reasons(SipMessage msg) {
     StringBuilder out = new StringBuilder();
     ReasonParser reasons = msg.reasons();
     while (reasons.next()) {
