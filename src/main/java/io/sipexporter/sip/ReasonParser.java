@@ -16,11 +16,15 @@ package io.sipexporter.sip;
 public final class ReasonParser {
   private static final LowerWord CAUSE = LowerWord.of("cause");
   private static final LowerWord CAUSE_EQUALS = LowerWord.of("cause=");
+  private static final LowerWord SIP_SEMI = LowerWord.of("sip;");
+  private static final LowerWord Q850_SEMI = LowerWord.of("q.850;");
+  private static final LowerWord STIR_SEMI = LowerWord.of("stir;");
   private static final long SEMI = SipChars.every(';');
   private static final long COMMA = SipChars.every(',');
   private static final long QUOTE = SipChars.every('"');
 
   private final SipMessage msg;
+  private final boolean shortcut;
   private int header;
   private int pos = -1; // where the next reason value starts, -1 at the end of a header
   private int end;
@@ -29,7 +33,13 @@ public final class ReasonParser {
   private ReasonError error;
 
   ReasonParser(SipMessage msg) {
+    this(msg, true);
+  }
+
+  /** A parser that reads every value the general way when {@code shortcut} is false (tests). */
+  ReasonParser(SipMessage msg, boolean shortcut) {
     this.msg = msg;
+    this.shortcut = shortcut;
   }
 
   void restart() {
@@ -46,7 +56,9 @@ public final class ReasonParser {
       pos = msg.reasonBounds[2 * header];
       end = msg.reasonBounds[2 * header + 1];
     }
-    value(msg.buffer, pos, end);
+    if (!shortcut || !usual(msg.buffer, pos, end)) {
+      value(msg.buffer, pos, end);
+    }
     return true;
   }
 
@@ -66,6 +78,52 @@ public final class ReasonParser {
   /** Why the current value cannot be counted, or null when it can. */
   public ReasonError error() {
     return error;
+  }
+
+  /**
+   * The usual value, read in two words: {@code SIP;cause=N}, {@code Q.850;cause=N} or {@code
+   * STIR;cause=N} with no whitespace inside, any parameters after the cause and no COMMA after it
+   * (the header's last value). False, having set nothing, for anything else: {@link #value} reads
+   * it, to the same result.
+   */
+  private boolean usual(byte[] buf, int p, int to) {
+    p = SipChars.skipLws(buf, p, to);
+    long w = SipChars.word(buf, p);
+    ReasonProtocol usualProtocol;
+    int semi;
+    if (Q850_SEMI.prefixOf(w)) {
+      usualProtocol = ReasonProtocol.Q850;
+      semi = p + 5;
+    } else if (SIP_SEMI.prefixOf(w)) {
+      usualProtocol = ReasonProtocol.SIP;
+      semi = p + 3;
+    } else if (STIR_SEMI.prefixOf(w)) {
+      usualProtocol = ReasonProtocol.STIR;
+      semi = p + 4;
+    } else {
+      return false;
+    }
+    int v = semi + 7;
+    if (v >= to || !CAUSE_EQUALS.prefixOf(SipChars.word(buf, semi + 1))) {
+      return false;
+    }
+    int ve = v;
+    int value = 0;
+    int d;
+    while (ve < to && ve - v < 9 && (d = buf[ve] - '0') >= 0 && d <= 9) {
+      value = value * 10 + d;
+      ve++;
+    }
+    if (ve == v
+        || (ve < to && SipChars.isToken(buf[ve]))
+        || SipChars.contains(buf, ve, to, COMMA)) {
+      return false; // no digits, more than nine, a token after them, or another value may follow
+    }
+    protocol = usualProtocol;
+    cause = value;
+    error = null;
+    pos = -1;
+    return true;
   }
 
   /**

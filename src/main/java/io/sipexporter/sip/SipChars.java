@@ -97,6 +97,24 @@ final class SipChars {
     return i;
   }
 
+  /**
+   * True when buf[from, to) holds the byte {@code bytes} (a word of {@link #every} one byte) holds.
+   * Words only: the last one overlaps the one before, or for fewer than eight bytes has the bytes
+   * past {@code to} masked off (a false "zero" byte lies only above a true one, so none is left).
+   */
+  static boolean contains(byte[] buf, int from, int to, long bytes) {
+    int n = to - from;
+    if (n < Long.BYTES) {
+      return n > 0 && (zeros(word(buf, from) ^ bytes) & (1L << 8 * n) - 1) != 0;
+    }
+    for (int i = from; i < to - Long.BYTES; i += Long.BYTES) {
+      if (zeros((long) LONGS.get(buf, i) ^ bytes) != 0) {
+        return true;
+      }
+    }
+    return zeros((long) LONGS.get(buf, to - Long.BYTES) ^ bytes) != 0;
+  }
+
   /** The high bit of the lowest zero byte of {@code x} (and maybe of bytes above it). */
   private static long zeros(long x) {
     return (x - ONES) & ~x & HIGHS;

@@ -29,6 +29,18 @@ class SipCharsTest {
   }
 
   @Test
+  void containsMatchesAPlainLoopAtEveryAlignment() {
+    long comma = SipChars.every(',');
+    agreesWithPlainLoop(
+        (buf, from, to) -> {
+          int i = SipChars.indexOf(buf, from, to, comma); // -1 when contains says otherwise
+          return SipChars.contains(buf, from, to, comma) == (i < to) ? i : -1;
+        },
+        b -> b == ',',
+        ",");
+  }
+
+  @Test
   void indexOfAnyMatchesAPlainLoopAtEveryAlignment() {
     long semi = SipChars.every(';');
     long comma = SipChars.every(',');

@@ -58,8 +58,14 @@ class SipScannerVectorTest {
    * The message's Reason values as {@code expected.csv} writes them: {@code Q.850:16 !bad_cause}.
    */
   static String reasons(SipMessage msg) {
+    return reasons(msg.reasons(), msg);
+  }
+
+  /**
+   * The values {@code reasons} reads (restarted) of {@code msg}, as {@link #reasons(SipMessage)}.
+   */
+  static String reasons(ReasonParser reasons, SipMessage msg) {
     StringBuilder out = new StringBuilder();
-    ReasonParser reasons = msg.reasons();
     while (reasons.next()) {
       out.append(out.length() == 0 ? "" : " ");
       if (reasons.error() != null) {
