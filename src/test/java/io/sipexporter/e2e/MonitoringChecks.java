@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sipexporter.catalog.Evidence;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.ops.AlertFix;
 import io.sipexporter.ops.AlertRules;
 import io.sipexporter.ops.Dashboards;
 import java.time.Duration;
@@ -123,8 +124,9 @@ public final class MonitoringChecks {
 
   /**
    * Waits until Alertmanager holds {@code alertname} for the exporter at {@code instance}, its
-   * description ending with the production rule's fix and its runbook link on that exporter;
-   * returns the alert.
+   * description ending with the production rule's fix (for a code alert the catalogue's, for the
+   * alert's {@code direction} when it has one: {@link AlertFix}) and its runbook link on that
+   * exporter; returns the alert.
    */
   public static JsonNode awaitAlertInAlertmanager(
       Alertmanager alertmanager, String alertname, String instance) {
@@ -136,9 +138,15 @@ public final class MonitoringChecks {
         alertmanager::logTail);
     JsonNode alert = alertmanager.alerts(alertname).get(0);
     assertThat(alert.path("labels").path("instance").asText()).isEqualTo(instance);
+    String fix =
+        rule.code() == null
+            ? rule.fix()
+            : AlertFix.rendered(
+                ResponseCodeCatalog.load().lookup(Integer.parseInt(rule.code())),
+                alert.path("labels").path("direction").asText());
     assertThat(alert.path("annotations").path("description").asText())
         .contains(instance)
-        .endsWith(AlertRules.FIX_MARK + rule.fix());
+        .endsWith(AlertRules.FIX_MARK + fix);
     assertThat(alert.path("annotations").path("runbook_url").asText())
         .isEqualTo(
             rule.annotations().get("runbook_url").replace("{{ $labels.instance }}", instance));
