@@ -85,6 +85,30 @@ class AlertGuidanceTest {
     }
   }
 
+  /**
+   * On per-peer series the STIR/SHAKEN identity alerts send the fixer to the side that failed: for
+   * 437 from a peer's verifier (direction in) our signing certificate, for 437 from ours (out) our
+   * verifier's trust store (issue 14).
+   */
+  @Test
+  void identityCodesChooseTheFixBySide() {
+    for (int code : new int[] {428, 436, 437, 438}) {
+      ResponseCode c = catalog.lookup(code);
+      assertThat(c.fixBySide()).as("%d fixBySide", code).isTrue();
+      assertThat(AlertFix.rendered(c, "in"))
+          .as("%d", code)
+          .isNotEqualTo(AlertFix.rendered(c, "out"))
+          .isNotEqualTo(AlertFix.rendered(c, ""));
+    }
+    ResponseCode c437 = catalog.lookup(437);
+    assertThat(AlertFix.rendered(c437, "in")).contains("Your signing certificate");
+    assertThat(AlertFix.rendered(c437, "out")).contains("your verifier's trust store");
+    assertThat(AlertFix.rendered(c437, "")).isEqualTo(c437.howToFix());
+    // the callee's own endings are the same whichever side answered
+    assertThat(catalog.lookup(486).fixBySide()).isFalse();
+    assertThat(AlertFix.template(catalog.lookup(486))).isEqualTo(catalog.lookup(486).howToFix());
+  }
+
   @Test
   void everyCodeAlertTakesItsSeverityFromTheCatalogue() {
     for (AlertRules.Alert alert : AlertRules.load().alerts()) {
