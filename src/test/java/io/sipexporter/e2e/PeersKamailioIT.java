@@ -1,0 +1,235 @@
+package io.sipexporter.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sipexporter.Scrape;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14 end to end: which carrier, which side. A sipp UAC on 127.0.0.1 calls through Kamailio
+ * ({@code src/test/resources/kamailio/peers-hep.cfg}, on 127.0.0.1), which relays each INVITE by
+ * its Request-URI user to one of two sipp answerers on loopback aliases: carrier-a on 127.0.0.2
+ * rejects with 437, carrier-b on 127.0.0.3 with 486. Kamailio sends a HEPv3 copy of every message
+ * to the exporter, started with a {@code --peers.file} naming the two addresses.
+ *
+ * <p>tshark captures the SIP on lo; its own dissection (IP addresses, CSeq method, status code),
+ * named by the contract's rule (the peer that sent it: {@code in}; else the peer it was sent to:
+ * {@code out}; else {@code ""}), gives the expected count per (peer, direction, method, code). The
+ * exporter's {@code sip_requests_total} and {@code sip_responses_total} equal it exactly, the UAC's
+ * leg (127.0.0.1, in no peer) under {@code peer=""}; {@code replay --peers.file} of the same
+ * capture, where addresses come from the IP headers instead of HEP, counts the same.
+ */
+class PeersKamailioIT {
+  /** The peers file of the contract: one peer as a /32, the other as a bare address. */
+  private static final String PEERS_FILE =
+      """
+      peers:
+        - name: carrier-a
+          addresses: [127.0.0.2/32]
+        - name: carrier-b
+          addresses: [127.0.0.3]
+      """;
+
+  /** The same peers, by the one address each has, to name what tshark saw. */
+  private static final Map<String, String> PEER_OF_ADDRESS =
+      Map.of("127.0.0.2", "carrier-a", "127.0.0.3", "carrier-b");
+
+  private static final int CALLS_TO_A = 6;
+  private static final int CALLS_TO_B = 4;
+
+  @Test
+  void perPeerCountsFromHepEqualTsharksAndReplayCountsTheSame() {
+    Path dir = TestDirs.fresh("PeersKamailioIT");
+    Path peersFile = write(dir.resolve("peers.yml"), PEERS_FILE);
+    int proxyPort = Ports.freeUdpAndTcp();
+    int carrierPort = Ports.freeUdpAndTcp(); // both carriers, each on its own address
+    int hepPort = Ports.freeUdpAndTcp();
+    List<String> calls = calls();
+
+    try (Tshark capture = Tshark.start(dir, proxyPort);
+        Exporter exporter =
+            Exporter.start(
+                dir,
+                Ports.freeUdpAndTcp(),
+                Ports.freeTcp(),
+                List.of("--hep.listen-address=127.0.0.1:" + hepPort, "--peers.file=" + peersFile));
+        RunningProcess carrierA =
+            Sipp.startUasScenario(dir, "uas_reject_437.xml", "127.0.0.2", carrierPort);
+        RunningProcess carrierB =
+            Sipp.startUasScenario(dir, "uas_reject_486.xml", "127.0.0.3", carrierPort);
+        Kamailio kamailio =
+            Kamailio.startTestConfig(
+                dir,
+                "peers-hep.cfg",
+                proxyPort,
+                List.of(
+                    "-A", "HEP_URI=\"sip:127.0.0.1:" + hepPort + "\"",
+                    "-A", "CARRIER_A_ADDR=\"127.0.0.2\"",
+                    "-A", "CARRIER_A_PORT=" + carrierPort,
+                    "-A", "CARRIER_B_ADDR=\"127.0.0.3\"",
+                    "-A", "CARRIER_B_PORT=" + carrierPort))) {
+
+      Sipp.runUac(dir, "uac_invite.xml", proxyPort, calls);
+
+      // the SIP on the wire: the proxy's legs, without the HEP copies it sends
+      String sip = "udp.port == " + proxyPort + " && udp.dstport != " + hepPort;
+      Await.until(
+          "exporter's per-peer counts equal to tshark's, every transaction counted",
+          Duration.ofSeconds(20),
+          () -> {
+            Scrape scrape = exporter.scrape();
+            return PeerCounts.of(scrape).equals(tshark(capture, sip))
+                && scrape.sum("sip_transactions_total") == 2.0 * calls.size();
+          },
+          () ->
+              "tshark:   "
+                  + tshark(capture, sip)
+                  + "\nexporter: "
+                  + PeerCounts.of(exporter.scrape())
+                  + "\ntransactions: "
+                  + PeerCounts.transactions(exporter.scrape())
+                  + "\n"
+                  + exporter.logTail()
+                  + "\n"
+                  + kamailio.logTail());
+      capture.stop();
+
+      Map<String, Long> expected = tshark(capture, sip);
+      Scrape live = exporter.scrape();
+      Path sipOnly = capture.save(sip, dir.resolve("sip-only.pcapng"));
+      Scrape replayed = replay(dir, peersFile, sipOnly);
+      System.out.printf(
+          "PeersKamailioIT: tshark counted %s%nexporter (HEP) %s%nreplay (pcap) %s%n"
+              + "transactions (HEP) %s%nthe scrape's per-peer series:%n%s",
+          expected,
+          PeerCounts.of(live),
+          PeerCounts.of(replayed),
+          PeerCounts.transactions(live),
+          perPeerLines(live));
+
+      // both peers, both directions, and the unlisted UAC leg, before any comparison
+      assertThat(expected)
+          .containsKeys(
+              PeerCounts.key("carrier-a", "out", "INVITE", ""),
+              PeerCounts.key("carrier-a", "in", "INVITE", "100"),
+              PeerCounts.key("carrier-a", "in", "INVITE", "437"),
+              PeerCounts.key("carrier-a", "out", "ACK", ""),
+              PeerCounts.key("carrier-b", "out", "INVITE", ""),
+              PeerCounts.key("carrier-b", "in", "INVITE", "100"),
+              PeerCounts.key("carrier-b", "in", "INVITE", "486"),
+              PeerCounts.key("carrier-b", "out", "ACK", ""),
+              PeerCounts.key("", "", "INVITE", ""),
+              PeerCounts.key("", "", "INVITE", "437"),
+              PeerCounts.key("", "", "INVITE", "486"),
+              PeerCounts.key("", "", "ACK", ""));
+      // each carrier answers with its own code only: the proxy routed every call as planned
+      assertThat(expected)
+          .doesNotContainKeys(
+              PeerCounts.key("carrier-a", "in", "INVITE", "486"),
+              PeerCounts.key("carrier-b", "in", "INVITE", "437"));
+
+      assertThat(PeerCounts.of(live)).as("exporter, from HEP").isEqualTo(expected);
+      assertThat(PeerCounts.of(replayed)).as("replay --peers.file, from pcap").isEqualTo(expected);
+      assertThat(live.sum("sip_exporter_peers")).as("peers loaded").isEqualTo(2.0);
+      assertThat(live.sum("sip_exporter_parse_errors_total")).isZero();
+
+      // transactions: one per call on each leg, named by the leg's peer, whatever its direction
+      assertThat(live.named("sip_transactions_total"))
+          .filteredOn(s -> s.value() > 0)
+          .allMatch(s -> s.labels().containsKey("direction"), "direction label");
+      assertThat(transactions(live, "carrier-a", "437")).isEqualTo(CALLS_TO_A);
+      assertThat(transactions(live, "carrier-b", "486")).isEqualTo(CALLS_TO_B);
+      assertThat(transactions(live, "", "437")).isEqualTo(CALLS_TO_A);
+      assertThat(transactions(live, "", "486")).isEqualTo(CALLS_TO_B);
+      assertThat(transactions(live, "carrier-a", "486") + transactions(live, "carrier-b", "437"))
+          .isZero();
+      assertThat(
+              live.sum(
+                  "sip_transaction_duration_seconds_count",
+                  Map.of("peer", "carrier-a", "method", "INVITE")))
+          .as("carrier-a's INVITE durations")
+          .isEqualTo(CALLS_TO_A);
+      assertThat(
+              live.sum(
+                  "sip_transaction_duration_seconds_count",
+                  Map.of("peer", "carrier-b", "method", "INVITE")))
+          .as("carrier-b's INVITE durations")
+          .isEqualTo(CALLS_TO_B);
+    }
+  }
+
+  /** One call per line of uac_invite.xml, the carriers interleaved: {@code "437;carrier-a-x0"}. */
+  private static List<String> calls() {
+    List<String> calls = new ArrayList<>();
+    for (int i = 0; i < Math.max(CALLS_TO_A, CALLS_TO_B); i++) {
+      if (i < CALLS_TO_A) {
+        calls.add(
+            "437;carrier-a-x" + i); // uac_invite.xml accepts either final; X-Want-Reply unused
+      }
+      if (i < CALLS_TO_B) {
+        calls.add("486;carrier-b-x" + i);
+      }
+    }
+    return calls;
+  }
+
+  /** What tshark saw on {@code displayFilter}, per (peer, direction, method, code). */
+  private static Map<String, Long> tshark(Tshark capture, String displayFilter) {
+    return PeerCounts.of(
+        capture.fields("sip && (" + displayFilter + ")", PeerCounts.FIELDS), PEER_OF_ADDRESS);
+  }
+
+  /** INVITE transactions of {@code peer} ended by {@code code}, over both directions. */
+  private static double transactions(Scrape scrape, String peer, String code) {
+    return scrape.sum(
+        "sip_transactions_total", Map.of("peer", peer, "method", "INVITE", "code", code));
+  }
+
+  /**
+   * Replays {@code capture} with {@code replay --serve --peers.file} and scrapes what it serves
+   * once the whole capture is read.
+   */
+  private static Scrape replay(Path dir, Path peersFile, Path capture) {
+    int port = Ports.freeTcp();
+    try (RunningProcess replay =
+        Jar.args(
+                "replay",
+                "--serve",
+                "--web.listen-address=127.0.0.1:" + port,
+                "--peers.file=" + peersFile,
+                capture.toString())
+            .start("replay-serve", dir)) {
+      replay.awaitReady(
+          "replay served the whole capture",
+          RunningProcess.START_DEADLINE,
+          () -> replay.logText().contains("end of capture; still serving"));
+      return Scrape.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
+    }
+  }
+
+  /** The non-zero samples that carry a {@code peer} label, as the scrape shows them. */
+  private static String perPeerLines(Scrape scrape) {
+    return scrape
+        .toString()
+        .lines()
+        .filter(l -> l.contains("peer=") && !l.endsWith(" 0.0"))
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  private static Path write(Path file, String text) {
+    try {
+      return Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
