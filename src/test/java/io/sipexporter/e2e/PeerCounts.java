@@ -12,14 +12,11 @@ import java.util.TreeMap;
  * a response, {@code peer="" direction="" INVITE} for a request no peer sent or received.
  *
  * <pre>{@code
- * Map<String, Long> tshark = PeerCounts.of(capture.fields("sip", PeerCounts.FIELDS), peers);
+ * Map<String, Long> tshark = PeerCounts.of(capture, "udp.port == 5060", peerOfAddress);
  * assertThat(PeerCounts.of(exporter.scrape())).isEqualTo(tshark);
  * }</pre>
  */
 public final class PeerCounts {
-  /** The tshark fields {@link #of(List, Map)} reads, in this order. */
-  public static final String[] FIELDS = {"sip.CSeq.method", "sip.Status-Code", "ip.src", "ip.dst"};
-
   private PeerCounts() {}
 
   /** The key of one message; {@code code} is empty for a request. */
@@ -65,14 +62,21 @@ public final class PeerCounts {
   }
 
   /**
-   * tshark's {@link #FIELDS} rows by key, each message named by the addresses in its IP header as
-   * the peers file's contract says: the peer whose address sent it ({@code in}), else the peer it
-   * was sent to ({@code out}), else {@code ""} and {@code ""}. {@code peerOfAddress} maps each
-   * single address (a /32) to its peer's name.
+   * The SIP messages tshark dissected in {@code capture} on {@code displayFilter} by key, each
+   * named by the addresses in its IP header as the peers file's contract says: the peer whose
+   * address sent it ({@code in}), else the peer it was sent to ({@code out}), else {@code ""} and
+   * {@code ""}. {@code peerOfAddress} maps each single address (a /32) to its peer's name.
    */
-  public static Map<String, Long> of(List<String[]> rows, Map<String, String> peerOfAddress) {
+  public static Map<String, Long> of(
+      Tshark capture, String displayFilter, Map<String, String> peerOfAddress) {
     Map<String, Long> counts = new TreeMap<>();
-    for (String[] row : rows) {
+    for (String[] row :
+        capture.fields(
+            "sip && (" + displayFilter + ")",
+            "sip.CSeq.method",
+            "sip.Status-Code",
+            "ip.src",
+            "ip.dst")) {
       String from = peerOfAddress.get(row[2]);
       String to = peerOfAddress.get(row[3]);
       String peer = from != null ? from : to != null ? to : "";

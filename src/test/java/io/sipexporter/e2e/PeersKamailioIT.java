@@ -184,8 +184,7 @@ class PeersKamailioIT {
 
   /** What tshark saw on {@code displayFilter}, per (peer, direction, method, code). */
   private static Map<String, Long> tshark(Tshark capture, String displayFilter) {
-    return PeerCounts.of(
-        capture.fields("sip && (" + displayFilter + ")", PeerCounts.FIELDS), PEER_OF_ADDRESS);
+    return PeerCounts.of(capture, displayFilter, PEER_OF_ADDRESS);
   }
 
   /** INVITE transactions of {@code peer} ended by {@code code}, over both directions. */

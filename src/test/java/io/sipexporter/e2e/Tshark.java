@@ -180,7 +180,7 @@ public final class Tshark implements AutoCloseable {
    * &&} for SIP only) whose first field is present, one row per packet, e.g. {@code fields("sip",
    * "sip.CSeq.method", "ip.src")}.
    */
-  public List<String[]> fields(String displayFilter, String... fields) {
+  List<String[]> fields(String displayFilter, String... fields) {
     List<String> command = new ArrayList<>(List.of(Tool.TSHARK.path(), "-r", pcap.toString()));
     for (int port : ports) {
       command.addAll(List.of("-d", "udp.port==" + port + ",sip"));
