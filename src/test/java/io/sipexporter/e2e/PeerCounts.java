@@ -1,5 +1,6 @@
 package io.sipexporter.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sipexporter.Scrape;
 import io.sipexporter.load.Exposition.Sample;
 import java.util.List;
@@ -59,6 +60,53 @@ public final class PeerCounts {
             Long::sum);
       }
     }
+  }
+
+  /**
+   * The {@code peers} array of {@code replay --peers.file --format json}: {@code {peer, direction,
+   * method, code, count}}, {@code code} null for a request.
+   */
+  public static Map<String, Long> ofReplayJson(JsonNode summary) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (JsonNode c : summary.path("peers")) {
+      counts.merge(
+          key(
+              c.path("peer").asText(),
+              c.path("direction").asText(),
+              c.path("method").asText(),
+              c.path("code").isNull() ? "" : c.path("code").asText()),
+          c.path("count").asLong(),
+          Long::sum);
+    }
+    return counts;
+  }
+
+  /**
+   * The "By peer" section of {@code replay --peers.file}'s text summary, one line per (peer,
+   * direction, method, code): {@code carrier-a in INVITE 437 6}, {@code (none)} for peer {@code ""}
+   * with the direction left blank.
+   */
+  public static Map<String, Long> ofReplayText(String summary) {
+    Map<String, Long> counts = new TreeMap<>();
+    boolean inSection = false;
+    for (String line : summary.lines().toList()) {
+      if (line.startsWith("* ")) {
+        inSection = line.startsWith("* By peer");
+        continue;
+      }
+      if (!inSection || line.isBlank()) {
+        continue;
+      }
+      String[] t = line.trim().split("\\s+");
+      int at = 0;
+      String peer = t[at].equals("(none)") ? "" : t[at];
+      at++;
+      String direction = t[at].equals("in") || t[at].equals("out") ? t[at++] : "";
+      String method = t[at++];
+      String code = at < t.length - 1 ? t[at] : "";
+      counts.merge(key(peer, direction, method, code), Long.parseLong(t[t.length - 1]), Long::sum);
+    }
+    return counts;
   }
 
   /**

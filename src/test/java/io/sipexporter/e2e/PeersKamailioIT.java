@@ -2,6 +2,8 @@ package io.sipexporter.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sipexporter.Scrape;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * {@code out}; else {@code ""}), gives the expected count per (peer, direction, method, code). The
  * exporter's {@code sip_requests_total} and {@code sip_responses_total} equal it exactly, the UAC's
  * leg (127.0.0.1, in no peer) under {@code peer=""}; {@code replay --peers.file} of the same
- * capture, where addresses come from the IP headers instead of HEP, counts the same.
+ * capture, where addresses come from the IP headers instead of HEP, counts the same on the {@code
+ * /metrics} it serves, in its JSON summary and in its text summary.
  */
 class PeersKamailioIT {
   /** The peers file of the contract: one peer as a /32, the other as a bare address. */
@@ -107,12 +110,19 @@ class PeersKamailioIT {
       Scrape live = exporter.scrape();
       Path sipOnly = capture.save(sip, dir.resolve("sip-only.pcapng"));
       Scrape replayed = replay(dir, peersFile, sipOnly);
+      Map<String, Long> replayJson =
+          PeerCounts.ofReplayJson(json(summary(dir, peersFile, sipOnly, "json")));
+      Map<String, Long> replayText =
+          PeerCounts.ofReplayText(summary(dir, peersFile, sipOnly, "text"));
       System.out.printf(
-          "PeersKamailioIT: tshark counted %s%nexporter (HEP) %s%nreplay (pcap) %s%n"
+          "PeersKamailioIT: tshark counted %s%nexporter (HEP) %s%nreplay --serve (pcap) %s%n"
+              + "replay --format json %s%nreplay text %s%n"
               + "transactions (HEP) %s%nthe scrape's per-peer series:%n%s",
           expected,
           PeerCounts.of(live),
           PeerCounts.of(replayed),
+          replayJson,
+          replayText,
           PeerCounts.transactions(live),
           perPeerLines(live));
 
@@ -138,7 +148,11 @@ class PeersKamailioIT {
               PeerCounts.key("carrier-b", "in", "INVITE", "437"));
 
       assertThat(PeerCounts.of(live)).as("exporter, from HEP").isEqualTo(expected);
-      assertThat(PeerCounts.of(replayed)).as("replay --peers.file, from pcap").isEqualTo(expected);
+      assertThat(PeerCounts.of(replayed))
+          .as("replay --peers.file --serve, from pcap")
+          .isEqualTo(expected);
+      assertThat(replayJson).as("replay --peers.file --format json").isEqualTo(expected);
+      assertThat(replayText).as("replay --peers.file, text summary").isEqualTo(expected);
       assertThat(live.sum("sip_exporter_peers")).as("peers loaded").isEqualTo(2.0);
       assertThat(live.sum("sip_exporter_parse_errors_total")).isZero();
 
@@ -212,6 +226,28 @@ class PeersKamailioIT {
           RunningProcess.START_DEADLINE,
           () -> replay.logText().contains("end of capture; still serving"));
       return Scrape.parse(Http.get("http://127.0.0.1:" + port + "/metrics"));
+    }
+  }
+
+  /**
+   * {@code replay --peers.file --format FORMAT capture}'s standard output; fails unless it exits 0.
+   */
+  private static String summary(Path dir, Path peersFile, Path capture, String format) {
+    try (RunningProcess replay =
+        Jar.args("replay", "--format", format, "--peers.file=" + peersFile, capture.toString())
+            .stdoutApart()
+            .start("replay-" + format, dir)) {
+      int exit = replay.awaitExit(Duration.ofSeconds(60));
+      assertThat(exit).as("replay --format %s exit code%n%s", format, replay.logTail()).isZero();
+      return replay.stdout();
+    }
+  }
+
+  private static JsonNode json(String text) {
+    try {
+      return new ObjectMapper().readTree(text);
+    } catch (IOException e) {
+      throw new AssertionError("replay printed no JSON: " + text, e);
     }
   }
 
