@@ -3,8 +3,10 @@ package io.sipexporter.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sipexporter.Scrape;
 import io.sipexporter.load.Exposition.Sample;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -110,6 +112,37 @@ public final class PeerCounts {
   }
 
   /**
+   * The final responses (200-699) tshark dissected in {@code capture} on {@code displayFilter},
+   * each retransmission once (the same leg, Call-ID, CSeq, Via branches and code), keyed as {@link
+   * #of(Tshark, String, Map)} names them: one per transaction on each leg.
+   */
+  public static Map<String, Long> finalResponsesOnce(
+      Tshark capture, String displayFilter, Map<String, String> peerOfAddress) {
+    Map<String, Long> counts = new TreeMap<>();
+    Set<String> seen = new HashSet<>();
+    for (String[] row :
+        capture.fields(
+            "sip.Status-Code >= 200 && (" + displayFilter + ")",
+            "sip.CSeq.method",
+            "sip.Status-Code",
+            "ip.src",
+            "ip.dst",
+            "udp.srcport",
+            "udp.dstport",
+            "sip.Call-ID",
+            "sip.CSeq",
+            "sip.Via.branch")) {
+      if (seen.add(String.join("\t", row))) {
+        counts.merge(
+            key(peer(row, peerOfAddress), direction(row, peerOfAddress), row[0], row[1]),
+            1L,
+            Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /**
    * The SIP messages tshark dissected in {@code capture} on {@code displayFilter} by key, each
    * named by the addresses in its IP header as the peers file's contract says: the peer whose
    * address sent it ({@code in}), else the peer it was sent to ({@code out}), else {@code ""} and
@@ -125,12 +158,25 @@ public final class PeerCounts {
             "sip.Status-Code",
             "ip.src",
             "ip.dst")) {
-      String from = peerOfAddress.get(row[2]);
-      String to = peerOfAddress.get(row[3]);
-      String peer = from != null ? from : to != null ? to : "";
-      String direction = from != null ? "in" : to != null ? "out" : "";
-      counts.merge(key(peer, direction, row[0], row[1]), 1L, Long::sum);
+      counts.merge(
+          key(peer(row, peerOfAddress), direction(row, peerOfAddress), row[0], row[1]),
+          1L,
+          Long::sum);
     }
     return counts;
+  }
+
+  /** The peer of a row whose source and destination addresses are fields 2 and 3. */
+  private static String peer(String[] row, Map<String, String> peerOfAddress) {
+    String from = peerOfAddress.get(row[2]);
+    String to = peerOfAddress.get(row[3]);
+    return from != null ? from : to != null ? to : "";
+  }
+
+  /** {@code in} when a peer sent it, {@code out} when it went to one, else {@code ""}. */
+  private static String direction(String[] row, Map<String, String> peerOfAddress) {
+    return peerOfAddress.containsKey(row[2])
+        ? "in"
+        : peerOfAddress.containsKey(row[3]) ? "out" : "";
   }
 }

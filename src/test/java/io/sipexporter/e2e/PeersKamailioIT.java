@@ -156,30 +156,55 @@ class PeersKamailioIT {
       assertThat(live.sum("sip_exporter_peers")).as("peers loaded").isEqualTo(2.0);
       assertThat(live.sum("sip_exporter_parse_errors_total")).isZero();
 
-      // transactions: one per call on each leg, named by the leg's peer, whatever its direction
-      assertThat(live.named("sip_transactions_total"))
-          .filteredOn(s -> s.value() > 0)
-          .allMatch(s -> s.labels().containsKey("direction"), "direction label");
-      assertThat(transactions(live, "carrier-a", "437")).isEqualTo(CALLS_TO_A);
-      assertThat(transactions(live, "carrier-b", "486")).isEqualTo(CALLS_TO_B);
-      assertThat(transactions(live, "", "437")).isEqualTo(CALLS_TO_A);
-      assertThat(transactions(live, "", "486")).isEqualTo(CALLS_TO_B);
-      assertThat(transactions(live, "carrier-a", "486") + transactions(live, "carrier-b", "437"))
-          .isZero();
+      // transactions: counted once, at their first final response, in that response's peer and
+      // direction. tshark's final responses, each retransmission once, are one per call and leg
+      Map<String, Long> finals = PeerCounts.finalResponsesOnce(capture, sip, PEER_OF_ADDRESS);
+      String aIn = PeerCounts.key("carrier-a", "in", "INVITE", "437");
+      String bIn = PeerCounts.key("carrier-b", "in", "INVITE", "486");
+      String uac437 = PeerCounts.key("", "", "INVITE", "437");
+      String uac486 = PeerCounts.key("", "", "INVITE", "486");
+      assertThat(finals)
+          .as("tshark's final responses against sipp's calls")
+          .isEqualTo(
+              Map.of(
+                  aIn, (long) CALLS_TO_A,
+                  bIn, (long) CALLS_TO_B,
+                  uac437, (long) CALLS_TO_A,
+                  uac486, (long) CALLS_TO_B));
+      assertThat(PeerCounts.transactions(live)).as("exporter's transactions").isEqualTo(finals);
+      assertThat(PeerCounts.transactions(replayed)).as("replay's transactions").isEqualTo(finals);
+
+      // the duration and post-dial-delay histograms carry the same labels. Replay reads the
+      // capture in order: one observation per transaction. Live, a reply copied before its request
+      // (Kamailio's two workers) completes a transaction without a duration, counted as reordered
+      for (Leg leg :
+          List.of(
+              new Leg("carrier-a", "in", List.of(aIn)),
+              new Leg("carrier-b", "in", List.of(bIn)),
+              new Leg("", "", List.of(uac437, uac486)))) {
+        double transactions = (double) leg.finals().stream().mapToLong(finals::get).sum();
+        Map<String, String> labels = Map.of("peer", leg.peer(), "direction", leg.direction());
+        assertThat(durations(replayed, labels))
+            .as("replay's durations %s", labels)
+            .isEqualTo(transactions);
+        assertThat(replayed.sum("sip_invite_post_dial_delay_seconds_count", labels))
+            .as("replay's post-dial delays %s", labels)
+            .isEqualTo(transactions);
+        assertThat(durations(live, labels))
+            .as("exporter's durations %s", labels)
+            .isBetween(1.0, transactions);
+      }
       assertThat(
-              live.sum(
-                  "sip_transaction_duration_seconds_count",
-                  Map.of("peer", "carrier-a", "method", "INVITE")))
-          .as("carrier-a's INVITE durations")
-          .isEqualTo(CALLS_TO_A);
-      assertThat(
-              live.sum(
-                  "sip_transaction_duration_seconds_count",
-                  Map.of("peer", "carrier-b", "method", "INVITE")))
-          .as("carrier-b's INVITE durations")
-          .isEqualTo(CALLS_TO_B);
+              durations(live, Map.of())
+                  + live.sum(
+                      "sip_exporter_transactions_reordered_total", Map.of("method", "INVITE")))
+          .as("exporter's INVITE durations and reordered INVITE transactions")
+          .isEqualTo(2.0 * calls.size());
     }
   }
+
+  /** A leg's peer and direction, and the keys of its final responses. */
+  private record Leg(String peer, String direction, List<String> finals) {}
 
   /** One call per line of uac_invite.xml, the carriers interleaved: {@code "437;carrier-a-x0"}. */
   private static List<String> calls() {
@@ -201,10 +226,11 @@ class PeersKamailioIT {
     return PeerCounts.of(capture, displayFilter, PEER_OF_ADDRESS);
   }
 
-  /** INVITE transactions of {@code peer} ended by {@code code}, over both directions. */
-  private static double transactions(Scrape scrape, String peer, String code) {
-    return scrape.sum(
-        "sip_transactions_total", Map.of("peer", peer, "method", "INVITE", "code", code));
+  /** The INVITE observations of {@code sip_transaction_duration_seconds} with {@code labels}. */
+  private static double durations(Scrape scrape, Map<String, String> labels) {
+    Map<String, String> match = new java.util.HashMap<>(labels);
+    match.put("method", "INVITE");
+    return scrape.sum("sip_transaction_duration_seconds_count", match);
   }
 
   /**
