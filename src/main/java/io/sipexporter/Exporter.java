@@ -21,12 +21,17 @@ import io.sipexporter.metrics.BuildInfo;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
 import io.sipexporter.metrics.CodeLabels;
+import io.sipexporter.metrics.LabelSets;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.SeriesBudget;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.Listeners;
 import io.sipexporter.net.ReceiveBuffer;
+import io.sipexporter.peers.PeerTable;
+import io.sipexporter.peers.PeersFile;
+import io.sipexporter.pipeline.PeerMap;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TransactionTracker;
 import io.vertx.core.Vertx;
@@ -60,6 +65,7 @@ public final class Exporter implements AutoCloseable {
   private final PrometheusMeterRegistry registry;
   private final AtomicBoolean ready;
   private final TrafficCounters counters;
+  private PeersWatcher peersWatcher; // null without --peers.file
 
   private Exporter(
       Vertx ingest,
@@ -93,9 +99,15 @@ public final class Exporter implements AutoCloseable {
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     CodeLabels codeLabels =
         new CodeLabels(registry, catalog::isRegistered, config.maxUnregisteredCodes());
-    TrafficCounters counters =
-        new TrafficCounters(registry, new NodeTable(config.hepNodes()), codeLabels);
-    TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels);
+    PeerTable peerTable = loadPeers(config.peersFile());
+    LabelSets sets =
+        new LabelSets(
+            new NodeTable(config.hepNodes()),
+            peerTable != null,
+            new SeriesBudget(config.seriesBudget(), registry));
+    PeerMap peers = peerTable == null ? null : new PeerMap(sets, peerTable, registry);
+    TrafficCounters counters = new TrafficCounters(registry, sets, codeLabels);
+    TransactionMeters txMeters = new TransactionMeters(registry, exemplars, codeLabels, sets);
     CallMeters callMeters = new CallMeters(registry, exemplars);
     ListenerOptions options = config.listener();
     int shards = TransactionTracker.shardsFor(options.eventLoops());
@@ -131,7 +143,7 @@ public final class Exporter implements AutoCloseable {
                 input.listen(),
                 input.allowed(),
                 options,
-                () -> input.newIngest(new SipPipeline(counters, tracker)));
+                () -> input.newIngest(new SipPipeline(counters, tracker, peers)));
         bound.put(input.input(), address);
         listening.add(input.landingLine(address));
       }
@@ -151,18 +163,46 @@ public final class Exporter implements AutoCloseable {
           new WebVerticle(config.webListen(), routes, webConfig, config.webLimits(), registry);
       Listeners.await(web.deployVerticle(webVerticle), "web server on " + config.webListen());
       ready.set(true);
-      return new Exporter(
-          ingest,
-          web,
-          bound,
-          webVerticle.boundAddress(),
-          webVerticle.tls() ? "https" : "http",
-          registry,
-          ready,
-          counters);
+      Exporter exporter =
+          new Exporter(
+              ingest,
+              web,
+              bound,
+              webVerticle.boundAddress(),
+              webVerticle.tls() ? "https" : "http",
+              registry,
+              ready,
+              counters);
+      if (peers != null) {
+        exporter.watchPeers(
+            PeersWatcher.start(config.peersFile(), peers, peerTable, registry),
+            WebVerticle.RELOAD_INTERVAL);
+      }
+      return exporter;
     } catch (RuntimeException e) {
       closeQuietly(ingest, web);
       throw e;
+    }
+  }
+
+  /** Polls the peers file for changes on a worker thread of the web Vert.x. */
+  private void watchPeers(PeersWatcher watcher, java.time.Duration interval) {
+    peersWatcher = watcher;
+    web.setPeriodic(
+        interval.toMillis(),
+        id ->
+            web.executeBlocking(
+                () -> {
+                  watcher.poll();
+                  return null;
+                },
+                false));
+  }
+
+  /** Re-reads {@code --peers.file} now (SIGHUP); nothing without one. */
+  public void reloadPeers() {
+    if (peersWatcher != null) {
+      peersWatcher.reload();
     }
   }
 
@@ -176,6 +216,24 @@ public final class Exporter implements AutoCloseable {
       b.append(inputs.get(i).input().name());
     }
     return b.toString();
+  }
+
+  /** The peers of {@code --peers.file}, or null without one; the exception names the line. */
+  private static PeerTable loadPeers(java.nio.file.Path file) {
+    if (file == null) {
+      return null;
+    }
+    try {
+      PeerTable table = PeersFile.load(file);
+      LOG.info(
+          "peers file {}: {} peers, {} address ranges",
+          file,
+          table.names().size(),
+          table.prefixes());
+      return table;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--peers.file " + e.getMessage(), e);
+    }
   }
 
   /** The checked web config, or null for none; the exception names the flag, file and key. */

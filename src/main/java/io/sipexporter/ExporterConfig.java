@@ -5,6 +5,7 @@ import io.sipexporter.http.WebLimits;
 import io.sipexporter.input.HepInput;
 import io.sipexporter.input.SipInput;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.SeriesBudget;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
 import io.sipexporter.transaction.TrackerOptions;
@@ -38,6 +39,10 @@ import java.util.Objects;
  * @param hepAllowed the senders the HEP input takes
  * @param webLimits connections the web server holds at once, and how long a request's headers may
  *     take
+ * @param peersFile the {@code --peers.file} naming peers by address, or null (or empty) for no
+ *     {@code peer} and {@code direction} labels
+ * @param seriesBudget how many series with a {@code node} or {@code peer} value of their own may be
+ *     created before new ones fold into {@code other}
  */
 public record ExporterConfig(
     ListenAddress sipListen,
@@ -52,7 +57,9 @@ public record ExporterConfig(
     int maxUnregisteredCodes,
     SourceFilter sipAllowed,
     SourceFilter hepAllowed,
-    WebLimits webLimits) {
+    WebLimits webLimits,
+    Path peersFile,
+    int seriesBudget) {
 
   public static final String DEFAULT_WEB_LISTEN_ADDRESS = ":10060";
   public static final String DEFAULT_TELEMETRY_PATH = "/metrics";
@@ -62,6 +69,9 @@ public record ExporterConfig(
 
   /** The default of {@code --metrics.max-unregistered-codes}. */
   public static final int DEFAULT_MAX_UNREGISTERED_CODES = 20;
+
+  /** The largest {@code --metrics.series-budget}: about 100 MB of scrape. */
+  public static final int MAX_SERIES_BUDGET = 1_000_000;
 
   /** The largest {@code --metrics.max-unregistered-codes}. */
   public static final int MAX_UNREGISTERED_CODES = 600;
@@ -85,6 +95,10 @@ public record ExporterConfig(
     if (webConfigFile != null && webConfigFile.toString().isEmpty()) {
       webConfigFile = null;
     }
+    if (peersFile != null && peersFile.toString().isEmpty()) {
+      peersFile = null;
+    }
+    checkSeriesBudget(seriesBudget);
     if (telemetryPath == null || !telemetryPath.startsWith("/") || telemetryPath.length() < 2) {
       throw new IllegalArgumentException(
           "--web.telemetry-path must start with / and name a path, not '" + telemetryPath + "'");
@@ -107,6 +121,15 @@ public record ExporterConfig(
     if (value < 0 || value > NodeTable.MAX_NODES) {
       throw new IllegalArgumentException(
           "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + value);
+    }
+    return value;
+  }
+
+  /** {@code --metrics.series-budget}: the value, or the exception naming the flag and its range. */
+  public static int checkSeriesBudget(int value) {
+    if (value < 0 || value > MAX_SERIES_BUDGET) {
+      throw new IllegalArgumentException(
+          "--metrics.series-budget must be 0 to " + MAX_SERIES_BUDGET + ", not " + value);
     }
     return value;
   }
@@ -136,7 +159,9 @@ public record ExporterConfig(
         .maxUnregisteredCodes(maxUnregisteredCodes)
         .sipAllowed(sipAllowed)
         .hepAllowed(hepAllowed)
-        .webLimits(webLimits);
+        .webLimits(webLimits)
+        .peersFile(peersFile)
+        .seriesBudget(seriesBudget);
   }
 
   /** A config from the defaults, each value set at most once; {@link #build()} checks them. */
@@ -151,6 +176,8 @@ public record ExporterConfig(
     private Path webConfigFile;
     private int hepNodes = DEFAULT_HEP_NODES;
     private int maxUnregisteredCodes = DEFAULT_MAX_UNREGISTERED_CODES;
+    private Path peersFile;
+    private int seriesBudget = SeriesBudget.DEFAULT;
     private SourceFilter sipAllowed = SourceFilter.ANY;
     private SourceFilter hepAllowed = SourceFilter.ANY;
     private WebLimits webLimits = WebLimits.DEFAULTS;
@@ -222,6 +249,16 @@ public record ExporterConfig(
       return this;
     }
 
+    public Builder peersFile(Path value) {
+      peersFile = value;
+      return this;
+    }
+
+    public Builder seriesBudget(int value) {
+      seriesBudget = value;
+      return this;
+    }
+
     /** The config; IllegalArgumentException names the flag whose value is out of range. */
     public ExporterConfig build() {
       return new ExporterConfig(
@@ -237,7 +274,9 @@ public record ExporterConfig(
           maxUnregisteredCodes,
           sipAllowed,
           hepAllowed,
-          webLimits);
+          webLimits,
+          peersFile,
+          seriesBudget);
     }
   }
 }

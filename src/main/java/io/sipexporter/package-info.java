@@ -4,6 +4,6 @@
  * {@link io.sipexporter.Inputs} is where every live input is registered. Only the CLI sits above
  * it.
  *
- * <p>Imports: catalog, core, http, input, metrics, net, pipeline, transaction.
+ * <p>Imports: catalog, config, core, http, input, metrics, net, peers, pipeline, transaction.
  */
 package io.sipexporter;

@@ -40,6 +40,7 @@ record CatalogFile(List<ClassEntry> classes, List<CodeEntry> codes) {
       List<CheckEntry> checks,
       String ifYouSent,
       String ifYouReceived,
+      Boolean fixBySide,
       OriginEntry origin,
       Map<String, String> platforms,
       Integer isup) {}

@@ -22,6 +22,9 @@ import java.util.Locale;
  * @param whenSeen the situations that produce it
  * @param howToFix what an operator should check or change
  * @param triage the situations that produce it, the checks to run and which side to look at
+ * @param fixBySide true where what to do depends on which side answered, so an alert that knows the
+ *     side (a per-peer {@code direction}) gives the triage's {@code ifYouReceived} when the peer
+ *     answered and its {@code ifYouSent} when you answered the peer, instead of {@code howToFix}
  * @param severity how much one response with this code matters
  * @param alertSeverity the severity of the bundled alert on this code's ratio: {@code severity},
  *     unless the catalogue records why a sustained ratio matters more or less than one response
@@ -44,6 +47,7 @@ public record ResponseCode(
     String whenSeen,
     String howToFix,
     Triage triage,
+    boolean fixBySide,
     Severity severity,
     Severity alertSeverity,
     String alertSeverityWhy,

@@ -10,6 +10,8 @@ import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.pcap.CaptureResult;
+import io.sipexporter.peers.PeerTable;
+import io.sipexporter.peers.PeersFile;
 import io.sipexporter.replay.CaptureReplay;
 import io.sipexporter.replay.ReplaySummary;
 import io.sipexporter.replay.SummaryJson;
@@ -107,7 +109,22 @@ public final class ReplayCommand implements Callable<Integer> {
           "Label requests and responses with node, the capture agent id of HEP found in the capture: the first N ids get their own value, later ones other, non-HEP node=\"\"; 0 = no node label (default ${DEFAULT-VALUE}).")
   int hepNodes;
 
+  @Option(
+      names = "--peers.file",
+      paramLabel = "FILE",
+      description =
+          "YAML naming peers by address, as the exporter takes it: requests and responses are counted by peer and direction (in: the peer sent it; out: sent to the peer), from the captured IP headers or the HEP envelope.")
+  java.nio.file.Path peersFile;
+
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
+
+  private static PeerTable loadPeers(java.nio.file.Path file) {
+    try {
+      return PeersFile.load(file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--peers.file " + e.getMessage(), e);
+    }
+  }
 
   /** The summary formats. */
   enum Format {
@@ -119,11 +136,15 @@ public final class ReplayCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     TrackerOptions options;
+    PeerTable peers = null;
     try {
       // the exporter's records check these flags, with the same messages
       options = tracking.toOptions();
       ListenerOptions.checkMaxMessageBytes(maxMessageBytes);
       ExporterConfig.checkHepNodes(hepNodes);
+      if (peersFile != null) {
+        peers = loadPeers(peersFile);
+      }
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
@@ -139,7 +160,8 @@ public final class ReplayCommand implements Callable<Integer> {
     build.bindTo(registry);
     new ResponseCodeInfoMeters(catalog).bindTo(registry);
     CaptureReplay replay =
-        new CaptureReplay(registry, exemplars, options, maxMessageBytes, new NodeTable(hepNodes));
+        new CaptureReplay(
+            registry, exemplars, options, maxMessageBytes, new NodeTable(hepNodes), peers);
     ReplayServer server = null;
     if (serve) {
       try {

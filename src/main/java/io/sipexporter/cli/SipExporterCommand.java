@@ -5,6 +5,7 @@ import io.sipexporter.ExporterConfig;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.input.HepInput;
 import io.sipexporter.input.SipInput;
+import io.sipexporter.metrics.SeriesBudget;
 import io.sipexporter.net.ListenException;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
@@ -162,6 +163,22 @@ public final class SipExporterCommand implements Callable<Integer> {
           "Response codes outside the IANA registry that get their own code label value; later ones are counted as code=\"4xx\" etc. and in sip_exporter_responses_folded_total (default ${DEFAULT-VALUE}; env SIP_EXPORTER_METRICS_MAX_UNREGISTERED_CODES).")
   int maxUnregisteredCodes;
 
+  @Option(
+      names = "--metrics.series-budget",
+      paramLabel = "N",
+      defaultValue = "${env:SIP_EXPORTER_METRICS_SERIES_BUDGET:-" + SeriesBudget.DEFAULT + "}",
+      description =
+          "Series with a node or peer label value of their own that may be created, in all (a histogram counts as its bucket lines); later ones are counted under node=\"other\" / peer=\"other\" and in sip_exporter_series_folded_total (default ${DEFAULT-VALUE}, about 1 MB of scrape; env SIP_EXPORTER_METRICS_SERIES_BUDGET).")
+  int seriesBudget;
+
+  @Option(
+      names = "--peers.file",
+      paramLabel = "FILE",
+      defaultValue = "${env:SIP_EXPORTER_PEERS_FILE}",
+      description =
+          "YAML naming peers by address (peers: [{name, addresses: [CIDR...]}]): requests, responses, transactions and their histograms get labels peer and direction (in: the peer sent it; out: sent to the peer). Re-read on SIGHUP and when it changes; an invalid new version keeps the running one (env SIP_EXPORTER_PEERS_FILE).")
+  java.nio.file.Path peersFile;
+
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
   @Option(
@@ -233,6 +250,9 @@ public final class SipExporterCommand implements Callable<Integer> {
     Exporter exporter = Exporter.start(config);
     CountDownLatch stopRequested = new CountDownLatch(1);
     StopSignals.onStop(stopRequested::countDown);
+    if (config.peersFile() != null) {
+      StopSignals.onReload(exporter::reloadPeers); // else SIGHUP still stops, draining
+    }
     AtomicBoolean closed = new AtomicBoolean();
     Runnable drain =
         () -> {
@@ -290,6 +310,8 @@ public final class SipExporterCommand implements Callable<Integer> {
         .webListen(webListen)
         .telemetryPath(telemetryPath)
         .webConfigFile(webConfigFile)
+        .peersFile(peersFile)
+        .seriesBudget(seriesBudget)
         .hepNodes(hepNodes)
         .maxUnregisteredCodes(maxUnregisteredCodes)
         .sipAllowed(sources("--sip.allowed-sources", sipAllowedSources))

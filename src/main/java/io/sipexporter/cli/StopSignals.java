@@ -10,6 +10,19 @@ import sun.misc.Signal;
 final class StopSignals {
   private StopSignals() {}
 
+  /**
+   * Runs {@code reload} (on the JVM's signal thread) on SIGHUP instead of stopping: for {@code
+   * --peers.file}. False when the signal cannot be taken here.
+   */
+  static boolean onReload(Runnable reload) {
+    try {
+      Signal.handle(new Signal("HUP"), signal -> reload.run());
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** Runs {@code stop} (on the JVM's signal thread) on SIGTERM or SIGINT. */
   static void onStop(Runnable stop) {
     for (String name : List.of("TERM", "INT")) {

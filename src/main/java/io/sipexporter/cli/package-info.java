@@ -4,6 +4,6 @@
  * explain}, {@code compare}, {@code catalog}, {@code replay}, {@code loadgen} and {@code
  * healthcheck} subcommands. The top layer: nothing imports it.
  *
- * <p>Imports: (root), catalog, core, http, load, metrics, net, pcap, replay, transaction.
+ * <p>Imports: (root), catalog, core, http, load, metrics, net, pcap, peers, replay, transaction.
  */
 package io.sipexporter.cli;

@@ -1,5 +1,7 @@
 package io.sipexporter.core;
 
+import java.net.InetSocketAddress;
+
 /**
  * How one input's bytes become SIP messages for the pipeline: a datagram at a time, or a TCP stream
  * framed into messages. One instance per event loop; streams are per connection.
@@ -7,6 +9,14 @@ package io.sipexporter.core;
 public interface Ingest {
   /** Handles one UDP datagram. Never throws on any input. */
   void datagram(byte[] buf, int off, int len);
+
+  /**
+   * Handles one UDP datagram from {@code sender}; inputs that can use the sender's address (raw SIP
+   * copies, for {@code --peers.file}) override this.
+   */
+  default void datagram(byte[] buf, int off, int len, InetSocketAddress sender) {
+    datagram(buf, off, len);
+  }
 
   /**
    * Lets time-based state (transaction timers) advance while no input arrives; called every second.

@@ -66,7 +66,7 @@ public final class RawUdpSink implements AutoCloseable {
           reuse,
           scratch,
           null,
-          (buf, off, len) -> received.increment());
+          (buf, off, len, sender) -> received.increment());
     }
   }
 }

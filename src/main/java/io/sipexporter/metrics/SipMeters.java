@@ -37,6 +37,27 @@ public enum SipMeters {
       "",
       "Responses with an unregistered status code counted under code=\"<class>xx\" because --metrics.max-unregistered-codes other codes already have their own value, by that class.",
       "class"),
+  PEERS(
+      "sip.exporter.peers",
+      Type.GAUGE,
+      "",
+      "Peers in the running --peers.file (0 without one); a reload to an invalid file keeps the last good ones."),
+  SERIES_BUDGET_USED(
+      "sip.exporter.series.budget.used",
+      Type.GAUGE,
+      "",
+      "Series with a node or peer label created so far, out of --metrics.series-budget (a histogram counts as its bucket lines)."),
+  SERIES_BUDGET_LIMIT(
+      "sip.exporter.series.budget.limit",
+      Type.GAUGE,
+      "",
+      "--metrics.series-budget: how many series with a node or peer label may be created before new ones fold into node=\"other\" / peer=\"other\"."),
+  SERIES_FOLDED(
+      "sip.exporter.series.folded",
+      Type.COUNTER,
+      "",
+      "Series that would have carried their own node or peer value but were counted under \"other\" because --metrics.series-budget was spent, by metric.",
+      "metric"),
   MESSAGES_DROPPED(
       "sip.exporter.messages.dropped",
       Type.COUNTER,
@@ -93,13 +114,13 @@ public enum SipMeters {
       "sip.exporter.config.last.reload.successful",
       Type.GAUGE,
       "",
-      "1 when the last reload of a config file (web) succeeded, 0 when it was invalid or would have weakened a security setting and the running config was kept.",
+      "1 when the last reload of a config file (web, peers) succeeded, 0 when it was invalid or would have weakened a security setting and the running config was kept.",
       "config"),
   CONFIG_LAST_RELOAD_SUCCESS_TIMESTAMP(
       "sip.exporter.config.last.reload.success.timestamp",
       Type.GAUGE,
       "seconds",
-      "When a config file (web) was last loaded successfully, at start or reload, in Unix seconds.",
+      "When a config file (web, peers) was last loaded successfully, at start or reload, in Unix seconds.",
       "config"),
   TLS_CERTIFICATE_EXPIRY(
       "sip.exporter.tls.certificate.expiry.timestamp",
@@ -209,6 +230,12 @@ public enum SipMeters {
    */
   public static final String NODE_LABEL = "node";
 
+  /** The label {@code --peers.file} adds: the peer whose addresses sent or received the message. */
+  public static final String PEER_LABEL = "peer";
+
+  /** The label {@code --peers.file} adds beside {@link #PEER_LABEL}: {@code in}, {@code out}. */
+  public static final String DIRECTION_LABEL = "direction";
+
   /** The Micrometer meter type. */
   public enum Type {
     COUNTER,
@@ -261,8 +288,16 @@ public enum SipMeters {
     return labelKeys;
   }
 
-  /** Label keys every series has only when a flag turns them on: {@code node} (--hep.nodes). */
+  /**
+   * Label keys every series has only when a flag turns them on: {@code node} (--hep.nodes), {@code
+   * peer} and {@code direction} (--peers.file).
+   */
   public List<String> optionalLabelKeys() {
-    return this == RESPONSES || this == REQUESTS ? List.of(NODE_LABEL) : List.of();
+    return switch (this) {
+      case RESPONSES, REQUESTS -> List.of(NODE_LABEL, PEER_LABEL, DIRECTION_LABEL);
+      case TRANSACTIONS, TRANSACTION_DURATION, INVITE_POST_DIAL_DELAY ->
+          List.of(PEER_LABEL, DIRECTION_LABEL);
+      default -> List.of();
+    };
   }
 }

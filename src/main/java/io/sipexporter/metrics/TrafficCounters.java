@@ -22,6 +22,7 @@ public final class TrafficCounters {
   private static final String[] HEP_TYPE_LABELS = {"sip", "rtcp", "log", "other"};
 
   private final MeterRegistry registry;
+  private final LabelSets sets;
   private final MessageCounters messages;
   private final ReasonCounters reasons;
   private final Counter[][] received =
@@ -42,10 +43,22 @@ public final class TrafficCounters {
   }
 
   /** Counters whose response {@code code} label values come from {@code codeLabels}. */
-  @SuppressWarnings("unchecked")
   public TrafficCounters(MeterRegistry registry, NodeTable nodes, CodeLabels codeLabels) {
+    this(
+        registry,
+        new LabelSets(nodes, false, new SeriesBudget(SeriesBudget.DEFAULT, registry)),
+        codeLabels);
+  }
+
+  /**
+   * Counters whose requests and responses carry the labels of {@code sets} (node, peer, direction)
+   * and whose response {@code code} label values come from {@code codeLabels}.
+   */
+  @SuppressWarnings("unchecked")
+  public TrafficCounters(MeterRegistry registry, LabelSets sets, CodeLabels codeLabels) {
     this.registry = registry;
-    this.messages = new MessageCounters(registry, nodes, codeLabels);
+    this.sets = sets;
+    this.messages = new MessageCounters(registry, sets, codeLabels);
     this.reasons = new ReasonCounters(registry, codeLabels);
     for (int t = 0; t < hepPayloads.length; t++) {
       hepPayloads[t] =
@@ -66,7 +79,7 @@ public final class TrafficCounters {
 
   /** Counts a response to a {@code method} request with status {@code code} (100-699). */
   public void response(SipMethod method, int code) {
-    messages.response(method, code, NodeTable.NOT_HEP);
+    messages.response(method, code, 0);
   }
 
   /**
@@ -75,17 +88,32 @@ public final class TrafficCounters {
    */
   @SuppressWarnings("InvalidParam") // {@code node} is the label, not a misspelt parameter
   public void response(SipMethod method, int code, long captureId) {
-    messages.response(method, code, captureId);
+    messages.response(method, code, sets.index(captureId, LabelSets.NO_PEER, 0));
+  }
+
+  /** Counts a response in label set {@code set} (see {@link #labelSets()}). */
+  public void response(int set, SipMethod method, int code) {
+    messages.response(method, code, set);
   }
 
   /** Counts a request. */
   public void request(SipMethod method) {
-    messages.request(method, NodeTable.NOT_HEP);
+    messages.request(method, 0);
   }
 
   /** Counts a request that came in HEP from capture agent {@code captureId}, or not (NOT_HEP). */
   public void request(SipMethod method, long captureId) {
-    messages.request(method, captureId);
+    messages.request(method, sets.index(captureId, LabelSets.NO_PEER, 0));
+  }
+
+  /** Counts a request in label set {@code set}. */
+  public void request(int set, SipMethod method) {
+    messages.request(method, set);
+  }
+
+  /** The node, peer and direction label sets of these counters. */
+  public LabelSets labelSets() {
+    return sets;
   }
 
   /**

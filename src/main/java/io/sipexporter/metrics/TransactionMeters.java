@@ -31,15 +31,16 @@ public final class TransactionMeters {
   private final MeterRegistry registry;
   private final CallIdExemplars exemplars;
   private final CodeLabels codeLabels;
-  private final AtomicReferenceArray<Counter> transactions =
-      new AtomicReferenceArray<>(SipMethod.count() * CODES);
-  private final AtomicReferenceArray<Timer> durations =
-      new AtomicReferenceArray<>(SipMethod.count() * CLASSES);
+  private final LabelSets sets;
+  // by (label set, method): a row of CODES counters, resolved at first use
+  private final AtomicReferenceArray<AtomicReferenceArray<Counter>> transactions;
+  // by label set: a row of (method, class) histograms, resolved at first use
+  private final AtomicReferenceArray<AtomicReferenceArray<Timer>> durations;
+  private final AtomicReferenceArray<Timer> postDialDelays; // by label set
   private final Counter[] timedOut = new Counter[SipMethod.count()];
   private final Counter[] unmatched = new Counter[SipMethod.count()];
   private final Counter[][] retransmissions = new Counter[SipMethod.count()][2];
   private final Counter[] reordered = new Counter[SipMethod.count()];
-  private final Timer postDialDelay;
   private final Counter evicted;
   private final Counter heldEvicted;
   private final LongAdder tracked = new LongAdder();
@@ -59,9 +60,22 @@ public final class TransactionMeters {
   /** Meters whose {@code code} label values come from {@code codeLabels}. */
   public TransactionMeters(
       MeterRegistry registry, CallIdExemplars exemplars, CodeLabels codeLabels) {
+    this(registry, exemplars, codeLabels, LabelSets.none());
+  }
+
+  /**
+   * Meters whose transactions, durations and post-dial delays carry {@code peer} and {@code
+   * direction} when {@code sets} has them: a transaction is counted in its final response's set.
+   */
+  public TransactionMeters(
+      MeterRegistry registry, CallIdExemplars exemplars, CodeLabels codeLabels, LabelSets sets) {
     this.registry = registry;
     this.exemplars = exemplars;
     this.codeLabels = codeLabels;
+    this.sets = sets;
+    this.transactions = new AtomicReferenceArray<>(sets.capacity() * SipMethod.count());
+    this.durations = new AtomicReferenceArray<>(sets.capacity());
+    this.postDialDelays = new AtomicReferenceArray<>(sets.capacity());
     for (SipMethod m : SipMethod.values()) {
       String method = m.label();
       timedOut[m.ordinal()] =
@@ -81,7 +95,9 @@ public final class TransactionMeters {
       reordered[m.ordinal()] =
           counter(SipMeters.TRANSACTIONS_REORDERED).tag("method", method).register(registry);
     }
-    postDialDelay = histogram(SipMeters.INVITE_POST_DIAL_DELAY, PDD_BUCKETS).register(registry);
+    if (!sets.peers()) {
+      postDialDelays.set(0, pddTimer(0)); // exposed from the start, as before peers existed
+    }
     evicted = counter(SipMeters.TRANSACTIONS_EVICTED).register(registry);
     heldEvicted = counter(SipMeters.HELD_RESPONSES_EVICTED).register(registry);
     Gauge.builder(SipMeters.TRANSACTIONS_TRACKED.meterName(), tracked, LongAdder::sum)
@@ -91,26 +107,39 @@ public final class TransactionMeters {
 
   /** Counts a transaction at its first final response {@code msg} and records how long it took. */
   public void completed(SipMethod method, int code, long durationNanos, SipMessage msg) {
-    transactions(method, code).increment();
+    int set = msg == null ? 0 : setOf(msg.labelSet());
+    transactions(set, method, code).increment();
+    AtomicReferenceArray<Timer> row = durations.get(set);
+    if (row == null) {
+      durations.compareAndSet(set, null, new AtomicReferenceArray<>(SipMethod.count() * CLASSES));
+      row = durations.get(set);
+    }
     int t = method.ordinal() * CLASSES + (code / 100 - 1);
-    Timer timer = durations.get(t);
+    Timer timer = row.get(t);
     if (timer == null) {
+      int counted = sets.charge(set, DURATION_BUCKETS.length + 3, SipMeters.TRANSACTION_DURATION);
       timer =
           histogram(SipMeters.TRANSACTION_DURATION, DURATION_BUCKETS)
               .tag("method", method.label())
               .tag("class", (code / 100) + "xx")
+              .tags(sets.tags(counted, false))
               .register(registry);
-      durations.compareAndSet(t, null, timer);
+      row.compareAndSet(t, null, timer);
     }
     record(timer, durationNanos, msg, exemplars);
   }
 
   /**
    * Counts a transaction whose final response was seen before its request: once, like any other,
-   * but without a duration, which the mirror's order does not tell.
+   * but without a duration, which the mirror's order does not tell. {@code set} is that response's.
    */
-  public void completedReordered(SipMethod method, int code) {
-    transactions(method, code).increment();
+  public void completedReordered(SipMethod method, int code, int set) {
+    transactions(setOf(set), method, code).increment();
+  }
+
+  /** The set to count in: transactions carry no {@code node}, so without peers every one is 0. */
+  private int setOf(int set) {
+    return sets.peers() ? set : 0;
   }
 
   /** A transaction whose request was seen after one of its responses, within the reorder window. */
@@ -123,24 +152,44 @@ public final class TransactionMeters {
     heldEvicted.increment();
   }
 
-  private Counter transactions(SipMethod method, int code) {
-    int slot = method.ordinal() * CODES + (code - FIRST_CODE);
-    Counter counter = transactions.get(slot);
+  private Counter transactions(int set, SipMethod method, int code) {
+    int r = set * SipMethod.count() + method.ordinal();
+    AtomicReferenceArray<Counter> row = transactions.get(r);
+    if (row == null) {
+      transactions.compareAndSet(r, null, new AtomicReferenceArray<>(CODES));
+      row = transactions.get(r);
+    }
+    Counter counter = row.get(code - FIRST_CODE);
     if (counter == null) {
+      int counted = sets.charge(set, 1, SipMeters.TRANSACTIONS);
       counter =
           counter(SipMeters.TRANSACTIONS)
               .tag("method", method.label())
               .tag("code", codeLabels.label(code))
               .tag("class", (code / 100) + "xx")
+              .tags(sets.tags(counted, false))
               .register(registry);
-      transactions.compareAndSet(slot, null, counter);
+      row.compareAndSet(code - FIRST_CODE, null, counter);
     }
     return counter;
   }
 
+  private Timer pddTimer(int set) {
+    int counted = sets.charge(set, PDD_BUCKETS.length + 3, SipMeters.INVITE_POST_DIAL_DELAY);
+    return histogram(SipMeters.INVITE_POST_DIAL_DELAY, PDD_BUCKETS)
+        .tags(sets.tags(counted, false))
+        .register(registry);
+  }
+
   /** The post-dial delay of an INVITE, ended by response {@code msg}. */
   public void postDialDelay(long nanos, SipMessage msg) {
-    record(postDialDelay, nanos, msg, exemplars);
+    int set = msg == null ? 0 : setOf(msg.labelSet());
+    Timer timer = postDialDelays.get(set);
+    if (timer == null) {
+      postDialDelays.compareAndSet(set, null, pddTimer(set));
+      timer = postDialDelays.get(set);
+    }
+    record(timer, nanos, msg, exemplars);
   }
 
   /** Records on {@code timer}; with exemplars on, {@code msg}'s Call-ID may become one. */

@@ -102,7 +102,7 @@ public final class UdpReceiver {
 
   /** Receives each datagram's bytes. */
   public interface Sink {
-    void datagram(byte[] buf, int off, int len);
+    void datagram(byte[] buf, int off, int len, InetSocketAddress sender);
   }
 
   /** Copies the datagram into the scratch buffer and hands it on; the pooled buffer goes back. */
@@ -125,7 +125,7 @@ public final class UdpReceiver {
       ByteBuf content = packet.content();
       int len = Math.min(content.readableBytes(), scratch.length);
       content.getBytes(content.readerIndex(), scratch, 0, len);
-      sink.datagram(scratch, 0, len);
+      sink.datagram(scratch, 0, len, packet.sender());
     }
   }
 }

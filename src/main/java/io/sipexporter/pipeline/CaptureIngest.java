@@ -1,9 +1,11 @@
 package io.sipexporter.pipeline;
 
+import io.sipexporter.core.Endpoints;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.StreamLoss;
 import io.sipexporter.core.Transport;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.pcap.PacketMeta;
 import io.sipexporter.pcap.PacketSink;
 import io.sipexporter.pcap.PayloadKind;
@@ -24,6 +26,7 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
   private final SipPipeline pipeline;
   private final HepIngest hep;
   private final int maxMessageBytes;
+  private final Endpoints ends = new Endpoints(); // the IP header's addresses, per datagram
 
   public CaptureIngest(SipPipeline pipeline, int maxMessageBytes) {
     this.pipeline = pipeline;
@@ -37,7 +40,8 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
     if (meta.kind() == PayloadKind.HEP) {
       hep.packet(Input.PCAP, Transport.UDP, buf, off, len, nanos);
     } else {
-      pipeline.accept(Input.PCAP, Transport.UDP, buf, off, len, nanos);
+      addresses(meta, ends);
+      pipeline.accept(Input.PCAP, Transport.UDP, buf, off, len, nanos, NodeTable.NOT_HEP, ends);
     }
     pipeline.counters().received(Input.PCAP, Transport.UDP);
   }
@@ -51,7 +55,15 @@ public final class CaptureIngest implements PacketSink, StreamSink.Factory {
   public StreamSink open(PacketMeta meta) {
     return meta.kind() == PayloadKind.HEP
         ? new CaptureHepFlow(pipeline, hep)
-        : new CaptureSipFlow(pipeline, maxMessageBytes);
+        : new CaptureSipFlow(pipeline, maxMessageBytes, addresses(meta, new Endpoints()));
+  }
+
+  /** The IP addresses of a captured packet (a TCP flow's are its first segment's), into ends. */
+  static Endpoints addresses(PacketMeta meta, Endpoints ends) {
+    ends.clear();
+    ends.source(meta.srcAddress(), 0, meta.addressLength());
+    ends.destination(meta.dstAddress(), 0, meta.addressLength());
+    return ends;
   }
 
   /** Time when the segment was captured, epoch nanoseconds. */

@@ -1,8 +1,10 @@
 package io.sipexporter.pipeline;
 
+import io.sipexporter.core.Endpoints;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.Transport;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.sip.MessageStart;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipStreamFramer;
@@ -13,16 +15,18 @@ import io.sipexporter.sip.SipStreamFramer;
  */
 final class CaptureSipFlow extends CaptureFlow {
   private final int maxMessageBytes;
+  private final Endpoints ends;
   private SipStreamFramer framer;
 
-  CaptureSipFlow(SipPipeline pipeline, int maxMessageBytes) {
+  CaptureSipFlow(SipPipeline pipeline, int maxMessageBytes, Endpoints ends) {
     super(pipeline);
     this.maxMessageBytes = maxMessageBytes;
+    this.ends = ends;
     restart();
   }
 
   private void message(byte[] buf, int off, int len) {
-    pipeline.accept(Input.PCAP, Transport.TCP, buf, off, len, nanos());
+    pipeline.accept(Input.PCAP, Transport.TCP, buf, off, len, nanos(), NodeTable.NOT_HEP, ends);
     pipeline.counters().received(Input.PCAP, Transport.TCP);
   }
 

@@ -1,5 +1,6 @@
 package io.sipexporter.pipeline;
 
+import io.sipexporter.core.Endpoints;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Ingest;
 import io.sipexporter.core.Input;
@@ -21,6 +22,7 @@ public final class HepIngest implements Ingest {
   private final HepAuthKey authKey;
   private final HepDecoder decoder = new HepDecoder();
   private final HepPacket packet = new HepPacket();
+  private final Endpoints ends = new Endpoints(); // the envelope's addresses, per packet
 
   /** {@code authKey} may be null: then every packet is taken. */
   public HepIngest(SipPipeline pipeline, HepAuthKey authKey) {
@@ -62,6 +64,9 @@ public final class HepIngest implements Ingest {
                   input,
                   seconds * 1_000_000_000L + packet.timestampMicros() * 1_000L,
                   fallbackNanos);
+      ends.clear();
+      ends.source(packet.buffer(), packet.srcAddressOffset(), packet.srcAddressLength());
+      ends.destination(packet.buffer(), packet.dstAddressOffset(), packet.dstAddressLength());
       pipeline.accept(
           input,
           transport,
@@ -69,7 +74,8 @@ public final class HepIngest implements Ingest {
           packet.payloadOffset(),
           packet.payloadLength(),
           nanos,
-          packet.captureAgentId());
+          packet.captureAgentId(),
+          ends);
     }
   }
 

@@ -1,17 +1,23 @@
 package io.sipexporter.pipeline;
 
+import io.sipexporter.core.Endpoints;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Ingest;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.StreamLoss;
 import io.sipexporter.core.Transport;
+import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.sip.ScanResult;
 import io.sipexporter.sip.SipStreamFramer;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 
 /** Raw SIP copies: each datagram is one message (RFC 3261 18.3), each TCP stream is framed. */
 public final class SipIngest implements Ingest {
   private final SipPipeline pipeline;
   private final int maxMessageBytes;
+  private final Endpoints ends = new Endpoints();
 
   public SipIngest(SipPipeline pipeline, int maxMessageBytes) {
     this.pipeline = pipeline;
@@ -20,7 +26,30 @@ public final class SipIngest implements Ingest {
 
   @Override
   public void datagram(byte[] buf, int off, int len) {
-    pipeline.accept(Input.SIP, Transport.UDP, buf, off, len, ReceiveClock.now());
+    datagram(buf, off, len, null);
+  }
+
+  /**
+   * A raw copy tells only who sent the datagram: with {@code --peers.file}, that sender is the
+   * message's source when a peer's ranges hold it (a copy a tap or the peer itself sent); a proxy's
+   * siptrace copy comes from the proxy, which no peer holds, so it counts with {@code peer=""}.
+   */
+  @Override
+  public void datagram(byte[] buf, int off, int len, InetSocketAddress sender) {
+    Endpoints from = Endpoints.NONE;
+    if (sender != null && pipeline.hasPeers()) {
+      from = ends;
+      from.clear();
+      InetAddress address = sender.getAddress();
+      if (address instanceof Inet4Address) {
+        from.sourceV4(address.hashCode()); // Inet4Address.hashCode is its address, no copy
+      } else if (address != null) {
+        byte[] v6 = address.getAddress();
+        from.source(v6, 0, v6.length);
+      }
+    }
+    pipeline.accept(
+        Input.SIP, Transport.UDP, buf, off, len, ReceiveClock.now(), NodeTable.NOT_HEP, from);
     pipeline
         .counters()
         .received(Input.SIP, Transport.UDP); // after: a scrape that sees it sees its effect

@@ -1,9 +1,11 @@
 package io.sipexporter.pipeline;
 
+import io.sipexporter.core.Endpoints;
 import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.ThrottledLog;
 import io.sipexporter.core.Transport;
+import io.sipexporter.metrics.LabelSets;
 import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.ReasonError;
@@ -28,6 +30,7 @@ public final class SipPipeline {
   private final SipMessage message = new SipMessage();
   private final TrafficCounters counters;
   private final TransactionTracker tracker;
+  private final PeerMap peers; // null without --peers.file
   private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
   private final long maxSkewNanos;
   private boolean tracking = true;
@@ -38,8 +41,17 @@ public final class SipPipeline {
    * {@code tracker} may be shared by the input's pipelines (it is thread-safe), as the counters.
    */
   public SipPipeline(TrafficCounters counters, TransactionTracker tracker) {
+    this(counters, tracker, null);
+  }
+
+  /**
+   * A pipeline that counts each message under its peer and direction when {@code peers} is not null
+   * ({@code --peers.file}); {@code counters} must have been made with the same label sets.
+   */
+  public SipPipeline(TrafficCounters counters, TransactionTracker tracker, PeerMap peers) {
     this.counters = counters;
     this.tracker = tracker;
+    this.peers = peers;
     this.maxSkewNanos = tracker.maxClockSkewNanos();
   }
 
@@ -65,6 +77,11 @@ public final class SipPipeline {
    */
   public void tracking(boolean on) {
     tracking = on;
+  }
+
+  /** True when messages are counted by peer ({@code --peers.file}). */
+  public boolean hasPeers() {
+    return peers != null;
   }
 
   /** The counters this pipeline feeds. */
@@ -94,8 +111,25 @@ public final class SipPipeline {
       int len,
       long epochNanos,
       long captureId) {
+    return accept(input, transport, buf, off, len, epochNanos, captureId, Endpoints.NONE);
+  }
+
+  /**
+   * As {@link #accept(Input, Transport, byte[], int, int, long, long)}, for a message whose source
+   * and destination addresses are {@code ends}, as far as its input tells them (the {@code peer}
+   * and {@code direction} labels under {@code --peers.file}).
+   */
+  public ScanResult accept(
+      Input input,
+      Transport transport,
+      byte[] buf,
+      int off,
+      int len,
+      long epochNanos,
+      long captureId,
+      Endpoints ends) {
     try {
-      return scanAndCount(input, transport, buf, off, len, epochNanos, captureId);
+      return scanAndCount(input, transport, buf, off, len, epochNanos, captureId, ends);
     } catch (RuntimeException e) {
       // a bug in the scanner or the tracker must cost one message, never the listener
       log.warn(
@@ -112,7 +146,8 @@ public final class SipPipeline {
       int off,
       int len,
       long epochNanos,
-      long captureId) {
+      long captureId,
+      Endpoints ends) {
     ScanResult result = scanner.scan(buf, off, len, message);
     if (result == ScanResult.KEEPALIVE) {
       return result;
@@ -127,10 +162,15 @@ public final class SipPipeline {
           result.reason());
       return result;
     }
+    int set =
+        peers == null
+            ? counters.labelSets().index(captureId, LabelSets.NO_PEER, LabelSets.NO_DIRECTION)
+            : peers.set(captureId, ends);
+    message.labelSet(set); // its transaction is counted alike
     if (message.isRequest()) {
-      counters.request(message.method(), captureId);
+      counters.request(set, message.method());
     } else {
-      counters.response(message.cseqMethod(), message.statusCode(), captureId);
+      counters.response(set, message.cseqMethod(), message.statusCode());
     }
     if (message.hasReason()) {
       countReasons(input);

@@ -4,6 +4,6 @@
  * io.sipexporter.pipeline.SipPipeline} that scans each message, counts it and hands it to the
  * transaction tracker.
  *
- * <p>Imports: core, hep, metrics, pcap, sip, transaction.
+ * <p>Imports: core, hep, metrics, pcap, peers, sip, transaction.
  */
 package io.sipexporter.pipeline;

@@ -4,7 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.core.Input;
 import io.sipexporter.metrics.CallIdExemplars;
 import io.sipexporter.metrics.CallMeters;
+import io.sipexporter.metrics.CodeLabels;
+import io.sipexporter.metrics.LabelSets;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.SeriesBudget;
 import io.sipexporter.metrics.SipMeters;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.metrics.TransactionMeters;
@@ -12,7 +15,9 @@ import io.sipexporter.pcap.CaptureFrame;
 import io.sipexporter.pcap.CaptureReader;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.pcap.PacketDecoder;
+import io.sipexporter.peers.PeerTable;
 import io.sipexporter.pipeline.CaptureIngest;
+import io.sipexporter.pipeline.PeerMap;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TrackerOptions;
 import io.sipexporter.transaction.TransactionTracker;
@@ -55,13 +60,13 @@ public final class CaptureReplay {
       long frames, long firstNanos, long lastNanos, CaptureResult captureError, long openAtEnd) {}
 
   public CaptureReplay(MeterRegistry registry, TrackerOptions options, int maxMessageBytes) {
-    this(registry, null, options, maxMessageBytes, new NodeTable(0));
+    this(registry, null, options, maxMessageBytes, new NodeTable(0), null);
   }
 
   /**
    * A replay whose duration histograms offer Call-IDs to {@code exemplars} (the registry's span
-   * context; none when null), and whose requests and responses carry a {@code node} label when
-   * {@code nodes} does.
+   * context; none when null), whose requests and responses carry a {@code node} label when {@code
+   * nodes} does, and which counts by peer and direction when {@code peers} is not null.
    */
   @SuppressWarnings("InvalidParam") // {@code node} is the label, not a misspelt parameter
   public CaptureReplay(
@@ -69,15 +74,21 @@ public final class CaptureReplay {
       CallIdExemplars exemplars,
       TrackerOptions options,
       int maxMessageBytes,
-      NodeTable nodes) {
+      NodeTable nodes,
+      PeerTable peers) {
     this.registry = registry;
-    this.counters = new TrafficCounters(registry, nodes);
+    // a replay reads one capture: every label set it meets gets its own series
+    LabelSets sets =
+        new LabelSets(nodes, peers != null, new SeriesBudget(Integer.MAX_VALUE, registry));
+    this.counters = new TrafficCounters(registry, sets, CodeLabels.unbounded());
     this.tracker =
         new TransactionTracker(
-            new TransactionMeters(registry, exemplars),
+            new TransactionMeters(registry, exemplars, CodeLabels.unbounded(), sets),
             new CallMeters(registry, exemplars),
             options);
-    this.pipeline = new SipPipeline(counters, tracker);
+    this.pipeline =
+        new SipPipeline(
+            counters, tracker, peers == null ? null : new PeerMap(sets, peers, registry));
     this.ingest = new CaptureIngest(pipeline, maxMessageBytes);
     this.clock = new CaptureClock(options.maxClockSkew().toNanos());
     this.packets = new PacketDecoder(ingest, ingest);

@@ -34,6 +34,8 @@ import java.util.TreeMap;
  *     {@code "BYE Q.850 16"} ({@code sip_reason_causes_total})
  * @param reasonsMalformed Reason values that could not be counted, by reason ({@code
  *     sip_exporter_reasons_malformed_total})
+ * @param peers requests and responses by peer and direction, with {@code --peers.file}; empty
+ *     without one
  */
 public record ReplaySummary(
     String source,
@@ -49,10 +51,17 @@ public record ReplaySummary(
     Map<String, Long> received,
     Map<String, Long> unreadable,
     Map<String, Long> reasons,
-    Map<String, Long> reasonsMalformed) {
+    Map<String, Long> reasonsMalformed,
+    List<PeerCount> peers) {
 
   /** Transactions of one method that ended with one final code. */
   public record Transaction(String method, int code, long count) {}
+
+  /**
+   * Messages of one peer ({@code ""}: no peer's addresses), direction, method, and code ({@code 0}
+   * for requests).
+   */
+  public record PeerCount(String peer, String direction, String method, int code, long count) {}
 
   private static final Comparator<String> METHOD_ORDER =
       Comparator.comparingInt(ReplaySummary::methodRank);
@@ -103,11 +112,38 @@ public record ReplaySummary(
         byTag(registry, SipMeters.PARSE_ERRORS, "reason", Input.PCAP, Comparator.naturalOrder()),
         reasons(registry),
         byTag(
-            registry,
-            SipMeters.REASONS_MALFORMED,
-            "reason",
-            Input.PCAP,
-            Comparator.naturalOrder()));
+            registry, SipMeters.REASONS_MALFORMED, "reason", Input.PCAP, Comparator.naturalOrder()),
+        peers(registry));
+  }
+
+  /** Requests and responses by peer, direction, method and code; empty without peer labels. */
+  private static List<PeerCount> peers(MeterRegistry registry) {
+    Map<PeerCount, Long> counts = new LinkedHashMap<>();
+    for (SipMeters meter : List.of(SipMeters.REQUESTS, SipMeters.RESPONSES)) {
+      for (Counter c : counters(registry, meter)) {
+        String peer = c.getId().getTag(SipMeters.PEER_LABEL);
+        if (peer != null && c.count() > 0) {
+          String code = c.getId().getTag("code");
+          PeerCount key =
+              new PeerCount(
+                  peer,
+                  c.getId().getTag(SipMeters.DIRECTION_LABEL),
+                  c.getId().getTag("method"),
+                  code == null || !Character.isDigit(code.charAt(2)) ? 0 : Integer.parseInt(code),
+                  0);
+          counts.merge(key, (long) c.count(), Long::sum);
+        }
+      }
+    }
+    List<PeerCount> out = new ArrayList<>();
+    counts.forEach(
+        (k, n) -> out.add(new PeerCount(k.peer(), k.direction(), k.method(), k.code(), n)));
+    out.sort(
+        Comparator.comparing(PeerCount::peer)
+            .thenComparing(PeerCount::direction)
+            .thenComparing(PeerCount::method, METHOD_ORDER)
+            .thenComparingInt(PeerCount::code));
+    return List.copyOf(out);
   }
 
   /** {@code sip_reason_causes_total} by method (in {@link SipMethod} order), protocol and cause. */

@@ -84,6 +84,23 @@ public final class SummaryJson {
     ObjectNode reasons = root.putObject("reasons");
     counts(reasons.putObject("causes"), s.reasons());
     counts(reasons.putObject("malformed"), s.reasonsMalformed());
+    if (!s.peers().isEmpty()) {
+      ArrayNode peers = root.putArray("peers");
+      for (ReplaySummary.PeerCount c : s.peers()) {
+        ObjectNode n =
+            peers
+                .addObject()
+                .put("peer", c.peer())
+                .put("direction", c.direction())
+                .put("method", c.method());
+        if (c.code() == 0) {
+          n.putNull("code");
+        } else {
+          n.put("code", c.code());
+        }
+        n.put("count", c.count());
+      }
+    }
     try {
       return MAPPER.writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {

@@ -107,6 +107,22 @@ public final class SummaryText {
       }
     }
 
+    if (!s.peers().isEmpty()) {
+      b.append("\n* By peer (--peers.file; in: the peer sent it, out: sent to the peer)\n");
+      for (ReplaySummary.PeerCount c : s.peers()) {
+        line(
+            b,
+            String.format(
+                java.util.Locale.ROOT,
+                "  %-16s %-3s %s%s",
+                c.peer().isEmpty() ? "(none)" : c.peer(),
+                c.direction(),
+                c.method(),
+                c.code() == 0 ? "" : " " + c.code()),
+            c.count());
+      }
+    }
+
     long unreadable = s.unreadable().values().stream().mapToLong(Long::longValue).sum();
     b.append("\n* Unreadable: ").append(unreadable).append('\n');
     s.unreadable().forEach((reason, n) -> line(b, "  " + reason, n));

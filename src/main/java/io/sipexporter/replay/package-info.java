@@ -3,6 +3,6 @@
  * timestamps as the clock, and the summary (text like {@code tshark -z sip,stat}, or JSON) read
  * back from the meters it fed.
  *
- * <p>Imports: catalog, core, metrics, pcap, pipeline, sip, transaction.
+ * <p>Imports: catalog, core, metrics, pcap, peers, pipeline, sip, transaction.
  */
 package io.sipexporter.replay;

@@ -105,7 +105,7 @@ final class SipChars {
   static boolean contains(byte[] buf, int from, int to, long bytes) {
     int n = to - from;
     if (n < Long.BYTES) {
-      return n > 0 && (zeros(word(buf, from) ^ bytes) & (1L << 8 * n) - 1) != 0;
+      return n > 0 && (zeros(word(buf, from) ^ bytes) & ((1L << (8 * n)) - 1)) != 0;
     }
     for (int i = from; i < to - Long.BYTES; i += Long.BYTES) {
       if (zeros((long) LONGS.get(buf, i) ^ bytes) != 0) {

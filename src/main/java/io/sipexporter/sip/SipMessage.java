@@ -41,6 +41,7 @@ public final class SipMessage {
   int reasonHeaders;
   int reasonHeadersDropped;
   private final ReasonParser reasons = new ReasonParser(this);
+  private int labelSet;
 
   void reset(byte[] buf) {
     buffer = buf;
@@ -57,6 +58,20 @@ public final class SipMessage {
     headerLength = 0;
     bodyOffset = bodyLength = 0;
     reasonHeaders = reasonHeadersDropped = 0;
+    labelSet = 0;
+  }
+
+  /**
+   * The label set the pipeline counted this message in (node, peer, direction: an index the metrics
+   * give meaning to), so that its transaction is counted alike; 0 for none.
+   */
+  public int labelSet() {
+    return labelSet;
+  }
+
+  /** Sets what {@link #labelSet()} returns, after the scan. */
+  public void labelSet(int set) {
+    labelSet = set;
   }
 
   /** Keeps the bounds of one Reason header's value, or counts it dropped when there are enough. */

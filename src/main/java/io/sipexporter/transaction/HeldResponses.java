@@ -22,6 +22,9 @@ final class HeldResponses implements SlotTable.Owner {
   /** The kept final's To tag hash. */
   final int[] toTag;
 
+  /** The kept response's label set (node, peer, direction; see LabelSets). */
+  final int[] labelSet;
+
   private final int[] info;
   private final int[] held;
   private final int[] repeats;
@@ -36,22 +39,23 @@ final class HeldResponses implements SlotTable.Owner {
     int slots = table.slots();
     this.arrival = new long[slots];
     this.toTag = new int[slots];
+    this.labelSet = new int[slots];
     this.info = new int[slots];
     this.held = new int[slots];
     this.repeats = new int[slots];
   }
 
   /** Holds a response to the untracked transaction {@code key}, seen at {@code now}. */
-  void hold(long key, SipMethod method, int code, int toTagHash, long now, long clock) {
+  void hold(long key, SipMethod method, int code, int toTagHash, int set, long now, long clock) {
     int slot = find(key, clock);
     if (slot < 0) {
       slot = table.insert(key, now + windowNanos, clock);
       info[slot] = method.ordinal();
       held[slot] = 0;
       repeats[slot] = 0;
-      keep(slot, code, toTagHash, now);
+      keep(slot, code, toTagHash, set, now);
     } else if (code(slot) < 200) {
-      keep(slot, code, toTagHash, now);
+      keep(slot, code, toTagHash, set, now);
     } else if (code == code(slot) && toTagHash == toTag[slot]) {
       repeats[slot]++; // RFC 3261 17.1.1.2: the final repeats until ACKed; a fork (12.1.2) is not a
       // repeat
@@ -107,6 +111,7 @@ final class HeldResponses implements SlotTable.Owner {
   public void moved(int from, int to) {
     arrival[to] = arrival[from];
     toTag[to] = toTag[from];
+    labelSet[to] = labelSet[from];
     info[to] = info[from];
     held[to] = held[from];
     repeats[to] = repeats[from];
@@ -118,10 +123,11 @@ final class HeldResponses implements SlotTable.Owner {
     unmatched(slot);
   }
 
-  private void keep(int slot, int code, int toTagHash, long now) {
+  private void keep(int slot, int code, int toTagHash, int set, long now) {
     if (code(slot) == 0 || code >= 200) {
       info[slot] = (info[slot] & (METHOD_MASK | ALERTED)) | code << CODE_SHIFT;
       toTag[slot] = toTagHash;
+      labelSet[slot] = set;
       arrival[slot] = now;
     }
   }

@@ -70,7 +70,14 @@ final class TrackerShard implements SlotTable.Owner {
     }
     if (slot < 0) {
       if (reorder) {
-        held.hold(key, method, msg.statusCode(), KeyHash.toTag(msg), nowNanos, clock.now());
+        held.hold(
+            key,
+            method,
+            msg.statusCode(),
+            KeyHash.toTag(msg),
+            msg.labelSet(),
+            nowNanos,
+            clock.now());
       } else {
         meters.unmatchedResponse(method);
       }
@@ -123,7 +130,7 @@ final class TrackerShard implements SlotTable.Owner {
       table.takePdd(slot);
     }
     if (code >= 200) {
-      meters.completedReordered(method, code);
+      meters.completedReordered(method, code, held.labelSet[h]);
       table.complete(slot, code, held.toTag[h]);
       for (int i = held.repeats(h); i > 0; i--) {
         meters.retransmission(method, true);

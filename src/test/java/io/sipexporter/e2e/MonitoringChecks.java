@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sipexporter.catalog.Evidence;
 import io.sipexporter.catalog.ResponseCodeCatalog;
+import io.sipexporter.ops.AlertFix;
 import io.sipexporter.ops.AlertRules;
 import io.sipexporter.ops.Dashboards;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,15 +88,35 @@ public final class MonitoringChecks {
     }
   }
 
+  /**
+   * The dashboard variables as Grafana substitutes them for {@code instance}, with All for node,
+   * peer and direction (the dashboards' own allValue), and {@code overrides} on top (e.g. {@code
+   * peer=carrier-a}).
+   */
+  public static Map<String, String> variables(String instance, Map<String, String> overrides) {
+    Map<String, String> variables = new HashMap<>();
+    variables.put("job", Prometheus.JOB);
+    variables.put("instance", instance);
+    variables.put("node", ".*"); // Grafana's All: the exporter under test runs without --hep.nodes
+    // Grafana's All, read from the dashboard: the exporters under test mostly run without
+    // --peers.file, so All must match series without the labels
+    variables.put("peer", Dashboards.allValue("peer"));
+    variables.put("direction", Dashboards.allValue("direction"));
+    variables.put("code", "437");
+    variables.put("__rate_interval", "1m");
+    variables.put("__range", "5m");
+    variables.put("datasource", "prometheus");
+    variables.putAll(overrides);
+    return variables;
+  }
+
   private static Map<String, String> variables(String instance) {
-    return Map.of(
-        "job", Prometheus.JOB,
-        "instance", instance,
-        "node", ".*", // Grafana's All: the exporter under test runs without --hep.nodes
-        "code", "437",
-        "__rate_interval", "1m",
-        "__range", "5m",
-        "datasource", "prometheus");
+    return variables(instance, Map.of());
+  }
+
+  /** Every panel query, with {@code variables}, returns a finite value (waits up to 60 s). */
+  public static void awaitPanelsHaveData(Prometheus prometheus, Map<String, String> variables) {
+    awaitPanelsHaveData(prometheus, Dashboards.queries(variables));
   }
 
   private static void awaitPanelsHaveData(Prometheus prometheus, List<Dashboards.Query> queries) {
@@ -122,9 +144,46 @@ public final class MonitoringChecks {
   }
 
   /**
+   * Waits until Alertmanager holds {@code alertname} with every label of {@code labels} ({@code
+   * ""}: the alert has no such label), its description ending with the catalogue's fix for the
+   * alert's side ({@link AlertFix#rendered}); returns the alert.
+   */
+  public static JsonNode awaitAlertWithLabels(
+      Alertmanager alertmanager, String alertname, Map<String, String> labels) {
+    AlertRules.Alert rule = AlertRules.load().alert(alertname);
+    Await.until(
+        alertname + " " + labels + " active in alertmanager",
+        Duration.ofSeconds(90),
+        () -> withLabels(alertmanager.alerts(alertname), labels) != null,
+        () -> alertmanager.alerts(alertname).toString());
+    JsonNode alert = withLabels(alertmanager.alerts(alertname), labels);
+    String fix =
+        AlertFix.rendered(
+            ResponseCodeCatalog.load().lookup(Integer.parseInt(rule.code())),
+            alert.path("labels").path("direction").asText());
+    assertThat(alert.path("annotations").path("description").asText())
+        .endsWith(AlertRules.FIX_MARK + fix);
+    return alert;
+  }
+
+  private static JsonNode withLabels(List<JsonNode> alerts, Map<String, String> labels) {
+    for (JsonNode alert : alerts) {
+      boolean all = true;
+      for (Map.Entry<String, String> l : labels.entrySet()) {
+        all &= l.getValue().equals(alert.path("labels").path(l.getKey()).asText());
+      }
+      if (all) {
+        return alert;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Waits until Alertmanager holds {@code alertname} for the exporter at {@code instance}, its
-   * description ending with the production rule's fix and its runbook link on that exporter;
-   * returns the alert.
+   * description ending with the production rule's fix (for a code alert the catalogue's, for the
+   * alert's {@code direction} when it has one: {@link AlertFix}) and its runbook link on that
+   * exporter; returns the alert.
    */
   public static JsonNode awaitAlertInAlertmanager(
       Alertmanager alertmanager, String alertname, String instance) {
@@ -136,9 +195,15 @@ public final class MonitoringChecks {
         alertmanager::logTail);
     JsonNode alert = alertmanager.alerts(alertname).get(0);
     assertThat(alert.path("labels").path("instance").asText()).isEqualTo(instance);
+    String fix =
+        rule.code() == null
+            ? rule.fix()
+            : AlertFix.rendered(
+                ResponseCodeCatalog.load().lookup(Integer.parseInt(rule.code())),
+                alert.path("labels").path("direction").asText());
     assertThat(alert.path("annotations").path("description").asText())
         .contains(instance)
-        .endsWith(AlertRules.FIX_MARK + rule.fix());
+        .endsWith(AlertRules.FIX_MARK + fix);
     assertThat(alert.path("annotations").path("runbook_url").asText())
         .isEqualTo(
             rule.annotations().get("runbook_url").replace("{{ $labels.instance }}", instance));

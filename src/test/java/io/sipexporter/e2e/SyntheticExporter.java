@@ -19,6 +19,12 @@ import java.util.Map;
  * exporter's own health counters are all served and stay at 0 (no drops, limits, evictions, skew,
  * folding or refused sources), the web config reload gauge at 1 and the TLS certificate 30 days
  * from expiry: every collector-health panel has data.
+ *
+ * <p>{@link #withPeers} serves what an exporter run with {@code --peers.file} serves (issue 14):
+ * the request, response and transaction counters and the transaction-duration and post-dial-delay
+ * histograms each split in three, at a third of the rates: {@code peer="carrier-a"} with {@code
+ * direction="in"} and {@code "out"}, and {@code peer="", direction=""} for traffic of no listed
+ * peer, which Prometheus stores without the two labels.
  */
 public final class SyntheticExporter implements AutoCloseable {
   private static final Map<String, Double> RESPONSE_RATES =
@@ -84,10 +90,29 @@ public final class SyntheticExporter implements AutoCloseable {
         new double[][] {{30, 0.1}, {60, 0.4}, {120, 0.8}, {300, 1}}),
   };
 
+  /** The peer and direction label sets of {@link #withPeers}; {@code ""} without peers. */
+  private static final String[] PEER_SETS = {
+    "peer=\"carrier-a\",direction=\"in\",",
+    "peer=\"carrier-a\",direction=\"out\",",
+    "peer=\"\",direction=\"\","
+  };
+
   private final HttpServer server;
   private final long startNanos = System.nanoTime();
+  private final String[] peerSets;
 
+  /** An exporter run without {@code --peers.file}: no peer or direction labels. */
   public SyntheticExporter(int port) {
+    this(port, new String[] {""});
+  }
+
+  /** An exporter run with a peers file naming carrier-a (see the class comment). */
+  public static SyntheticExporter withPeers(int port) {
+    return new SyntheticExporter(port, PEER_SETS);
+  }
+
+  private SyntheticExporter(int port, String[] peerSets) {
+    this.peerSets = peerSets.clone();
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     } catch (IOException e) {
@@ -112,27 +137,39 @@ public final class SyntheticExporter implements AutoCloseable {
     out.append("# TYPE sip_responses_total counter\n");
     double messages = 0;
     for (Map.Entry<String, Double> e : RESPONSE_RATES.entrySet()) {
-      String[] mc = e.getKey().split("\\|");
-      double n = Math.floor(e.getValue() * seconds);
-      messages += n;
-      out.append("sip_responses_total{method=\"")
-          .append(mc[0])
-          .append("\",code=\"")
-          .append(mc[1])
-          .append("\",class=\"")
-          .append(mc[1].charAt(0))
-          .append("xx\"} ")
-          .append(n)
-          .append('\n');
+      for (String peer : peerSets) {
+        String[] mc = e.getKey().split("\\|");
+        double n = Math.floor(e.getValue() / peerSets.length * seconds);
+        messages += n;
+        out.append("sip_responses_total{")
+            .append(peer)
+            .append("method=\"")
+            .append(mc[0])
+            .append("\",code=\"")
+            .append(mc[1])
+            .append("\",class=\"")
+            .append(mc[1].charAt(0))
+            .append("xx\"} ")
+            .append(n)
+            .append('\n');
+      }
     }
     out.append("# TYPE sip_requests_total counter\n");
     for (String[] m :
         new String[][] {
           {"INVITE", "29"}, {"ACK", "29"}, {"BYE", "20"}, {"REGISTER", "10"}, {"OPTIONS", "3"}
         }) {
-      double n = Math.floor(Double.parseDouble(m[1]) * seconds);
-      messages += n;
-      out.append("sip_requests_total{method=\"").append(m[0]).append("\"} ").append(n).append('\n');
+      for (String peer : peerSets) {
+        double n = Math.floor(Double.parseDouble(m[1]) / peerSets.length * seconds);
+        messages += n;
+        out.append("sip_requests_total{")
+            .append(peer)
+            .append("method=\"")
+            .append(m[0])
+            .append("\"} ")
+            .append(n)
+            .append('\n');
+      }
     }
     out.append("# TYPE sip_exporter_messages_received_total counter\n")
         .append("sip_exporter_messages_received_total{input=\"sip\",transport=\"udp\"} ")
@@ -154,7 +191,7 @@ public final class SyntheticExporter implements AutoCloseable {
                 .append("\",class=\"")
                 .append(code.charAt(0))
                 .append("xx\"} 1\n"));
-    renderTransactions(out, seconds);
+    renderTransactions(out, seconds, peerSets);
     renderReasons(out, seconds);
     renderHealth(out);
     out.append("# TYPE process_cpu_seconds_total counter\n")
@@ -167,20 +204,22 @@ public final class SyntheticExporter implements AutoCloseable {
     return out.toString();
   }
 
-  private static void renderTransactions(StringBuilder out, double seconds) {
+  private static void renderTransactions(StringBuilder out, double seconds, String[] peerSets) {
     out.append("# TYPE sip_transactions_total counter\n");
     RESPONSE_RATES.forEach(
         (key, rate) -> {
           String[] mc = key.split("\\|");
-          if (mc[1].charAt(0) != '1') {
-            out.append("sip_transactions_total{method=\"")
+          for (String peer : mc[1].charAt(0) == '1' ? new String[0] : peerSets) {
+            out.append("sip_transactions_total{")
+                .append(peer)
+                .append("method=\"")
                 .append(mc[0])
                 .append("\",code=\"")
                 .append(mc[1])
                 .append("\",class=\"")
                 .append(mc[1].charAt(0))
                 .append("xx\"} ")
-                .append(Math.floor(rate * seconds))
+                .append(Math.floor(rate / peerSets.length * seconds))
                 .append('\n');
           }
         });
@@ -198,37 +237,45 @@ public final class SyntheticExporter implements AutoCloseable {
         .append("# TYPE sip_exporter_calls_tracked gauge\nsip_exporter_calls_tracked 40\n");
     String family = "";
     for (Histogram h : HISTOGRAMS) {
-      double count = Math.floor(h.perSecond() * seconds);
       if (!h.name().equals(family)) { // one TYPE line per family, its series together
         family = h.name();
         out.append("# TYPE ").append(family).append(" histogram\n");
       }
-      for (double[] share : h.shares()) {
-        out.append(h.name())
-            .append("_bucket{")
-            .append(h.labels())
-            .append("le=\"")
-            .append(share[0])
-            .append("\"} ")
-            .append(Math.floor(count * share[1]))
-            .append('\n');
+      boolean peered = !h.name().equals("sip_call_duration_seconds");
+      for (String peer : peered ? peerSets : new String[] {""}) {
+        histogram(
+            out, h, peer, Math.floor(h.perSecond() / (peered ? peerSets.length : 1) * seconds));
       }
+    }
+  }
+
+  /** One histogram's buckets, count and sum, with {@code peer} (label pairs, or "") first. */
+  private static void histogram(StringBuilder out, Histogram h, String peer, double count) {
+    String all = peer + h.labels();
+    for (double[] share : h.shares()) {
       out.append(h.name())
           .append("_bucket{")
-          .append(h.labels())
-          .append("le=\"+Inf\"} ")
-          .append(count)
-          .append('\n');
-      String labels =
-          h.labels().isEmpty() ? "" : "{" + h.labels().substring(0, h.labels().length() - 1) + "}";
-      out.append(h.name()).append("_count").append(labels).append(' ').append(count).append('\n');
-      out.append(h.name())
-          .append("_sum")
-          .append(labels)
-          .append(' ')
-          .append(count * h.meanSeconds())
+          .append(all)
+          .append("le=\"")
+          .append(share[0])
+          .append("\"} ")
+          .append(Math.floor(count * share[1]))
           .append('\n');
     }
+    out.append(h.name())
+        .append("_bucket{")
+        .append(all)
+        .append("le=\"+Inf\"} ")
+        .append(count)
+        .append('\n');
+    String labels = all.isEmpty() ? "" : "{" + all.substring(0, all.length() - 1) + "}";
+    out.append(h.name()).append("_count").append(labels).append(' ').append(count).append('\n');
+    out.append(h.name())
+        .append("_sum")
+        .append(labels)
+        .append(' ')
+        .append(count * h.meanSeconds())
+        .append('\n');
   }
 
   /** The collector's own health: every counter at 0, reload good, certificate far from expiry. */

@@ -30,7 +30,7 @@ class CodeLabelsTest {
   void sixHundredDistinctCodesMakeAtMostCatalogueCapAndClassSeries() {
     for (int code = 100; code <= 699; code++) {
       counters.response(SipMethod.INVITE, code);
-      transactions.completedReordered(SipMethod.INVITE, code);
+      transactions.completedReordered(SipMethod.INVITE, code, 0);
     }
     int registered = 0;
     Set<String> foldedClasses = new TreeSet<>();

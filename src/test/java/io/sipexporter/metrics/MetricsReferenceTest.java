@@ -14,6 +14,12 @@ import org.junit.jupiter.api.Test;
  * The metrics reference (docs/metrics.md) says exactly what the {@link SipMeters} catalogue holds.
  */
 class MetricsReferenceTest {
+  /** The flag that adds each optional label. */
+  private static final java.util.Map<String, String> FLAG_OF_LABEL =
+      java.util.Map.of(
+          SipMeters.NODE_LABEL, "--hep.nodes",
+          SipMeters.PEER_LABEL, "--peers.file",
+          SipMeters.DIRECTION_LABEL, "--peers.file");
 
   @Test
   void referenceTableMatchesTheCatalogue() throws IOException {
@@ -34,7 +40,7 @@ class MetricsReferenceTest {
               + " | "
               + meter.labelKeys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))
               + meter.optionalLabelKeys().stream()
-                  .map(k -> "; `" + k + "` with `--hep.nodes`")
+                  .map(k -> "; `" + k + "` with `" + FLAG_OF_LABEL.get(k) + "`")
                   .collect(Collectors.joining())
               + " | "
               + meter.help()

@@ -25,14 +25,18 @@ import org.junit.jupiter.api.Test;
 /**
  * The per-code guidance in the alert rules (and the promtool tests that expect it) is the
  * catalogue's, never a second copy: every code alert's description ends with "How to fix: " and the
- * catalogue's how-to-fix text, and its severity is the catalogue's. Run with {@code
+ * catalogue's fix ({@link AlertFix}: the how-to-fix text, or where the side matters a template
+ * choosing by the {@code direction} label), and its severity is the catalogue's. Run with {@code
  * -Dalerts.write=true} to rewrite the files from the catalogue.
  */
 class AlertGuidanceTest {
   private static final Pattern CODE_LABEL = Pattern.compile("^\\s+code: \"(\\d{3})\"\\s*$");
+  private static final Pattern DIRECTION_LABEL =
+      Pattern.compile("^\\s+direction: \"(in|out)\"\\s*$");
   private static final Pattern FIX =
       Pattern.compile("^(\\s+description: \".*" + AlertRules.FIX_MARK + ").*\"$");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Path RULES = Path.of("alerts/sip-exporter.rules.yml");
   private final ResponseCodeCatalog catalog = ResponseCodeCatalog.load();
   private final CodeRoutes pages = new CodeRoutes(catalog, code -> 0);
 
@@ -41,7 +45,7 @@ class AlertGuidanceTest {
     List<String> stale = new ArrayList<>();
     for (Path file : files()) {
       String actual = Files.readString(file);
-      String expected = withCatalogueFixes(actual);
+      String expected = withCatalogueFixes(actual, file.equals(RULES));
       if (!expected.equals(actual)) {
         if (Boolean.getBoolean("alerts.write")) {
           Files.writeString(file, expected);
@@ -70,7 +74,7 @@ class AlertGuidanceTest {
       assertThat(alert.annotations().get("summary"))
           .as(alert.name())
           .contains(code.code() + " " + code.reason());
-      assertThat(alert.fix()).as(alert.name()).isEqualTo(code.howToFix());
+      assertThat(alert.fix()).as(alert.name()).isEqualTo(AlertFix.template(code));
       // the runbook is the exporter's own page for the code
       String runbook = alert.annotations().get("runbook_url");
       assertThat(runbook).isEqualTo(AlertRules.RUNBOOK_BASE + "/codes/" + code.code());
@@ -79,6 +83,30 @@ class AlertGuidanceTest {
       assertThat(page.get().status()).as(runbook).isEqualTo(200);
       assertThat(page.get().body()).as(runbook).contains(Html.escape(code.howToFix()));
     }
+  }
+
+  /**
+   * On per-peer series the STIR/SHAKEN identity alerts send the fixer to the side that failed: for
+   * 437 from a peer's verifier (direction in) our signing certificate, for 437 from ours (out) our
+   * verifier's trust store (issue 14).
+   */
+  @Test
+  void identityCodesChooseTheFixBySide() {
+    for (int code : new int[] {428, 436, 437, 438}) {
+      ResponseCode c = catalog.lookup(code);
+      assertThat(c.fixBySide()).as("%d fixBySide", code).isTrue();
+      assertThat(AlertFix.rendered(c, "in"))
+          .as("%d", code)
+          .isNotEqualTo(AlertFix.rendered(c, "out"))
+          .isNotEqualTo(AlertFix.rendered(c, ""));
+    }
+    ResponseCode c437 = catalog.lookup(437);
+    assertThat(AlertFix.rendered(c437, "in")).contains("Your signing certificate");
+    assertThat(AlertFix.rendered(c437, "out")).contains("your verifier's trust store");
+    assertThat(AlertFix.rendered(c437, "")).isEqualTo(c437.howToFix());
+    // the callee's own endings are the same whichever side answered
+    assertThat(catalog.lookup(486).fixBySide()).isFalse();
+    assertThat(AlertFix.template(catalog.lookup(486))).isEqualTo(catalog.lookup(486).howToFix());
   }
 
   @Test
@@ -99,22 +127,30 @@ class AlertGuidanceTest {
 
   /**
    * The file with the fix of every {@code description:} line after a {@code code: "NNN"} label set
-   * to NNN's how-to-fix.
+   * to NNN's fix: in the rule file the template, in a promtool test what Prometheus renders for the
+   * expected alert's {@code direction} label (none, {@code in} or {@code out}).
    */
-  private String withCatalogueFixes(String text) {
+  private String withCatalogueFixes(String text, boolean rules) {
     StringBuilder out = new StringBuilder(text.length());
     String code = null;
+    String direction = null;
     for (String line : text.split("\n", -1)) {
       Matcher label = CODE_LABEL.matcher(line);
+      Matcher side = DIRECTION_LABEL.matcher(line);
       Matcher fix = FIX.matcher(line);
       if (label.matches()) {
         code = label.group(1);
+      } else if (side.matches()) {
+        direction = side.group(1);
       } else if (fix.matches() && code != null) {
-        String fixText = quoted(catalog.lookup(Integer.parseInt(code)).howToFix());
+        ResponseCode c = catalog.lookup(Integer.parseInt(code));
+        String fixText = quoted(rules ? AlertFix.template(c) : AlertFix.rendered(c, direction));
         line = fix.group(1) + fixText.substring(1);
         code = null;
-      } else if (line.matches("^\\s+- (alert|name): .*")) {
-        code = null; // a new alert or test case: its code label comes again
+        direction = null;
+      } else if (line.matches("^\\s+- (alert|name|exp_labels):.*")) {
+        code = null; // a new alert, test case or expected alert: its labels come again
+        direction = null;
       }
       out.append(line).append('\n');
     }
@@ -132,7 +168,7 @@ class AlertGuidanceTest {
 
   private static List<Path> files() {
     try (Stream<Path> tests = Files.list(Path.of("alerts/tests"))) {
-      List<Path> files = new ArrayList<>(List.of(Path.of("alerts/sip-exporter.rules.yml")));
+      List<Path> files = new ArrayList<>(List.of(RULES));
       tests.filter(p -> p.toString().endsWith(".yml")).sorted().forEach(files::add);
       return files;
     } catch (IOException e) {

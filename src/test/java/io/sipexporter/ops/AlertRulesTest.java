@@ -85,13 +85,19 @@ class AlertRulesTest {
       soft.assertThat(description)
           .as("%s description names the exporter", name)
           .contains("{{ $labels.instance }}")
-          .contains(AlertRules.FIX_MARK)
+          .contains(AlertRules.FIX_MARK);
+      // a fix chosen by side ends each branch with a period, then the template's {{ end }}
+      soft.assertThat(description.replaceAll("\\{\\{ end }}$", ""))
+          .as("%s description ends a sentence", name)
           .endsWith(".");
       soft.assertThat(alert.fix())
           .as("%s fix, the end of the description", name)
           .isNotBlank()
-          .doesNotContain("{{")
           .doesNotContain("\n");
+      if (alert.code() == null) {
+        // code alerts may choose the side (AlertFix); the others' fix is their runbook's text
+        soft.assertThat(alert.fix()).as("%s fix", name).doesNotContain("{{");
+      }
 
       String runbook = alert.annotations().getOrDefault("runbook_url", "");
       if (alert.code() != null) {
@@ -103,7 +109,7 @@ class AlertRulesTest {
             .as("%s description", name)
             .contains("{{ $labels.code }}", "{{ $labels.method }}")
             .containsPattern("\\{\\{ \\$value \\| humanize(Percentage)? }}")
-            .contains("{{ with $labels.node }}");
+            .contains("{{ with $labels.node }}", "{{ with $labels.peer }}");
         soft.assertThat(runbook)
             .as("%s runbook_url", name)
             .isEqualTo(AlertRules.RUNBOOK_BASE + "/codes/" + alert.code());
@@ -118,8 +124,10 @@ class AlertRulesTest {
 
   /**
    * Every aggregation and every vector match keeps {@code job} and {@code instance}, and on the
-   * response metrics {@code node}: an alert always says which exporter (and capture agent) saw the
-   * failure, and one busy exporter never dilutes another's failures.
+   * response metrics {@code node}, {@code peer} and {@code direction} (and the per-peer transaction
+   * rules {@code peer} and {@code direction}): an alert always says which exporter (and capture
+   * agent, peer and side) saw the failure, and one busy exporter or peer never dilutes another's
+   * failures.
    */
   @Test
   void everyAggregationKeepsInstance() {
@@ -129,6 +137,7 @@ class AlertRulesTest {
       String name = rule[0];
       String expr = rule[1];
       boolean responses = expr.contains("sip_responses_total") || expr.contains("instance_node_");
+      boolean perPeer = responses || name.startsWith("instance_peer_direction:");
       Matcher aggregation = AGGREGATION.matcher(expr);
       while (aggregation.find()) {
         soft.assertThat(aggregation.group(2))
@@ -142,11 +151,14 @@ class AlertRulesTest {
         if (list.group(1).equals("ignoring")) {
           soft.assertThat(labels)
               .as("%s: %s", name, list.group())
-              .doesNotContain("job", "instance", "node");
+              .doesNotContain("job", "instance", "node", "peer", "direction");
         } else {
           soft.assertThat(labels).as("%s: %s", name, list.group()).contains("job", "instance");
           if (responses) {
             soft.assertThat(labels).as("%s: %s", name, list.group()).contains("node");
+          }
+          if (perPeer) {
+            soft.assertThat(labels).as("%s: %s", name, list.group()).contains("peer", "direction");
           }
         }
       }

@@ -152,11 +152,20 @@ class DashboardThresholdsTest {
       soft.assertThat(organize.path("excludeByName").path("Time").asBoolean())
           .as("%s hides Time", title)
           .isTrue();
-      soft.assertThat(
-              organize.path("excludeByName").path("Value").asBoolean()
-                  || !organize.path("renameByName").path("Value").asText().isEmpty())
-          .as("%s hides or names Value", title)
-          .isTrue();
+      // one query: Value; several merged: Value #<refId> each
+      List<String> values = new ArrayList<>();
+      if (panel.path("targets").size() == 1) {
+        values.add("Value");
+      } else {
+        panel.path("targets").forEach(t -> values.add("Value #" + t.path("refId").asText()));
+      }
+      for (String value : values) {
+        soft.assertThat(
+                organize.path("excludeByName").path(value).asBoolean()
+                    || !organize.path("renameByName").path(value).asText().isEmpty())
+            .as("%s hides or names %s", title, value)
+            .isTrue();
+      }
       for (JsonNode target : panel.path("targets")) {
         soft.assertThat(target.path("format").asText()).as("%s format", title).isEqualTo("table");
         soft.assertThat(target.path("instant").asBoolean()).as("%s instant", title).isTrue();

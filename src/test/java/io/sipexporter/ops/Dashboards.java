@@ -72,6 +72,34 @@ public final class Dashboards {
   }
 
   /**
+   * The template variable {@code name} of the dashboard in {@code file}; fails when it has none.
+   */
+  public static JsonNode variable(Path file, String name) {
+    for (JsonNode v : read(file).path("templating").path("list")) {
+      if (name.equals(v.path("name").asText())) {
+        return v;
+      }
+    }
+    throw new AssertionError(file + " has no variable " + name);
+  }
+
+  /**
+   * What Grafana substitutes for the variable {@code name} when All is selected: its {@code
+   * allValue}, the same in every dashboard (DashboardsTest); fails when a dashboard has none.
+   */
+  public static String allValue(String name) {
+    String value = null;
+    for (Path file : files()) {
+      String all = variable(file, name).path("allValue").asText();
+      if (all.isEmpty() || (value != null && !value.equals(all))) {
+        throw new AssertionError(file + ": variable " + name + " has allValue '" + all + "'");
+      }
+      value = all;
+    }
+    return value;
+  }
+
+  /**
    * Every panel query of every dashboard, with {@code $name} / {@code ${name}} replaced by {@code
    * variables} (add {@code __rate_interval} and {@code __range}, e.g. {@code "1m"}).
    */
@@ -128,7 +156,7 @@ public final class Dashboards {
         panel.path("description").asText().contains(MAY_BE_EMPTY));
   }
 
-  static String substitute(String expr, Map<String, String> variables) {
+  public static String substitute(String expr, Map<String, String> variables) {
     // longest names first: $__range must not be hit by a variable named __rang
     Map<String, String> ordered = new LinkedHashMap<>();
     variables.keySet().stream()

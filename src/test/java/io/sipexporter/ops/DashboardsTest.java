@@ -20,6 +20,14 @@ class DashboardsTest {
   private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{([^}]*)}");
   private static final Pattern COUNTER =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*_total)(\\{[^}]*})?(\\[[^]]*])?");
+
+  /** The metrics, raw and recorded, that carry {@code peer} and {@code direction} (issue 14). */
+  private static final Pattern PEER_METRIC =
+      Pattern.compile(
+          "sip_(requests|responses|transactions)_total"
+              + "|sip_(transaction_duration|invite_post_dial_delay)_seconds_bucket"
+              + "|instance_node_.*|instance_peer_direction:.*");
+
   private static final Pattern RANGE_FUNCTION = Pattern.compile("\\b(rate|increase)\\($");
 
   @Test
@@ -44,6 +52,18 @@ class DashboardsTest {
       assertThat(vars.get("datasource").path("query").asText()).isEqualTo("prometheus");
       // Grafana's All for node must also match series without the label (no --hep.nodes)
       assertThat(vars.get("node").path("allValue").asText()).as("%s node", file).isEqualTo(".*");
+      // likewise peer and direction: no such labels without --peers.file (issue 14)
+      assertThat(vars).as("%s variables", file).containsKeys("peer", "direction");
+      for (String name : List.of("peer", "direction")) {
+        assertThat(vars.get(name).path("includeAll").asBoolean()).as(name).isTrue();
+        assertThat(vars.get(name).path("allValue").asText())
+            .as("%s %s", file, name)
+            .isEqualTo(".*");
+      }
+      assertThat(vars.get("peer").path("definition").asText())
+          .as("%s peer values", file)
+          .startsWith("label_values(sip_responses_total{")
+          .endsWith(", peer)");
       for (String name : List.of("job", "instance", "node")) {
         assertThat(vars.get(name).path("type").asText()).as(name).isEqualTo("query");
         assertThat(vars.get(name).path("datasource").path("uid").asText())
@@ -104,6 +124,12 @@ class DashboardsTest {
           soft.assertThat(selectors.group(2))
               .as("%s selector %s", where, selectors.group())
               .contains("node=~\"$node\"");
+        }
+        if (PEER_METRIC.matcher(selectors.group(1)).matches()) {
+          // --peers.file adds peer and direction to these: the dashboard's variables filter them
+          soft.assertThat(selectors.group(2))
+              .as("%s selector %s", where, selectors.group())
+              .contains("peer=~\"$peer\"", "direction=~\"$direction\"");
         }
       }
       soft.assertThat(count).as("%s has a selector", where).isPositive();

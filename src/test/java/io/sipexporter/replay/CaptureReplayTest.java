@@ -95,10 +95,12 @@ class CaptureReplayTest {
       throws IOException {
     // eth-hep3-udp.pcap: chunk 12 (capture agent id) is 00 00 07 d1, 2001 (tshark -x)
     try (InputStream in = resource("eth-hep3-udp.pcap")) {
-      new CaptureReplay(registry, null, TrackerOptions.DEFAULTS, 65535, new NodeTable(1)).read(in);
+      new CaptureReplay(registry, null, TrackerOptions.DEFAULTS, 65535, new NodeTable(1), null)
+          .read(in);
     }
     try (InputStream in = resource("sipp-3calls-udp.pcapng")) {
-      new CaptureReplay(registry, null, TrackerOptions.DEFAULTS, 65535, new NodeTable(1)).read(in);
+      new CaptureReplay(registry, null, TrackerOptions.DEFAULTS, 65535, new NodeTable(1), null)
+          .read(in);
     }
     assertThat(registry.scrape())
         .contains("sip_requests_total{method=\"OPTIONS\",node=\"2001\"} 1.0")

@@ -21,7 +21,7 @@ class ReplayExemplarsTest {
     CallIdExemplars exemplars = new CallIdExemplars();
     PrometheusMeterRegistry registry = CallIdExemplars.newRegistry(exemplars);
     try (InputStream in = getClass().getResourceAsStream("/pcap/sipp-3calls-udp.pcapng")) {
-      new CaptureReplay(registry, exemplars, TrackerOptions.DEFAULTS, 65535, new NodeTable(0))
+      new CaptureReplay(registry, exemplars, TrackerOptions.DEFAULTS, 65535, new NodeTable(0), null)
           .read(in);
     }
     List<String> histograms = new ArrayList<>();
