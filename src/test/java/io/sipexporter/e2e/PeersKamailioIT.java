@@ -52,7 +52,8 @@ class PeersKamailioIT {
   @Test
   void perPeerCountsFromHepEqualTsharksAndReplayCountsTheSame() {
     Path dir = TestDirs.fresh("PeersKamailioIT");
-    Path peersFile = write(dir.resolve("peers.yml"), PEERS_FILE);
+    Path peersFile = dir.resolve("peers.yml");
+    write(peersFile, PEERS_FILE);
     int proxyPort = Ports.freeUdpAndTcp();
     int carrierPort = Ports.freeUdpAndTcp(); // both carriers, each on its own address
     int hepPort = Ports.freeUdpAndTcp();
@@ -107,7 +108,9 @@ class PeersKamailioIT {
       capture.stop();
 
       Map<String, Long> expected = tshark(capture, sip);
-      Scrape live = exporter.scrape();
+      // the scrape as an operator reads it, kept beside the capture
+      Scrape live =
+          Scrape.parse(write(dir.resolve("metrics.prom"), Http.get(exporter.url("/metrics"))));
       Path sipOnly = capture.save(sip, dir.resolve("sip-only.pcapng"));
       Scrape replayed = replay(dir, peersFile, sipOnly);
       Map<String, Long> replayJson =
@@ -286,9 +289,11 @@ class PeersKamailioIT {
         .collect(Collectors.joining("\n", "", "\n"));
   }
 
-  private static Path write(Path file, String text) {
+  /** Writes {@code text} to {@code file}; returns the text. */
+  private static String write(Path file, String text) {
     try {
-      return Files.writeString(file, text);
+      Files.writeString(file, text);
+      return text;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
