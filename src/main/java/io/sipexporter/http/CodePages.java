@@ -334,7 +334,9 @@ public final class CodePages {
   private static void live(StringBuilder b, CodeRates.Live live) {
     Duration d = live.window();
     String window = d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
-    b.append("<h2 id=\"live\">Live rate by method</h2>\n");
+    b.append("<h2 id=\"live\">Live rate by method")
+        .append(live.byPeer() ? ", peer and direction" : "")
+        .append("</h2>\n");
     if (live.rows().isEmpty()) {
       b.append("<p>This exporter has counted none since it started.</p>\n");
       return;
@@ -344,12 +346,19 @@ public final class CodePages {
             live.hasRate()
                 ? "Rate over the last " + window + ", refreshed every " + window + "."
                 : "The rate needs two snapshots, " + window + " apart: until then, the total.")
-        .append("</p>\n<table>\n<tr><th>Method</th><th>Per second</th>")
-        .append("<th>Total since start</th></tr>\n");
+        .append("</p>\n<table>\n<tr><th>Method</th>")
+        .append(live.byPeer() ? "<th>Peer</th><th>Direction</th>" : "")
+        .append("<th>Per second</th><th>Total since start</th></tr>\n");
     for (CodeRates.MethodRate r : live.rows()) {
-      b.append("<tr><td>")
-          .append(Html.escape(r.method()))
-          .append("</td><td class=\"n\">")
+      b.append("<tr><td>").append(Html.escape(r.method())).append("</td>");
+      if (live.byPeer()) {
+        b.append("<td>")
+            .append(r.peer().isEmpty() ? "(none)" : Html.escape(r.peer()))
+            .append("</td><td>")
+            .append(side(r.direction()))
+            .append("</td>");
+      }
+      b.append("<td class=\"n\">")
           .append(
               Double.isNaN(r.perSecond())
                   ? "after " + window
@@ -359,6 +368,15 @@ public final class CodePages {
           .append("</td></tr>\n");
     }
     b.append("</table>\n");
+  }
+
+  /** Who answered, in words: {@code in} the peer answered us, {@code out} we answered the peer. */
+  private static String side(String direction) {
+    return switch (direction) {
+      case "in" -> "in (the peer answered)";
+      case "out" -> "out (we answered the peer)";
+      default -> "";
+    };
   }
 
   private static String link(ResponseCode c) {

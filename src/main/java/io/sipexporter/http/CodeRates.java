@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.sipexporter.metrics.SipMeters;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,7 +65,7 @@ public final class CodeRates {
     for (Counter c : registry.find(METER).counters()) {
       rows.add(
           new Row(
-              Objects.requireNonNullElse(c.getId().getTag("method"), ""),
+              side(c),
               Objects.requireNonNullElse(c.getId().getTag("code"), ""),
               Objects.requireNonNullElse(c.getId().getTag("class"), ""),
               c.count()));
@@ -101,53 +102,80 @@ public final class CodeRates {
   }
 
   private Live live(String key, String value) {
-    Map<String, Double> totals = new TreeMap<>();
+    Map<Side, Double> totals = new TreeMap<>();
     for (Counter c : registry.find(METER).tag(key, value).counters()) {
-      totals.merge(
-          Objects.requireNonNullElse(c.getId().getTag("method"), ""), c.count(), Double::sum);
+      totals.merge(side(c), c.count(), Double::sum);
     }
     Snapshots s = snapshots;
     boolean hasRate = s.previous != null;
-    Map<String, Double> latest = hasRate ? s.latest.byMethod(key, value) : Map.of();
-    Map<String, Double> previous = hasRate ? s.previous.byMethod(key, value) : Map.of();
+    Map<Side, Double> latest = hasRate ? s.latest.bySide(key, value) : Map.of();
+    Map<Side, Double> previous = hasRate ? s.previous.bySide(key, value) : Map.of();
     double seconds = hasRate ? (s.latest.nanos - s.previous.nanos) / 1e9 : 0;
     List<MethodRate> rows = new ArrayList<>();
-    for (Map.Entry<String, Double> e : totals.entrySet()) {
+    for (Map.Entry<Side, Double> e : totals.entrySet()) {
       double rate =
           hasRate && seconds > 0
               ? (latest.getOrDefault(e.getKey(), 0.0) - previous.getOrDefault(e.getKey(), 0.0))
                   / seconds
               : Double.NaN;
-      rows.add(new MethodRate(e.getKey(), (long) (double) e.getValue(), rate));
+      Side side = e.getKey();
+      rows.add(
+          new MethodRate(
+              side.method(), side.peer(), side.direction(), (long) (double) e.getValue(), rate));
     }
     return new Live(rows, hasRate, interval);
   }
 
-  /**
-   * One method's line: responses since start and the per-second rate over the last window ({@code
-   * NaN} until two snapshots exist).
-   */
-  public record MethodRate(String method, long total, double perSecond) {}
+  /** The method, peer and direction of a counter ({@code ""} for a label it does not have). */
+  private static Side side(Counter c) {
+    return new Side(
+        Objects.requireNonNullElse(c.getId().getTag("method"), ""),
+        Objects.requireNonNullElse(c.getId().getTag(SipMeters.PEER_LABEL), ""),
+        Objects.requireNonNullElse(c.getId().getTag(SipMeters.DIRECTION_LABEL), ""));
+  }
 
   /**
-   * What a page shows: one row per method that answered with the code, and whether the rate column
-   * is filled yet.
+   * One line: responses of one method (and, with {@code --peers.file}, one peer and direction;
+   * {@code ""} otherwise) since start, and the per-second rate over the last window ({@code NaN}
+   * until two snapshots exist).
+   */
+  public record MethodRate(
+      String method, String peer, String direction, long total, double perSecond) {}
+
+  /**
+   * What a page shows: one row per method (and peer and direction) that answered with the code, and
+   * whether the rate column is filled yet.
    */
   public record Live(List<MethodRate> rows, boolean hasRate, Duration window) {
     public Live {
       rows = List.copyOf(rows);
     }
+
+    /** True when some row names a peer: the page then shows peer and direction columns. */
+    public boolean byPeer() {
+      return rows.stream().anyMatch(r -> !r.peer().isEmpty() || !r.direction().isEmpty());
+    }
   }
 
-  private record Row(String method, String code, String codeClass, double count) {}
+  private record Side(String method, String peer, String direction) implements Comparable<Side> {
+    private static final Comparator<Side> ORDER =
+        Comparator.comparing(Side::method).thenComparing(Side::peer).thenComparing(Side::direction);
+
+    @Override
+    public int compareTo(Side o) {
+      return ORDER.compare(this, o);
+    }
+  }
+
+  private record Row(Side side, String code, String codeClass, double count) {}
 
   private record Snapshot(long nanos, List<Row> rows) {
-    Map<String, Double> byMethod(String key, String value) {
-      Map<String, Double> out = new TreeMap<>();
+    Map<Side, Double> bySide(String key, String value) {
+      Map<Side, Double> out = new TreeMap<>();
       for (Row r : rows) {
         String v = key.equals("code") ? r.code : r.codeClass;
         if (v.equals(value)) {
-          out.merge(r.method, r.count, Double::sum);
+          out.merge(r.side, r.count, Double::sum);
         }
       }
       return out;

@@ -25,7 +25,11 @@ final class LiveJson {
       node.put("windowSeconds", live.window().toMillis() / 1000.0).put("hasRate", live.hasRate());
       ArrayNode methods = node.putArray("methods");
       for (CodeRates.MethodRate r : live.rows()) {
-        ObjectNode m = methods.addObject().put("method", r.method()).put("total", r.total());
+        ObjectNode m = methods.addObject().put("method", r.method());
+        if (live.byPeer()) {
+          m.put("peer", r.peer()).put("direction", r.direction());
+        }
+        m.put("total", r.total());
         if (Double.isNaN(r.perSecond())) {
           m.putNull("perSecond");
         } else {

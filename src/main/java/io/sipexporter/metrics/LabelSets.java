@@ -51,6 +51,7 @@ public final class LabelSets {
   private final AtomicLongArray table;
   private final int[] keys = new int[MAX_SETS]; // by index; written before the entry is published
   private volatile int size;
+  private int entries; // keys in the table, folded ones too; guarded by this
   // peer names by slot: 0 "", 1 "other", then each name a peers file gave, never reused
   private final Map<String, Integer> peerSlots = new HashMap<>(); // guarded by this
   private volatile String[] peerNames = {"", "other"};
@@ -181,13 +182,21 @@ public final class LabelSets {
         return (int) (entry >>> 32); // another thread claimed it first
       }
     }
-    if (size == MAX_SETS) {
-      return 1 + (key & 3);
+    int set;
+    if (size == MAX_SETS || (budget != null && budget.spent())) {
+      set = 1 + (key & 3); // folds whole: no arrays of its own
+      if (budget != null) {
+        budget.labelSetFolded();
+      }
+    } else {
+      set = size;
+      keys[set] = key;
+      size = set + 1;
     }
-    int set = size;
-    keys[set] = key;
-    table.set(i, ((long) set << 32) | (key & 0xFFFF_FFFFL));
-    size = set + 1;
+    if (entries < MAX_SETS) { // at most half the table: every probe ends
+      table.set(i, ((long) set << 32) | (key & 0xFFFF_FFFFL));
+      entries++;
+    }
     return set;
   }
 

@@ -23,10 +23,15 @@ public final class SeriesBudget {
   /** The default: about 1 MB of scrape at about 130 bytes a labelled series line. */
   public static final int DEFAULT = 5000;
 
+  private static final int LARGEST_TAKE = 32;
+
+  /** The {@code metric} label of a new label set (peer, direction, node) folded whole. */
+  static final String LABEL_SET = "label_set";
+
   private final int limit;
   private final AtomicInteger used = new AtomicInteger();
   private final MeterRegistry registry;
-  private final ConcurrentMap<SipMeters, Counter> folded = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, Counter> folded = new ConcurrentHashMap<>();
 
   public SeriesBudget(int limit, MeterRegistry registry) {
     if (limit < 0) {
@@ -55,19 +60,34 @@ public final class SeriesBudget {
     do {
       now = used.get();
       if (now > limit - series) {
-        folded
-            .computeIfAbsent(
-                meter,
-                m ->
-                    Counter.builder(SipMeters.SERIES_FOLDED.meterName())
-                        .description(SipMeters.SERIES_FOLDED.help())
-                        .tag("metric", m.prometheusName())
-                        .register(registry))
-            .increment(series);
+        folded(meter.prometheusName()).increment(series);
         return false;
       }
     } while (!used.compareAndSet(now, now + series));
     return true;
+  }
+
+  /** Counts a new label set folded whole, before it had a series, once the budget was spent. */
+  void labelSetFolded() {
+    folded(LABEL_SET).increment();
+  }
+
+  private Counter folded(String metric) {
+    return folded.computeIfAbsent(
+        metric,
+        m ->
+            Counter.builder(SipMeters.SERIES_FOLDED.meterName())
+                .description(SipMeters.SERIES_FOLDED.help())
+                .tag("metric", m)
+                .register(registry));
+  }
+
+  /**
+   * True when fewer series are left than one new label set of a meter may need at once (a
+   * histogram's 18 lines, the request counters of every method): new label sets then fold whole.
+   */
+  boolean spent() {
+    return used.get() > limit - LARGEST_TAKE;
   }
 
   /** Series taken so far. */

@@ -56,7 +56,7 @@ public enum SipMeters {
       "sip.exporter.series.folded",
       Type.COUNTER,
       "",
-      "Series that would have carried their own node or peer value but were counted under \"other\" because --metrics.series-budget was spent, by metric.",
+      "Series that would have carried their own node or peer value but were counted under \"other\" because --metrics.series-budget was spent, by metric; metric=\"label_set\" counts new node/peer/direction combinations that met a spent budget before they had any series.",
       "metric"),
   MESSAGES_DROPPED(
       "sip.exporter.messages.dropped",
