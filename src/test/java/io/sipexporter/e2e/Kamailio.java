@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The example proxies run in the foreground on loopback ports, relaying every request to {@code
  * nextHopPort}: {@code docs/kamailio/kamailio.cfg} mirrors every message as raw SIP, {@code
- * docs/kamailio/kamailio-hep.cfg} as HEP.
+ * docs/kamailio/kamailio-hep.cfg} as HEP. Test configurations ({@link #startTestConfig}) route as
+ * they say.
  */
 public final class Kamailio implements AutoCloseable {
   /** The raw-SIP example configuration users copy, run unchanged. */
@@ -108,8 +109,30 @@ public final class Kamailio implements AutoCloseable {
     return start(dir, HEP_CONFIG, port, nextHopPort, workers, defines);
   }
 
+  /**
+   * Starts a test configuration of {@code src/test/resources/kamailio} (e.g. {@code peers-hep.cfg})
+   * on udp 127.0.0.1:{@code port} with its {@code -A NAME=value} {@code defines}; returns once it
+   * listens.
+   */
+  public static Kamailio startTestConfig(Path dir, String config, int port, List<String> defines) {
+    Path file = Path.of("src/test/resources/kamailio", config);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no Kamailio test configuration " + file);
+    }
+    return start(dir, file, port, 0, defines); // 0: the configuration's own children
+  }
+
   private static Kamailio start(
       Path dir, Path config, int port, int nextHopPort, int workers, List<String> defines) {
+    List<String> all =
+        new ArrayList<>(
+            List.of("-A", "NEXT_HOP_ADDR=\"127.0.0.1\"", "-A", "NEXT_HOP_PORT=" + nextHopPort));
+    all.addAll(defines);
+    return start(dir, config, port, workers, all);
+  }
+
+  private static Kamailio start(
+      Path dir, Path config, int port, int workers, List<String> defines) {
     Path runDir = dir.resolve("kamailio-run");
     try {
       Files.createDirectories(runDir);
@@ -133,11 +156,7 @@ public final class Kamailio implements AutoCloseable {
                 "-M",
                 "8",
                 "-A",
-                "PROXY_LISTEN=udp:127.0.0.1:" + port,
-                "-A",
-                "NEXT_HOP_ADDR=\"127.0.0.1\"",
-                "-A",
-                "NEXT_HOP_PORT=" + nextHopPort));
+                "PROXY_LISTEN=udp:127.0.0.1:" + port));
     if (workers > 0) {
       command.addAll(List.of("-n", String.valueOf(workers)));
     }

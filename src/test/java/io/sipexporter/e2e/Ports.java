@@ -68,7 +68,15 @@ public final class Ports {
 
   /** Whether some process has bound UDP {@code port} on 127.0.0.1. */
   public static boolean udpBound(int port) {
-    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(LOOPBACK, port))) {
+    return udpBound(LOOPBACK.getHostAddress(), port);
+  }
+
+  /**
+   * Whether some process has bound UDP {@code port} on {@code address}, e.g. a peer on the loopback
+   * alias 127.0.0.2 (Linux answers all of 127.0.0.0/8 on lo).
+   */
+  public static boolean udpBound(String address, int port) {
+    try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(address, port))) {
       return false;
     } catch (SocketException e) {
       return true;

@@ -34,6 +34,15 @@ public final class Sipp {
 
   /** Starts an answering scenario, e.g. {@code uas_timed.xml}, on {@code port}; awaits it. */
   public static RunningProcess startUasScenario(Path dir, String scenario, int port) {
+    return startUasScenario(dir, scenario, "127.0.0.1", port);
+  }
+
+  /**
+   * Starts an answering scenario on {@code address:port}, e.g. a second answerer on the loopback
+   * alias 127.0.0.2; awaits it.
+   */
+  public static RunningProcess startUasScenario(
+      Path dir, String scenario, String address, int port) {
     RunningProcess uas =
         RunningProcess.start(
             "sipp-" + scenario.replace(".xml", ""),
@@ -42,7 +51,7 @@ public final class Sipp {
                 "-sf",
                 scenario(scenario).toString(),
                 "-i",
-                "127.0.0.1",
+                address,
                 "-p",
                 String.valueOf(port),
                 "-nostdin",
@@ -52,9 +61,9 @@ public final class Sipp {
                 "1"),
             dir);
     return uas.awaitReady(
-        "sipp UAS listening on udp 127.0.0.1:" + port,
+        "sipp UAS listening on udp " + address + ":" + port,
         RunningProcess.START_DEADLINE,
-        () -> Ports.udpBound(port));
+        () -> Ports.udpBound(address, port));
   }
 
   /**

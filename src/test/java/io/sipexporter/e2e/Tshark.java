@@ -175,8 +175,12 @@ public final class Tshark implements AutoCloseable {
     return counts;
   }
 
-  /** The tab-separated {@code fields} of every SIP packet matching {@code displayFilter}. */
-  private List<String[]> fields(String displayFilter, String... fields) {
+  /**
+   * The tab-separated {@code fields} of every packet matching {@code displayFilter} (add {@code sip
+   * &&} for SIP only) whose first field is present, one row per packet, e.g. {@code fields("sip",
+   * "sip.CSeq.method", "ip.src")}.
+   */
+  List<String[]> fields(String displayFilter, String... fields) {
     List<String> command = new ArrayList<>(List.of(Tool.TSHARK.path(), "-r", pcap.toString()));
     for (int port : ports) {
       command.addAll(List.of("-d", "udp.port==" + port + ",sip"));
@@ -210,6 +214,31 @@ public final class Tshark implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted reading " + pcap, e);
     }
+  }
+
+  /**
+   * Writes the captured packets matching {@code displayFilter} to {@code file} (pcapng), e.g. the
+   * SIP of a capture without the HEP copies beside it, for {@code replay}.
+   */
+  public Path save(String displayFilter, Path file) {
+    int exit =
+        RunningProcess.run(
+            "tshark-save",
+            List.of(
+                Tool.TSHARK.path(),
+                "-r",
+                pcap.toString(),
+                "-Y",
+                displayFilter,
+                "-w",
+                file.toString()),
+            dir,
+            java.time.Duration.ofSeconds(60));
+    if (exit != 0) {
+      throw new AssertionError(
+          "tshark -r " + pcap + " -Y '" + displayFilter + "' -w " + file + " exited " + exit);
+    }
+    return file;
   }
 
   /** Counts the captured packets matching a display filter, whatever they carry (HEP, ...). */
