@@ -99,7 +99,7 @@ public final class Endpoints {
     if (len != 16) {
       return 0;
     }
-    return be(buf, off, 8) == 0 && (int) (be(buf, off + 8, 4)) == 0xffff ? 4 : 6;
+    return be(buf, off, 8) == 0 && (int) be(buf, off + 8, 4) == 0xffff ? 4 : 6;
   }
 
   private static long hi(byte[] buf, int off, int family) {

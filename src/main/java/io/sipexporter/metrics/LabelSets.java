@@ -57,8 +57,8 @@ public final class LabelSets {
   private volatile String[] peerNames = {"", "other"};
 
   /**
-   * Sets with a {@code node} label when {@code nodes} has one, {@code peer} and {@code direction}
-   * when {@code peers}; their series spend {@code budget}.
+   * Sets with a node label when {@code nodes} has one, peer and direction labels when {@code
+   * peers}; their series spend {@code budget}.
    */
   public LabelSets(NodeTable nodes, boolean peers, SeriesBudget budget) {
     this.nodes = nodes;

@@ -79,16 +79,19 @@ public record ReplaySummary(
             .merge(c.getId().getTag("method"), n, Long::sum);
       }
     }
-    List<Transaction> transactions = new ArrayList<>();
+    // one row per (method, code): under --peers.file a pair has a series per peer and direction
+    Map<Transaction, Long> byPair = new LinkedHashMap<>();
     for (Counter c : counters(registry, SipMeters.TRANSACTIONS)) {
       if (c.count() > 0) {
-        transactions.add(
+        byPair.merge(
             new Transaction(
-                c.getId().getTag("method"),
-                Integer.parseInt(c.getId().getTag("code")),
-                (long) c.count()));
+                c.getId().getTag("method"), Integer.parseInt(c.getId().getTag("code")), 0),
+            (long) c.count(),
+            Long::sum);
       }
     }
+    List<Transaction> transactions = new ArrayList<>();
+    byPair.forEach((t, n) -> transactions.add(new Transaction(t.method(), t.code(), n)));
     transactions.sort(
         Comparator.comparing(Transaction::method, METHOD_ORDER)
             .thenComparingInt(Transaction::code));

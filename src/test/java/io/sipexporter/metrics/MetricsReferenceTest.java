@@ -21,6 +21,19 @@ class MetricsReferenceTest {
           SipMeters.PEER_LABEL, "--peers.file",
           SipMeters.DIRECTION_LABEL, "--peers.file");
 
+  /** The fixed label keys, then each optional one with the flag that adds it. */
+  static String labels(SipMeters meter) {
+    List<String> parts = new ArrayList<>();
+    if (!meter.labelKeys().isEmpty()) {
+      parts.add(
+          meter.labelKeys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", ")));
+    }
+    meter
+        .optionalLabelKeys()
+        .forEach(k -> parts.add("`" + k + "` with `" + FLAG_OF_LABEL.get(k) + "`"));
+    return String.join("; ", parts);
+  }
+
   @Test
   void referenceTableMatchesTheCatalogue() throws IOException {
     String readme = Files.readString(Path.of("docs/metrics.md"));
@@ -38,10 +51,7 @@ class MetricsReferenceTest {
               + "` | "
               + meter.type().name().toLowerCase(java.util.Locale.ROOT)
               + " | "
-              + meter.labelKeys().stream().map(k -> "`" + k + "`").collect(Collectors.joining(", "))
-              + meter.optionalLabelKeys().stream()
-                  .map(k -> "; `" + k + "` with `" + FLAG_OF_LABEL.get(k) + "`")
-                  .collect(Collectors.joining())
+              + labels(meter)
               + " | "
               + meter.help()
               + " |");

@@ -6,6 +6,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.catalog.ResponseCodeCatalog;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.SipMeters;
 import io.sipexporter.peers.PeerTable;
 import io.sipexporter.peers.PeersFile;
 import io.sipexporter.replay.ReplaySummary.PeerCount;
@@ -61,6 +62,21 @@ class ReplayPeersTest {
     long byPeer = s.peers().stream().mapToLong(PeerCount::count).sum();
     assertThat(byPeer).isPositive().isEqualTo(s.requestCount() + s.responseCount());
     assertThat(s.peers()).allMatch(c -> c.peer().equals("client"));
+  }
+
+  @Test
+  void transactionsOfOnePairAreOneRowWhateverTheirPeers() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    for (String[] side : new String[][] {{"carrier-a", "in"}, {"", ""}}) {
+      io.micrometer.core.instrument.Counter.builder(SipMeters.TRANSACTIONS.meterName())
+          .tags("method", "INVITE", "code", "437", "class", "4xx")
+          .tags("peer", side[0], "direction", side[1])
+          .register(registry)
+          .increment(6);
+    }
+    ReplaySummary s =
+        ReplaySummary.of("x.pcap", new CaptureReplay.Outcome(0, 0, 0, null, 0), registry);
+    assertThat(s.transactions()).containsExactly(new ReplaySummary.Transaction("INVITE", 437, 12));
   }
 
   @Test
