@@ -116,9 +116,11 @@ public final class LabelSets {
   public int index(long captureId, int peerSlot, int direction) {
     int node = nodes.slot(captureId);
     int key = node << 22 | peerSlot << 2 | direction;
-    if (key == 0) {
-      return 0;
-    }
+    return key == 0 ? 0 : lookup(key);
+  }
+
+  /** The set of {@code key}, claimed now if it is new. */
+  private int lookup(int key) {
     for (int i = hash(key); ; i = (i + 1) & mask) {
       long entry = table.get(i);
       if (entry == 0) {
@@ -128,6 +130,24 @@ public final class LabelSets {
         return (int) (entry >>> 32);
       }
     }
+  }
+
+  /**
+   * The set of the side that should answer a request counted in {@code requestSet}: the same node
+   * and peer, the other direction (a request sent to the peer, {@code out}, is answered by it,
+   * {@code in}). Set 0 stays 0.
+   */
+  public int answering(int requestSet) {
+    int key = keys[requestSet];
+    int direction = key & 3;
+    if (direction == NO_DIRECTION) {
+      return requestSet;
+    }
+    int flipped = (key & ~3) | (direction == IN ? OUT : IN);
+    if (folded(requestSet)) {
+      return foldOf(requestSet) == 1 + IN ? 1 + OUT : 1 + IN;
+    }
+    return lookup(flipped);
   }
 
   /** True for the sets whose {@code node} or {@code peer} was folded into {@code other}. */

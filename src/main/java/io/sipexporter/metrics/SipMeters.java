@@ -172,7 +172,7 @@ public enum SipMeters {
       "sip.transactions.timed.out",
       Type.COUNTER,
       "",
-      "Transactions without a final response within their timer (64*T1; Timer C once an INVITE got a provisional), by method.",
+      "Transactions without a final response within their timer (64*T1; Timer C once an INVITE got a provisional), by method; with --peers.file by peer and direction too (in: the peer should have answered).",
       "method"),
   RETRANSMISSIONS(
       "sip.retransmissions",
@@ -300,7 +300,7 @@ public enum SipMeters {
   public List<String> optionalLabelKeys() {
     return switch (this) {
       case RESPONSES, REQUESTS -> List.of(NODE_LABEL, PEER_LABEL, DIRECTION_LABEL);
-      case TRANSACTIONS, TRANSACTION_DURATION, INVITE_POST_DIAL_DELAY ->
+      case TRANSACTIONS, TRANSACTION_DURATION, INVITE_POST_DIAL_DELAY, TRANSACTIONS_TIMED_OUT ->
           List.of(PEER_LABEL, DIRECTION_LABEL);
       default -> List.of();
     };

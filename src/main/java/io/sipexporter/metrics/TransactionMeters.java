@@ -37,6 +37,7 @@ public final class TransactionMeters {
   // by label set: a row of (method, class) histograms, resolved at first use
   private final AtomicReferenceArray<AtomicReferenceArray<Timer>> durations;
   private final AtomicReferenceArray<Timer> postDialDelays; // by label set
+  private final AtomicReferenceArray<Counter> timedOutBySet; // by (label set, method), with peers
   private final Counter[] timedOut = new Counter[SipMethod.count()];
   private final Counter[] unmatched = new Counter[SipMethod.count()];
   private final Counter[][] retransmissions = new Counter[SipMethod.count()][2];
@@ -76,6 +77,8 @@ public final class TransactionMeters {
     this.transactions = new AtomicReferenceArray<>(sets.capacity() * SipMethod.count());
     this.durations = new AtomicReferenceArray<>(sets.capacity());
     this.postDialDelays = new AtomicReferenceArray<>(sets.capacity());
+    this.timedOutBySet =
+        new AtomicReferenceArray<>(sets.peers() ? sets.capacity() * SipMethod.count() : 0);
     for (SipMethod m : SipMethod.values()) {
       String method = m.label();
       timedOut[m.ordinal()] =
@@ -203,6 +206,31 @@ public final class TransactionMeters {
 
   public void timedOut(SipMethod method) {
     timedOut[method.ordinal()].increment();
+  }
+
+  /**
+   * A transaction that timed out, whose request was counted in {@code requestSet}: under {@code
+   * --peers.file} counted by the peer that should have answered ({@code direction="in"} when we
+   * sent it the request), as a final response from it would have been.
+   */
+  public void timedOut(SipMethod method, int requestSet) {
+    if (!sets.peers() || requestSet == 0) {
+      timedOut(method);
+      return;
+    }
+    int set = sets.answering(requestSet);
+    int i = set * SipMethod.count() + method.ordinal();
+    Counter counter = timedOutBySet.get(i);
+    if (counter == null) {
+      int counted = sets.charge(set, 1, SipMeters.TRANSACTIONS_TIMED_OUT);
+      counter =
+          counter(SipMeters.TRANSACTIONS_TIMED_OUT)
+              .tag("method", method.label())
+              .tags(sets.tags(counted, false))
+              .register(registry);
+      timedOutBySet.compareAndSet(i, null, counter);
+    }
+    counter.increment();
   }
 
   /**

@@ -103,7 +103,7 @@ final class TrackerShard implements SlotTable.Owner {
     meters.tracked(1);
     boolean initial = method == SipMethod.INVITE && msg.toTagLength() == 0;
     // post-dial delay is a call-setup figure: only dialog-creating INVITEs get one
-    table.open(slot, now, method, initial);
+    table.open(slot, now, method, initial, msg.labelSet());
     if (initial) {
       calls.invite(msg, now, clock.now());
     } else if (method == SipMethod.BYE) {
@@ -206,7 +206,7 @@ final class TrackerShard implements SlotTable.Owner {
   public void expired(int slot) {
     meters.tracked(-1);
     if (table.finalCode(slot) == 0) {
-      meters.timedOut(table.method(slot));
+      meters.timedOut(table.method(slot), table.labelSet[slot]);
     }
   }
 

@@ -17,6 +17,7 @@ final class TransactionTable {
   final long[] start;
   final int[] info;
   final int[] toTag;
+  final int[] labelSet; // the request's label set (node, peer, direction)
   private final SlotTable keys;
 
   TransactionTable(int share, SharedCapacity capacity, SlotTable.Owner owner) {
@@ -25,6 +26,7 @@ final class TransactionTable {
     this.start = new long[keys.slots()];
     this.info = new int[keys.slots()];
     this.toTag = new int[keys.slots()];
+    this.labelSet = new int[keys.slots()];
   }
 
   int find(long key) {
@@ -43,8 +45,9 @@ final class TransactionTable {
   /**
    * Opens a transaction: its start time, method, and whether a post-dial delay is still to come.
    */
-  void open(int slot, long now, SipMethod method, boolean wantsPdd) {
+  void open(int slot, long now, SipMethod method, boolean wantsPdd, int requestSet) {
     start[slot] = now;
+    labelSet[slot] = requestSet;
     info[slot] = method.ordinal() | (wantsPdd ? 0 : PDD_DONE);
   }
 
@@ -75,6 +78,7 @@ final class TransactionTable {
     start[to] = start[from];
     info[to] = info[from];
     toTag[to] = toTag[from];
+    labelSet[to] = labelSet[from];
   }
 
   void remove(int slot) {

@@ -180,6 +180,25 @@ class PeerCountingTest {
   }
 
   @Test
+  void aTimeoutCountsAgainstThePeerThatShouldHaveAnswered() throws Exception {
+    TransactionTracker tracker = tracker(registry, sets);
+    HepIngest ingest =
+        new HepIngest(
+            new SipPipeline(
+                new TrafficCounters(registry, sets, CodeLabels.unbounded()), tracker, peers),
+            null);
+    long sent = clock;
+    byte[] packet = envelope(options("t1"), US, "198.51.100.7"); // pbx-1 never answers
+    ingest.packet(Input.HEP, Transport.UDP, packet, 0, packet.length, 0);
+    for (long s = 1; s <= 40; s++) { // 64*T1 = 32 s, ticked once a second as the pipeline does
+      tracker.tick((sent + s) * 1_000_000_000L);
+    }
+    assertThat(count(SipMeters.REQUESTS, "OPTIONS", "pbx-1", "out", null)).isEqualTo(1);
+    assertThat(count(SipMeters.TRANSACTIONS_TIMED_OUT, "OPTIONS", "pbx-1", "in", null))
+        .isEqualTo(1);
+  }
+
+  @Test
   void countingByPeerAllocatesNothingPerMessage() throws Exception {
     byte[] packet = envelope(invite("k1"), "192.0.2.10", US);
     byte[] v6 = envelope(invite("k2"), "2001:db8:a:1::5", "2001:db8:ffff::1");
@@ -202,13 +221,17 @@ class PeerCountingTest {
 
   private static SipPipeline pipeline(
       PrometheusMeterRegistry registry, LabelSets sets, PeerMap peers) {
-    CodeLabels codes = CodeLabels.unbounded();
-    TransactionTracker tracker =
-        new TransactionTracker(
-            new TransactionMeters(registry, null, codes, sets),
-            new CallMeters(registry),
-            TrackerOptions.DEFAULTS);
-    return new SipPipeline(new TrafficCounters(registry, sets, codes), tracker, peers);
+    return new SipPipeline(
+        new TrafficCounters(registry, sets, CodeLabels.unbounded()),
+        tracker(registry, sets),
+        peers);
+  }
+
+  private static TransactionTracker tracker(PrometheusMeterRegistry registry, LabelSets sets) {
+    return new TransactionTracker(
+        new TransactionMeters(registry, null, CodeLabels.unbounded(), sets),
+        new CallMeters(registry),
+        TrackerOptions.DEFAULTS);
   }
 
   private void hep(byte[] sip, String src, String dst) throws UnknownHostException {
