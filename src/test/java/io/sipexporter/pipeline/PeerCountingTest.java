@@ -116,6 +116,20 @@ class PeerCountingTest {
   }
 
   @Test
+  void hepVersion2EnvelopesGiveTheirAddresses() throws Exception {
+    // HEPv2 (Kamailio siptrace hep_version 2): 16-byte IPv4 header, 12-byte time block
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes(new byte[] {2, 16, 2, 17, 0x13, (byte) 0xc4, 0x13, (byte) 0xc4});
+    b.writeBytes(address(US));
+    b.writeBytes(address("198.51.100.7"));
+    b.writeBytes(new byte[12]); // seconds, microseconds, capture id (little-endian), unused
+    b.writeBytes(invite("v2"));
+    byte[] packet = b.toByteArray();
+    hep.packet(Input.HEP, Transport.UDP, packet, 0, packet.length, 0);
+    assertThat(count(SipMeters.REQUESTS, "INVITE", "pbx-1", "out", null)).isEqualTo(1);
+  }
+
+  @Test
   void aReloadCountsNewMessagesByTheNewFileAndKeepsWhatWasCounted() throws Exception {
     hep(invite("h1"), "192.0.2.10", US);
     peers.install(
