@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Issue 15's yardstick: the exporter's UDP ingest against the physical limit, in one run. The same
+# C sender (sendmmsg, 64 a call, paced; ../shared/bench/udp-blast.c) feeds, rate step by rate
+# step, first a C receive loop (recvmmsg; ../shared/bench/udp-sink.c), then the exporter, so both
+# see the same machine noise. Prints, per step, the share of datagrams each counted, their
+# loss-free rates and ratio, the exporter's RSS and its slowest /metrics during the load.
+# Usage: scripts/udp-yardstick.sh [sip|hep] [COUNT] [RATE...]   (after mvn -B -DskipTests package)
+#   BENCH_DIR=/path/to/bench overrides where the C sources are (default ../shared/bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCH=${BENCH_DIR:-../shared/bench}
+for f in udp-blast udp-sink; do
+  [ -f "$BENCH/$f.c" ] || { echo "udp-yardstick: $BENCH/$f.c not found (set BENCH_DIR)" >&2; exit 2; }
+  cc -O2 -o "target/$f" "$BENCH/$f.c"
+done
+MODE=${1:-sip}; COUNT=${2:-1000000}; shift $(( $# < 2 ? $# : 2 ))
+RATES=("$@"); [ ${#RATES[@]} -gt 0 ] || RATES=(50000 100000 150000 200000 300000)
+case $MODE in
+  sip) FLAG=""; INPUT=sip ;;
+  hep) FLAG="--hep"; INPUT=hep ;;
+  *) echo "udp-yardstick: mode must be sip or hep, not '$MODE'" >&2; exit 2 ;;
+esac
+SIP=25760 HEP=25761 WEB=25762 SINK=25770
+PORT=$([ "$MODE" = sip ] && echo $SIP || echo $HEP)
+trap 'kill $EXP 2>/dev/null || true' EXIT
+java -jar target/sip-exporter.jar --sip.listen-address=127.0.0.1:$SIP \
+  --hep.listen-address=127.0.0.1:$HEP --web.listen-address=127.0.0.1:$WEB \
+  > target/yardstick-exporter.log 2>&1 & EXP=$!
+for i in $(seq 1 150); do curl -sf 127.0.0.1:$WEB/-/ready > /dev/null && break; sleep 0.2; done
+received() {
+  curl -s 127.0.0.1:$WEB/metrics | awk -v k="sip_exporter_messages_received_total{input=\"$INPUT\",transport=\"udp\"}" \
+    '$1 == k {printf "%d", $2}'
+}
+settle() { # the counter once it has stopped rising (at most 20 s)
+  local last now
+  last=$(received)
+  for i in $(seq 1 40); do sleep 0.5; now=$(received); [ "$now" = "$last" ] && break; last=$now; done
+  echo "$last"
+}
+slowest=0
+scrape_ms() {
+  local t
+  t=$(curl -s -o /dev/null -w '%{time_total}' 127.0.0.1:$WEB/metrics)
+  awk -v t="$t" 'BEGIN {printf "%d", t * 1000}'
+}
+target/udp-blast 127.0.0.1 $PORT 100000 50000 $FLAG 2> /dev/null; settle > /dev/null # JIT warm-up
+printf '%10s %12s %12s %10s %14s\n' rate c_loop exporter rss_mib slowest_scrape
+best_c=0 best_e=0 c_lossy=0 e_lossy=0
+for r in "${RATES[@]}"; do
+  target/udp-sink $SINK 1 > target/yardstick-sink.out & SNK=$!
+  sleep 0.3
+  target/udp-blast 127.0.0.1 $SINK "$COUNT" "$r" $FLAG 2> /dev/null
+  wait $SNK
+  c=$(cat target/yardstick-sink.out)
+  before=$(settle)
+  target/udp-blast 127.0.0.1 $PORT "$COUNT" "$r" $FLAG 2> /dev/null & BL=$!
+  worst=0
+  while kill -0 $BL 2> /dev/null; do
+    ms=$(scrape_ms); [ "$ms" -gt "$worst" ] && worst=$ms; sleep 0.5
+  done
+  e=$(( $(settle) - before ))
+  rss=$(( $(ps -o rss= -p $EXP) / 1024 ))
+  printf '%10s %11s%% %11s%% %10s %12s ms\n' "$r" \
+    "$(awk -v a="$c" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" \
+    "$(awk -v a="$e" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" "$rss" "$worst"
+  if [ $c_lossy = 0 ]; then if [ "$c" -ge "$COUNT" ]; then best_c=$r; else c_lossy=1; fi; fi
+  if [ $e_lossy = 0 ]; then if [ "$e" -ge "$COUNT" ]; then best_e=$r; else e_lossy=1; fi; fi
+done
+echo "loss-free rate ($MODE): C receive loop $best_c/s, exporter $best_e/s"
+if [ "$best_c" -gt 0 ]; then echo "ratio: $(( 100 * best_e / best_c ))%"; fi
