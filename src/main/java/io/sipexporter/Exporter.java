@@ -30,7 +30,6 @@ import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.Listeners;
 import io.sipexporter.net.ReceiveBuffer;
 import io.sipexporter.peers.PeerTable;
-import io.sipexporter.peers.PeersFile;
 import io.sipexporter.pipeline.PeerMap;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.transaction.TransactionTracker;
@@ -223,17 +222,10 @@ public final class Exporter implements AutoCloseable {
     if (file == null) {
       return null;
     }
-    try {
-      PeerTable table = PeersFile.load(file);
-      LOG.info(
-          "peers file {}: {} peers, {} address ranges",
-          file,
-          table.names().size(),
-          table.prefixes());
-      return table;
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--peers.file " + e.getMessage(), e);
-    }
+    PeerTable table = ExporterConfig.loadPeers(file);
+    LOG.info(
+        "peers file {}: {} peers, {} address ranges", file, table.names().size(), table.prefixes());
+    return table;
   }
 
   /** The checked web config, or null for none; the exception names the flag, file and key. */

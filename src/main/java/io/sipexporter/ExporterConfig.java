@@ -8,6 +8,8 @@ import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.metrics.SeriesBudget;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.net.SourceFilter;
+import io.sipexporter.peers.PeerTable;
+import io.sipexporter.peers.PeersFile;
 import io.sipexporter.transaction.TrackerOptions;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -123,6 +125,18 @@ public record ExporterConfig(
           "--hep.nodes must be 0 (off) to " + NodeTable.MAX_NODES + ", not " + value);
     }
     return value;
+  }
+
+  /**
+   * {@code --peers.file}, which {@code replay} takes too: the peers it names, or the exception
+   * naming the flag, the file and the line.
+   */
+  public static PeerTable loadPeers(Path file) {
+    try {
+      return PeersFile.load(file);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--peers.file " + e.getMessage(), e);
+    }
   }
 
   /** {@code --metrics.series-budget}: the value, or the exception naming the flag and its range. */

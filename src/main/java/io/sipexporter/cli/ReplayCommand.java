@@ -11,7 +11,6 @@ import io.sipexporter.metrics.NodeTable;
 import io.sipexporter.net.ListenerOptions;
 import io.sipexporter.pcap.CaptureResult;
 import io.sipexporter.peers.PeerTable;
-import io.sipexporter.peers.PeersFile;
 import io.sipexporter.replay.CaptureReplay;
 import io.sipexporter.replay.ReplaySummary;
 import io.sipexporter.replay.SummaryJson;
@@ -118,14 +117,6 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin TrackingFlags tracking = new TrackingFlags();
 
-  private static PeerTable loadPeers(java.nio.file.Path file) {
-    try {
-      return PeersFile.load(file);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--peers.file " + e.getMessage(), e);
-    }
-  }
-
   /** The summary formats. */
   enum Format {
     TEXT,
@@ -143,7 +134,7 @@ public final class ReplayCommand implements Callable<Integer> {
       ListenerOptions.checkMaxMessageBytes(maxMessageBytes);
       ExporterConfig.checkHepNodes(hepNodes);
       if (peersFile != null) {
-        peers = loadPeers(peersFile);
+        peers = ExporterConfig.loadPeers(peersFile);
       }
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
