@@ -3,9 +3,12 @@
 # C sender (sendmmsg, 64 a call, paced; ../shared/bench/udp-blast.c) feeds, rate step by rate
 # step, first a C receive loop (recvmmsg; ../shared/bench/udp-sink.c), then the exporter, so both
 # see the same machine noise. Prints, per step, the share of datagrams each counted, their
-# loss-free rates and ratio, the exporter's RSS and its slowest /metrics during the load.
+# loss-free rates and ratio, the exporter's RSS and its slowest /metrics during the load, and the
+# CPU time (user + system, from /proc) each receiver spent per datagram counted: the cost ratio,
+# which machine noise moves less than the loss-free rate.
 # Usage: scripts/udp-yardstick.sh [sip|hep] [COUNT] [RATE...]   (after mvn -B -DskipTests package)
-#   BENCH_DIR=/path/to/bench overrides where the C sources are (default ../shared/bench).
+#   BENCH_DIR=/path/to/bench overrides where the C sources are (default ../shared/bench);
+#   EXPORTER_JAVA_OPTS adds JVM options to the exporter (a JFR recording, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH_DIR:-../shared/bench}
@@ -23,7 +26,7 @@ esac
 SIP=25760 HEP=25761 WEB=25762 SINK=25770
 PORT=$([ "$MODE" = sip ] && echo $SIP || echo $HEP)
 trap 'kill $EXP 2>/dev/null || true' EXIT
-java -jar target/sip-exporter.jar --sip.listen-address=127.0.0.1:$SIP \
+java ${EXPORTER_JAVA_OPTS:-} -jar target/sip-exporter.jar --sip.listen-address=127.0.0.1:$SIP \
   --hep.listen-address=127.0.0.1:$HEP --web.listen-address=127.0.0.1:$WEB \
   > target/yardstick-exporter.log 2>&1 & EXP=$!
 for i in $(seq 1 150); do curl -sf 127.0.0.1:$WEB/-/ready > /dev/null && break; sleep 0.2; done
@@ -44,25 +47,36 @@ scrape_ms() {
   awk -v t="$t" 'BEGIN {printf "%d", t * 1000}'
 }
 target/udp-blast 127.0.0.1 $PORT 100000 50000 $FLAG 2> /dev/null; settle > /dev/null # JIT warm-up
-printf '%10s %12s %12s %10s %14s\n' rate c_loop exporter rss_mib slowest_scrape
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
+us_per() { # CPU microseconds a datagram from a tick difference and a datagram count
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN {if (n > 0) printf "%.2f", t / hz / n * 1e6; else printf "-"}'
+}
+printf '%10s %12s %12s %10s %14s %14s %14s\n' rate c_loop exporter rss_mib slowest_scrape \
+  c_cpu_us/dgram exp_cpu_us/dgram
 best_c=0 best_e=0 c_lossy=0 e_lossy=0
 for r in "${RATES[@]}"; do
   target/udp-sink $SINK 1 > target/yardstick-sink.out & SNK=$!
   sleep 0.3
+  c0=$(cpu_ticks $SNK)
   target/udp-blast 127.0.0.1 $SINK "$COUNT" "$r" $FLAG 2> /dev/null
+  sleep 0.3 # the loop drains what is queued, then idles until it exits
+  c_cpu=$(( $(cpu_ticks $SNK) - c0 ))
   wait $SNK
   c=$(cat target/yardstick-sink.out)
   before=$(settle)
+  e0=$(cpu_ticks $EXP)
   target/udp-blast 127.0.0.1 $PORT "$COUNT" "$r" $FLAG 2> /dev/null & BL=$!
   worst=0
   while kill -0 $BL 2> /dev/null; do
     ms=$(scrape_ms); [ "$ms" -gt "$worst" ] && worst=$ms; sleep 0.5
   done
   e=$(( $(settle) - before ))
+  e_cpu=$(( $(cpu_ticks $EXP) - e0 )) # with its scrapes and GC: the whole process
   rss=$(( $(ps -o rss= -p $EXP) / 1024 ))
-  printf '%10s %11s%% %11s%% %10s %12s ms\n' "$r" \
+  printf '%10s %11s%% %11s%% %10s %12s ms %14s %14s\n' "$r" \
     "$(awk -v a="$c" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" \
-    "$(awk -v a="$e" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" "$rss" "$worst"
+    "$(awk -v a="$e" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" "$rss" "$worst" \
+    "$(us_per "$c_cpu" "$c")" "$(us_per "$e_cpu" "$e")"
   if [ $c_lossy = 0 ]; then if [ "$c" -ge "$COUNT" ]; then best_c=$r; else c_lossy=1; fi; fi
   if [ $e_lossy = 0 ]; then if [ "$e" -ge "$COUNT" ]; then best_e=$r; else e_lossy=1; fi; fi
 done
