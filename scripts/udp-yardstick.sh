@@ -34,6 +34,10 @@ received() {
   curl -s 127.0.0.1:$WEB/metrics | awk -v k="sip_exporter_messages_received_total{input=\"$INPUT\",transport=\"udp\"}" \
     '$1 == k {printf "%d", $2}'
 }
+drops() { # the kernel's drops on the exporter's sockets, as the exporter reports them
+  curl -s 127.0.0.1:$WEB/metrics | awk -v k="sip_exporter_udp_receive_drops_total{input=\"$INPUT\"}" \
+    '$1 == k {printf "%d", $2}'
+}
 settle() { # the counter once it has stopped rising (at most 20 s)
   local last now
   last=$(received)
@@ -46,13 +50,13 @@ scrape_ms() {
   t=$(curl -s -o /dev/null -w '%{time_total}' 127.0.0.1:$WEB/metrics)
   awk -v t="$t" 'BEGIN {printf "%d", t * 1000}'
 }
-target/udp-blast 127.0.0.1 $PORT 100000 50000 $FLAG 2> /dev/null; settle > /dev/null # JIT warm-up
+target/udp-blast 127.0.0.1 $PORT 500000 100000 $FLAG 2> /dev/null; settle > /dev/null # JIT warm-up
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # user + system, in clock ticks
 us_per() { # CPU microseconds a datagram from a tick difference and a datagram count
   awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN {if (n > 0) printf "%.2f", t / hz / n * 1e6; else printf "-"}'
 }
-printf '%10s %12s %12s %10s %14s %14s %14s\n' rate c_loop exporter rss_mib slowest_scrape \
-  c_cpu_us/dgram exp_cpu_us/dgram
+printf '%10s %12s %12s %14s %10s %14s %14s %14s\n' rate c_loop exporter exp_kernel_drops \
+  rss_mib slowest_scrape c_cpu_us/dgram exp_cpu_us/dgram
 best_c=0 best_e=0 c_lossy=0 e_lossy=0
 for r in "${RATES[@]}"; do
   target/udp-sink $SINK 1 > target/yardstick-sink.out & SNK=$!
@@ -65,6 +69,7 @@ for r in "${RATES[@]}"; do
   c=$(cat target/yardstick-sink.out)
   before=$(settle)
   e0=$(cpu_ticks $EXP)
+  d0=$(drops)
   target/udp-blast 127.0.0.1 $PORT "$COUNT" "$r" $FLAG 2> /dev/null & BL=$!
   worst=0
   while kill -0 $BL 2> /dev/null; do
@@ -72,10 +77,11 @@ for r in "${RATES[@]}"; do
   done
   e=$(( $(settle) - before ))
   e_cpu=$(( $(cpu_ticks $EXP) - e0 )) # with its scrapes and GC: the whole process
+  d=$(( $(drops) - d0 )) # what it did not count, it reports: received + drops = sent
   rss=$(( $(ps -o rss= -p $EXP) / 1024 ))
-  printf '%10s %11s%% %11s%% %10s %12s ms %14s %14s\n' "$r" \
+  printf '%10s %11s%% %11s%% %14s %10s %12s ms %14s %14s\n' "$r" \
     "$(awk -v a="$c" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" \
-    "$(awk -v a="$e" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" "$rss" "$worst" \
+    "$(awk -v a="$e" -v n="$COUNT" 'BEGIN {printf "%.1f", 100 * a / n}')" "$d" "$rss" "$worst" \
     "$(us_per "$c_cpu" "$c")" "$(us_per "$e_cpu" "$e")"
   if [ $c_lossy = 0 ]; then if [ "$c" -ge "$COUNT" ]; then best_c=$r; else c_lossy=1; fi; fi
   if [ $e_lossy = 0 ]; then if [ "$e" -ge "$COUNT" ]; then best_e=$r; else e_lossy=1; fi; fi
