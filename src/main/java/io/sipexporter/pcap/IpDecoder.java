@@ -127,8 +127,8 @@ final class IpDecoder {
   }
 
   private static void setAddresses(PacketMeta meta, byte[] b, int src, int dst, int n) {
-    Arrays.fill(meta.src, (byte) 0);
-    Arrays.fill(meta.dst, (byte) 0);
+    Arrays.fill(meta.src, n, meta.src.length, (byte) 0); // the first n bytes are copied over
+    Arrays.fill(meta.dst, n, meta.dst.length, (byte) 0);
     System.arraycopy(b, src, meta.src, 0, n);
     System.arraycopy(b, dst, meta.dst, 0, n);
     meta.addressLength = n;

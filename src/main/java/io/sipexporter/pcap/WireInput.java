@@ -3,9 +3,18 @@ package io.sipexporter.pcap;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads exact byte counts from a capture stream and decodes integers in a chosen byte order. */
+/**
+ * Reads exact byte counts from a capture stream and decodes integers in a chosen byte order. Reads
+ * the stream in chunks of whatever it has ready, up to {@link #CHUNK} bytes, so a record costs a
+ * copy, not a call into the stream (and its lock) per field.
+ */
 final class WireInput {
+  static final int CHUNK = 1 << 16;
+
   private final InputStream in;
+  private final byte[] chunk = new byte[CHUNK];
+  private int pos;
+  private int limit;
 
   WireInput(InputStream in) {
     this.in = in;
@@ -15,13 +24,26 @@ final class WireInput {
   int read(byte[] dst, int off, int n) throws IOException {
     int got = 0;
     while (got < n) {
-      int r = in.read(dst, off + got, n - got);
-      if (r < 0) {
+      if (pos == limit && !fill()) {
         break;
       }
-      got += r;
+      int k = Math.min(n - got, limit - pos);
+      System.arraycopy(chunk, pos, dst, off + got, k);
+      pos += k;
+      got += k;
     }
     return got;
+  }
+
+  /** Reads what the stream has ready into the empty chunk; false at the end of input. */
+  private boolean fill() throws IOException {
+    int r = in.read(chunk, 0, CHUNK);
+    if (r <= 0) {
+      return false; // end of input (a stream that returns 0 for a non-empty read is broken)
+    }
+    pos = 0;
+    limit = r;
+    return true;
   }
 
   /** Discards {@code n} bytes; returns false when the input ended first. */

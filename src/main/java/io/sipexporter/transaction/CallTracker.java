@@ -63,7 +63,7 @@ final class CallTracker implements SlotTable.Owner {
   void provisional(long callKey, long now, long clock) {
     int slot = find(callKey, clock);
     if (slot >= 0 && state[slot] == ATTEMPT) {
-      table.deadlines[slot] = Math.max(table.deadlines[slot], now + attemptNanos);
+      table.deadline(slot, Math.max(table.deadlines[slot], now + attemptNanos));
     }
   }
 
@@ -83,7 +83,7 @@ final class CallTracker implements SlotTable.Owner {
     state[slot] = ANSWERED;
     answeredAt[slot] = now;
     calleeTag[slot] = calleeTagHash;
-    table.deadlines[slot] = now + maxCallNanos;
+    table.deadline(slot, now + maxCallNanos);
     meters.answered();
   }
 

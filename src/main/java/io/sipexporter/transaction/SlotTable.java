@@ -5,8 +5,11 @@ package io.sipexporter.transaction;
  * call tables share. It never grows: its arrays are allocated once, so a flood of new keys costs
  * evictions, not heap. Callers keep their other columns in parallel arrays indexed by slot.
  *
- * <p>A key lives within a window of {@link #WINDOW} slots from its home slot. Lookups scan the
- * whole window, so removal just clears a slot (no tombstones). Not thread-safe.
+ * <p>A key lives within a window of {@link #WINDOW} slots from its home slot (hopscotch hashing).
+ * Each home slot keeps a bitmap of the window's slots holding its own keys, so a lookup compares
+ * only those (none for most absent keys) and removal clears two bits (no tombstones, no shifting);
+ * a bitmap of held slots ({@link SlotBits}) lets the sweep skip empty slots and groups of slots
+ * with nothing due. Not thread-safe.
  */
 final class SlotTable {
   static final int WINDOW = 16;
@@ -27,7 +30,9 @@ final class SlotTable {
   }
 
   final long[] keys;
-  final long[] deadlines;
+  final long[] deadlines; // read only outside: written through deadline(slot, value)
+  private final char[] hops; // per home slot: bit i when slot home + i holds a key of that home
+  private final SlotBits held;
   private final int mask;
   private final SharedCapacity capacity;
   private final Owner owner;
@@ -52,6 +57,8 @@ final class SlotTable {
     int slots = Math.max(WINDOW, Integer.highestOneBit(share - 1 | 1) << 2);
     this.keys = new long[slots];
     this.deadlines = new long[slots];
+    this.hops = new char[slots];
+    this.held = new SlotBits(slots);
     this.mask = slots - 1;
     this.capacity = shared;
     this.owner = owner;
@@ -60,8 +67,8 @@ final class SlotTable {
   /** The slot holding {@code key} (never 0: see {@link KeyHash}), or -1. */
   int find(long key) {
     int home = (int) key & mask;
-    for (int i = 0; i < WINDOW; i++) {
-      int s = (home + i) & mask;
+    for (int bits = hops[home]; bits != 0; bits &= bits - 1) {
+      int s = (home + Integer.numberOfTrailingZeros(bits)) & mask;
       if (keys[s] == key) {
         return s;
       }
@@ -78,46 +85,63 @@ final class SlotTable {
    */
   int insert(long key, long deadline, long now) {
     int home = (int) key & mask;
-    int free = -1;
-    int victim = -1;
-    for (int i = 0; i < WINDOW; i++) {
-      int s = (home + i) & mask;
-      if (keys[s] == 0) {
-        if (free < 0) {
-          free = s;
-        }
-      } else if (victim < 0 || deadlines[s] < deadlines[victim]) {
-        victim = s;
-      }
-    }
+    int window = held.window(home);
     int slot;
-    if (victim < 0) {
+    if (window == 0) {
       capacity.take(); // an empty window: nothing to drop
-      slot = free;
+      slot = home;
     } else if (capacity.tryTake()) {
-      slot = free >= 0 ? free : makeRoom(home);
+      int freeBits = ~window & (1 << WINDOW) - 1;
+      slot =
+          freeBits != 0 ? (home + Integer.numberOfTrailingZeros(freeBits)) & mask : makeRoom(home);
       if (slot < 0) {
         capacity.give();
-        slot = drop(victim, now);
+        slot = drop(home, window, now);
       }
     } else {
-      slot = drop(victim, now);
+      slot = drop(home, window, now);
     }
     if (keys[slot] == 0) {
       size++;
+      held.set(slot);
     }
     keys[slot] = key;
-    deadlines[slot] = deadline;
+    deadline(slot, deadline);
+    link(slot);
     return slot;
   }
 
-  private int drop(int victim, long now) {
+  /**
+   * Empties the slot of the window at {@code home} ({@code window}: its held slots) whose entry has
+   * the earliest deadline, the first of equals: expired if that is past {@code now}, else evicted.
+   */
+  private int drop(int home, int window, long now) {
+    int victim = -1;
+    for (int bits = window; bits != 0; bits &= bits - 1) {
+      int s = (home + Integer.numberOfTrailingZeros(bits)) & mask;
+      if (victim < 0 || deadlines[s] < deadlines[victim]) {
+        victim = s;
+      }
+    }
     if (deadlines[victim] <= now) {
       owner.expired(victim);
     } else {
       owner.evicted(victim);
     }
+    unlink(victim);
     return victim;
+  }
+
+  /** Sets {@code slot}'s bit in its key's home bitmap. */
+  private void link(int slot) {
+    int home = (int) keys[slot] & mask;
+    hops[home] |= (char) (1 << ((slot - home) & mask));
+  }
+
+  /** Clears {@code slot}'s bit in its key's home bitmap. */
+  private void unlink(int slot) {
+    int home = (int) keys[slot] & mask;
+    hops[home] &= (char) ~(1 << ((slot - home) & mask));
   }
 
   /**
@@ -142,9 +166,13 @@ final class SlotTable {
         return -1;
       }
       int from = (free - hop) & mask;
+      unlink(from);
       keys[free] = keys[from];
-      deadlines[free] = deadlines[from];
+      deadline(free, deadlines[from]);
       keys[from] = 0;
+      held.set(free);
+      held.clear(from);
+      link(free);
       owner.moved(from, free);
       free = from;
       distance -= hop;
@@ -152,24 +180,65 @@ final class SlotTable {
     return free;
   }
 
+  /** Sets the deadline of the entry in {@code slot}; every write of a deadline comes here. */
+  void deadline(int slot, long deadline) {
+    deadlines[slot] = deadline;
+    held.deadline(slot, deadline);
+  }
+
   void remove(int slot) {
+    unlink(slot);
+    held.clear(slot);
     keys[slot] = 0;
     size--;
     capacity.give();
   }
 
-  /** Expires every entry of slots [from, to) whose deadline is at or before {@code now}. */
+  /**
+   * Expires every entry of slots [from, to) whose deadline is at or before {@code now}, in slot
+   * order. A group of 64 slots whose earliest deadline is still ahead is skipped unread.
+   */
   void sweep(int from, int to, long now) {
-    for (int s = from; s < to; s++) {
-      if (keys[s] != 0 && deadlines[s] <= now) {
-        owner.expired(s);
-        remove(s);
+    int s = held.next(from, to);
+    while (s >= 0) {
+      int start = s & -SlotBits.GROUP;
+      int end = held.groupEnd(s);
+      if (held.earliest(s) > now) {
+        s = held.next(end, to);
+        continue;
+      }
+      long earliest = Long.MAX_VALUE;
+      for (; s >= 0 && s < end; s = held.next(s + 1, to)) {
+        if (deadlines[s] <= now) {
+          owner.expired(s);
+          remove(s);
+        } else {
+          earliest = Math.min(earliest, deadlines[s]);
+        }
+      }
+      if (start >= from && end <= to) {
+        held.settle(start, earliest); // the whole group was read: its bound is exact again
       }
     }
   }
 
   int size() {
     return size;
+  }
+
+  /** The bitmap of home slot {@code home}: bit i when slot home + i holds a key of that home. */
+  int homed(int home) {
+    return hops[home];
+  }
+
+  /** True when {@code slot} is marked held (for tests of the sweep's bitmap). */
+  boolean held(int slot) {
+    return held.get(slot);
+  }
+
+  /** The bound the sweep keeps on the earliest deadline of {@code slot}'s group of 64 slots. */
+  long earliest(int slot) {
+    return held.earliest(slot);
   }
 
   int slots() {

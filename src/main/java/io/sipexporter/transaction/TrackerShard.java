@@ -139,7 +139,7 @@ final class TrackerShard implements SlotTable.Owner {
         calls.inviteFinal(call, code, held.toTag[h], at, clock.now());
       }
     } else if (method == SipMethod.INVITE) {
-      table.deadlines[slot] = Math.max(table.deadlines[slot], at + inviteNanos);
+      table.deadline(slot, Math.max(table.deadlines[slot], at + inviteNanos));
       calls.provisional(call, at, clock.now());
     }
     held.release(h);
@@ -162,7 +162,7 @@ final class TrackerShard implements SlotTable.Owner {
           meters.postDialDelay(elapsed, msg);
         }
         // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
-        table.deadlines[slot] = Math.max(table.deadlines[slot], now + inviteNanos);
+        table.deadline(slot, Math.max(table.deadlines[slot], now + inviteNanos));
         calls.provisional(KeyHash.call(msg), now, clock.now());
       }
       return;
@@ -171,7 +171,7 @@ final class TrackerShard implements SlotTable.Owner {
     int toTag = KeyHash.toTag(msg);
     table.complete(slot, code, toTag);
     // RFC 3261 17.1.1.2 Timer D/H, 17.2.2 Timer J: kept 64*T1 to absorb retransmissions
-    table.deadlines[slot] = now + timeoutNanos;
+    table.deadline(slot, now + timeoutNanos);
     if (table.takePdd(slot)) {
       meters.postDialDelay(elapsed, msg);
     }

@@ -13,7 +13,7 @@ final class TransactionTable {
   private static final int CODE_MASK = 0x3ff;
   private static final int PDD_DONE = 1 << 15;
 
-  final long[] deadlines;
+  final long[] deadlines; // read only: write through deadline(slot, value)
   final long[] start;
   final int[] info;
   final int[] toTag;
@@ -79,6 +79,11 @@ final class TransactionTable {
     info[to] = info[from];
     toTag[to] = toTag[from];
     labelSet[to] = labelSet[from];
+  }
+
+  /** Sets the deadline of the transaction in {@code slot}. */
+  void deadline(int slot, long deadline) {
+    keys.deadline(slot, deadline);
   }
 
   void remove(int slot) {
