@@ -135,7 +135,7 @@ public final class Exporter implements AutoCloseable {
       for (int i = 0; i < inputs.size(); i++) {
         trackers.add(new TransactionTracker(txMeters, callMeters, config.tracking(), shards));
       }
-      promoteStartupHeap();
+      StartupHeap.promote();
       for (int i = 0; i < inputs.size(); i++) {
         LiveInput input = inputs.get(i);
         TransactionTracker tracker = trackers.get(i);
@@ -211,18 +211,6 @@ public final class Exporter implements AutoCloseable {
   }
 
   /** The inputs' names for the start-up line: {@code SIP and HEP}, {@code SIP, HEP and X}. */
-  /**
-   * Moves what start-up made to last (the trackers' tables, tens of MiB at the default capacities)
-   * out of the young generation before any socket is open. Left there, the first young collections
-   * under traffic copied them, 30-100 ms each on a 2-core machine: long enough for a socket's
-   * receive buffer to overflow at 100,000 datagrams a second, and the collector grew the heap (and
-   * the RSS, to ~490 MiB) in answer to those pauses. G1 runs System.gc() as a full collection
-   * unless -XX:+DisableExplicitGC says otherwise.
-   */
-  private static void promoteStartupHeap() {
-    System.gc();
-  }
-
   private static String names(List<LiveInput> inputs) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < inputs.size(); i++) {
