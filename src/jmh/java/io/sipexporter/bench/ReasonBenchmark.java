@@ -5,9 +5,7 @@ import gov.nist.javax.sip.message.SIPMessage;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.Transport;
-import io.sipexporter.metrics.CallMeters;
-import io.sipexporter.metrics.TrafficCounters;
-import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.pipeline.DefaultPipeline;
 import io.sipexporter.pipeline.SipPipeline;
 import io.sipexporter.sip.JainSip;
 import io.sipexporter.sip.PreReasonScanner;
@@ -17,8 +15,6 @@ import io.sipexporter.sip.SipCorpus;
 import io.sipexporter.sip.SipMessage;
 import io.sipexporter.sip.SipMethod;
 import io.sipexporter.sip.SipScanner;
-import io.sipexporter.transaction.TrackerOptions;
-import io.sipexporter.transaction.TransactionTracker;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -71,11 +67,7 @@ public class ReasonBenchmark {
   private static final int MESSAGES = 1000;
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SipPipeline pipeline =
-      new SipPipeline(
-          new TrafficCounters(registry),
-          new TransactionTracker(
-              new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS));
+  private final SipPipeline pipeline = DefaultPipeline.over(registry);
   private final SipScanner scanner = new SipScanner();
   private final PreReasonScanner preReason = new PreReasonScanner();
   private final SipMessage msg = new SipMessage();

@@ -8,14 +8,10 @@ import io.sipexporter.Hep3Packet;
 import io.sipexporter.core.Ingest;
 import io.sipexporter.core.ListenAddress;
 import io.sipexporter.e2e.Await;
-import io.sipexporter.metrics.CallMeters;
-import io.sipexporter.metrics.TrafficCounters;
-import io.sipexporter.metrics.TransactionMeters;
+import io.sipexporter.pipeline.DefaultPipeline;
 import io.sipexporter.pipeline.HepIngest;
 import io.sipexporter.pipeline.SipIngest;
 import io.sipexporter.pipeline.SipPipeline;
-import io.sipexporter.transaction.TrackerOptions;
-import io.sipexporter.transaction.TransactionTracker;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -49,11 +45,7 @@ class UdpBatchReadTest {
   private final Vertx vertx =
       Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setPreferNativeTransport(true));
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SipPipeline pipeline =
-      new SipPipeline(
-          new TrafficCounters(registry),
-          new TransactionTracker(
-              new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS));
+  private final SipPipeline pipeline = DefaultPipeline.over(registry);
 
   @AfterEach
   void close() throws Exception {

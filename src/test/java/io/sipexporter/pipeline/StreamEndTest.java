@@ -6,11 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sipexporter.core.Ingest;
 import io.sipexporter.hep.HexVector;
-import io.sipexporter.metrics.CallMeters;
-import io.sipexporter.metrics.TrafficCounters;
-import io.sipexporter.metrics.TransactionMeters;
-import io.sipexporter.transaction.TrackerOptions;
-import io.sipexporter.transaction.TransactionTracker;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -27,11 +22,7 @@ class StreamEndTest {
           .getBytes(StandardCharsets.US_ASCII);
 
   private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-  private final SipPipeline pipeline =
-      new SipPipeline(
-          new TrafficCounters(registry),
-          new TransactionTracker(
-              new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS));
+  private final SipPipeline pipeline = DefaultPipeline.over(registry);
   private double truncatedBefore;
   private double receivedBefore;
 
