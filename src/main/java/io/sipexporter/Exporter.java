@@ -131,11 +131,11 @@ public final class Exporter implements AutoCloseable {
       List<String> listening = new ArrayList<>();
       // one tracker per input, shared by its event loops: a transaction's messages meet
       // whichever socket they came in on, and the configured capacity is the input's
-      List<TransactionTracker> trackers = new ArrayList<>();
-      for (int i = 0; i < inputs.size(); i++) {
-        trackers.add(new TransactionTracker(txMeters, callMeters, config.tracking(), shards));
-      }
-      StartupHeap.promote();
+      List<TransactionTracker> trackers =
+          inputs.stream()
+              .map(input -> new TransactionTracker(txMeters, callMeters, config.tracking(), shards))
+              .toList();
+      StartupHeap.promote(); // the trackers' tables out of the young generation, before traffic
       for (int i = 0; i < inputs.size(); i++) {
         LiveInput input = inputs.get(i);
         TransactionTracker tracker = trackers.get(i);

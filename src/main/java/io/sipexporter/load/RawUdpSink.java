@@ -23,11 +23,11 @@ public final class RawUdpSink implements AutoCloseable {
   public RawUdpSink(ListenAddress address, int loops, int receiveBuffer) throws Exception {
     vertx =
         Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops).setPreferNativeTransport(true));
-    boolean reuse = vertx.isNativeTransportEnabled();
+    // with epoll each event loop binds its own socket on the port (SO_REUSEPORT), else one does
     vertx
         .deployVerticle(
-            () -> new Counting(address, receiveBuffer, reuse),
-            new DeploymentOptions().setInstances(reuse ? loops : 1))
+            () -> new Counting(address, receiveBuffer),
+            new DeploymentOptions().setInstances(vertx.isNativeTransportEnabled() ? loops : 1))
         .toCompletionStage()
         .toCompletableFuture()
         .get(30, TimeUnit.SECONDS);
@@ -47,13 +47,11 @@ public final class RawUdpSink implements AutoCloseable {
   private final class Counting extends VerticleBase {
     private final ListenAddress address;
     private final int receiveBuffer;
-    private final boolean reuse;
     private final byte[] scratch = new byte[65536];
 
-    Counting(ListenAddress address, int receiveBuffer, boolean reuse) {
+    Counting(ListenAddress address, int receiveBuffer) {
       this.address = address;
       this.receiveBuffer = receiveBuffer;
-      this.reuse = reuse;
     }
 
     @Override
@@ -63,7 +61,6 @@ public final class RawUdpSink implements AutoCloseable {
           context,
           address,
           receiveBuffer,
-          reuse,
           scratch,
           null,
           (buf, off, len, sender) -> received.increment());

@@ -75,7 +75,6 @@ public final class ListenerVerticle extends VerticleBase {
                     context,
                     address.withPort(server.actualPort()),
                     options.udpReceiveBufferBytes(),
-                    vertx.isNativeTransportEnabled(),
                     scratch,
                     sources,
                     ingest::datagram)

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.InternetProtocolFamily;
@@ -52,7 +53,6 @@ public final class UdpReceiver {
       Context context,
       ListenAddress address,
       int receiveBuffer,
-      boolean reusePort,
       byte[] scratch,
       AllowedSources sources,
       Sink sink) {
@@ -63,7 +63,8 @@ public final class UdpReceiver {
             .datagramChannel(v6 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
     channel.config().setReceiveBufferSize(receiveBuffer);
     int readBuffer = MAX_DATAGRAM;
-    if (reusePort) { // epoll
+    if (channel instanceof EpollDatagramChannel) {
+      // each event loop binds its own socket on the port; the kernel spreads senders over them
       channel.config().setOption(UnixChannelOption.SO_REUSEPORT, true);
       // recvmmsg: up to BATCH datagrams a system call, each whole (no datagram exceeds a segment)
       channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);

@@ -149,7 +149,6 @@ class UdpBatchReadTest {
                 context,
                 new ListenAddress("127.0.0.1", 0),
                 4 << 20,
-                true,
                 new byte[65536],
                 null,
                 (buf, off, len, sender) -> {
