@@ -1,31 +1,36 @@
 package io.sipexporter.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.core.Input;
 import io.sipexporter.sip.ReasonError;
 import io.sipexporter.sip.ReasonProtocol;
 import io.sipexporter.sip.SipMethod;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.ToDoubleFunction;
 
 /**
- * {@code sip_reason_causes_total} and {@code sip_exporter_reasons_malformed_total}, resolved at
- * first use and kept in arrays indexed by (method, protocol, cause slot), so counting a Reason does
- * no map lookup and builds no tags. Cause slot 0 is {@code other}; Q.850 causes 1-127 have their
- * own slot, SIP and STIR codes 100-699 theirs (labelled as {@link CodeLabels} labels the code, so a
- * cause and a response code share one value). Thread-safe.
+ * {@code sip_reason_causes_total} and {@code sip_exporter_reasons_malformed_total}. Causes are
+ * counted in each pipeline's own {@link ReasonTally}, indexed by (method, protocol, cause slot), so
+ * counting a Reason does no map lookup, builds no tags and takes no compare-and-set; a series is
+ * registered the first time a tally counts it, and reads the sum of every tally at scrape. Cause
+ * slot 0 is {@code other}; Q.850 causes 1-127 have their own slot, SIP and STIR codes 100-699
+ * theirs (labelled as {@link CodeLabels} labels the code, so a cause and a response code share one
+ * value). Thread-safe.
  */
 final class ReasonCounters {
   private static final int Q850_MAX = 127; // ITU-T Q.850 2.2.7: a 7-bit cause value
   private static final int FIRST_CODE = 100;
   private static final int LAST_CODE = 699; // RFC 3261 7.2
   private static final int PROTOCOLS = ReasonProtocol.count();
+  static final int ROWS = SipMethod.count() * PROTOCOLS;
 
   private final MeterRegistry registry;
   private final CodeLabels codeLabels;
-  // by (method, protocol): a row of that protocol's cause slots, resolved at first use
-  private final AtomicReferenceArray<AtomicReferenceArray<Counter>> causes =
-      new AtomicReferenceArray<>(SipMethod.count() * PROTOCOLS);
+  private final List<ReasonTally> tallies = new CopyOnWriteArrayList<>();
   private final AtomicReferenceArray<Counter> malformed =
       new AtomicReferenceArray<>(Input.values().length * ReasonError.count());
 
@@ -34,20 +39,57 @@ final class ReasonCounters {
     this.codeLabels = codeLabels;
   }
 
-  void cause(SipMethod method, ReasonProtocol protocol, int cause) {
-    int row = method.ordinal() * PROTOCOLS + protocol.ordinal();
-    AtomicReferenceArray<Counter> slots = causes.get(row);
-    if (slots == null) {
-      causes.compareAndSet(row, null, new AtomicReferenceArray<>(slotCount(protocol)));
-      slots = causes.get(row);
+  /** A tally for one pipeline, summed with the others' into every scrape. */
+  ReasonTally newTally() {
+    ReasonTally tally = new ReasonTally(this);
+    tallies.add(tally);
+    return tally;
+  }
+
+  /**
+   * Registers the series that counts (row, slot) unless it is already there (the registry keeps the
+   * first). A SIP or STIR code folded into its class shares that class's series, which sums every
+   * folded code of the class.
+   */
+  void register(int row, int slot) {
+    SipMethod method = SipMethod.values()[row / PROTOCOLS];
+    ReasonProtocol protocol = ReasonProtocol.values()[row % PROTOCOLS];
+    String label = label(protocol, slot);
+    boolean folded = label.length() == 3 && label.charAt(1) == 'x';
+    // the function holds these counters: the registry keeps only a weak reference to its state
+    ToDoubleFunction<ReasonCounters> count =
+        folded ? c -> sumFolded(row, label.charAt(0) - '0') : c -> sum(row, slot);
+    FunctionCounter.builder(SipMeters.REASON_CAUSES.meterName(), this, count)
+        .description(SipMeters.REASON_CAUSES.help())
+        .tag("method", method.label())
+        .tag("protocol", protocol.label())
+        .tag("cause", label)
+        .register(registry);
+  }
+
+  private double sum(int row, int slot) {
+    long n = 0;
+    for (ReasonTally tally : tallies) {
+      n += tally.count(row, slot);
     }
-    int slot = slot(protocol, cause);
-    Counter counter = slots.get(slot);
-    if (counter == null) {
-      counter = register(method, protocol, label(protocol, slot));
-      slots.compareAndSet(slot, null, counter);
+    return n;
+  }
+
+  /** The counts of every code of class {@code digit} (4 for 4xx) that is folded into it. */
+  private double sumFolded(int row, int digit) {
+    double n = 0;
+    for (int code = digit * 100; code < digit * 100 + 100; code++) {
+      int slot = code - FIRST_CODE + 1;
+      double count = sum(row, slot);
+      if (count > 0 && codeLabels.isFolded(code)) {
+        n += count;
+      }
     }
-    counter.increment();
+    return n;
+  }
+
+  static int row(SipMethod method, ReasonProtocol protocol) {
+    return method.ordinal() * PROTOCOLS + protocol.ordinal();
   }
 
   void malformed(Input input, ReasonError error) {
@@ -65,7 +107,7 @@ final class ReasonCounters {
     counter.increment();
   }
 
-  private static int slotCount(ReasonProtocol protocol) {
+  static int slotCount(ReasonProtocol protocol) {
     return switch (protocol) {
       case Q850 -> Q850_MAX + 1;
       case SIP, STIR -> LAST_CODE - FIRST_CODE + 2;
@@ -74,7 +116,7 @@ final class ReasonCounters {
   }
 
   /** The cause's slot: 0 ({@code other}) for a cause outside its protocol's range. */
-  private static int slot(ReasonProtocol protocol, int cause) {
+  static int slot(ReasonProtocol protocol, int cause) {
     return switch (protocol) {
       case Q850 -> cause >= 1 && cause <= Q850_MAX ? cause : 0;
       case SIP, STIR -> cause >= FIRST_CODE && cause <= LAST_CODE ? cause - FIRST_CODE + 1 : 0;
@@ -89,14 +131,5 @@ final class ReasonCounters {
     return protocol == ReasonProtocol.Q850
         ? Integer.toString(slot)
         : codeLabels.label(slot - 1 + FIRST_CODE);
-  }
-
-  private Counter register(SipMethod method, ReasonProtocol protocol, String cause) {
-    return Counter.builder(SipMeters.REASON_CAUSES.meterName())
-        .description(SipMeters.REASON_CAUSES.help())
-        .tag("method", method.label())
-        .tag("protocol", protocol.label())
-        .tag("cause", cause)
-        .register(registry);
   }
 }

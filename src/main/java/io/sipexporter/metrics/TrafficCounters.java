@@ -6,7 +6,6 @@ import io.sipexporter.core.ErrorReason;
 import io.sipexporter.core.Input;
 import io.sipexporter.core.Transport;
 import io.sipexporter.sip.ReasonError;
-import io.sipexporter.sip.ReasonProtocol;
 import io.sipexporter.sip.SipMethod;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -116,12 +115,9 @@ public final class TrafficCounters {
     return sets;
   }
 
-  /**
-   * Counts one Reason value (RFC 3326) of a request, or of a response to a {@code method} request:
-   * {@code cause} is folded to a bounded label (see {@code docs/metrics.md}).
-   */
-  public void reason(SipMethod method, ReasonProtocol protocol, int cause) {
-    reasons.cause(method, protocol, cause);
+  /** A pipeline's own tally of Reason values, counted into these counters' scrape. */
+  public ReasonTally newReasonTally() {
+    return reasons.newTally();
   }
 
   /** Counts a Reason value that could not be counted, by why. */

@@ -7,6 +7,7 @@ import io.sipexporter.core.ThrottledLog;
 import io.sipexporter.core.Transport;
 import io.sipexporter.metrics.LabelSets;
 import io.sipexporter.metrics.NodeTable;
+import io.sipexporter.metrics.ReasonTally;
 import io.sipexporter.metrics.TrafficCounters;
 import io.sipexporter.sip.ReasonError;
 import io.sipexporter.sip.ReasonParser;
@@ -29,6 +30,7 @@ public final class SipPipeline {
   private final SipScanner scanner = new SipScanner();
   private final SipMessage message = new SipMessage();
   private final TrafficCounters counters;
+  private final ReasonTally reasonTally; // this pipeline's thread is its one writer
   private final TransactionTracker tracker;
   private final PeerMap peers; // null without --peers.file
   private final ThrottledLog log = new ThrottledLog(SipPipeline.class);
@@ -50,6 +52,7 @@ public final class SipPipeline {
    */
   public SipPipeline(TrafficCounters counters, TransactionTracker tracker, PeerMap peers) {
     this.counters = counters;
+    this.reasonTally = counters.newReasonTally();
     this.tracker = tracker;
     this.peers = peers;
     this.maxSkewNanos = tracker.maxClockSkewNanos();
@@ -194,7 +197,7 @@ public final class SipPipeline {
     while (reasons.next()) {
       ReasonError error = reasons.error();
       if (error == null) {
-        counters.reason(method, reasons.protocol(), reasons.cause());
+        reasonTally.cause(method, reasons.protocol(), reasons.cause());
       } else {
         counters.reasonMalformed(input, error);
       }

@@ -1,6 +1,7 @@
 package io.sipexporter.replay;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sipexporter.core.Input;
@@ -155,7 +156,8 @@ public record ReplaySummary(
         new TreeMap<>(
             Comparator.comparing((String k) -> k.substring(0, k.indexOf(' ')), METHOD_ORDER)
                 .thenComparing(Comparator.naturalOrder()));
-    for (Counter c : counters(registry, SipMeters.REASON_CAUSES)) {
+    for (FunctionCounter c :
+        registry.find(SipMeters.REASON_CAUSES.meterName()).functionCounters()) {
       long n = (long) c.count();
       if (n > 0) {
         counts.merge(

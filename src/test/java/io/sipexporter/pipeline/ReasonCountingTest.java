@@ -3,6 +3,7 @@ package io.sipexporter.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sipexporter.Allocation;
@@ -66,6 +67,54 @@ class ReasonCountingTest {
   }
 
   @Test
+  void everyCodeFoldedIntoAClassCountsUnderIt() {
+    accept(Input.SIP, bye("Reason: SIP;cause=498\r\n"));
+    accept(Input.SIP, bye("Reason: SIP;cause=499\r\nReason: SIP;cause=498\r\n"));
+    assertThat(count(SipMeters.REASON_CAUSES, "cause", "4xx")).isEqualTo(3);
+  }
+
+  @Test
+  void pipelinesOnTwoThreadsAddUpInOneSeries() throws Exception {
+    TrafficCounters shared =
+        new TrafficCounters(registry, new NodeTable(0), CodeLabels.unbounded());
+    byte[] bye = bye("Reason: Q.850;cause=16\r\n");
+    int perThread = 50_000;
+    Thread[] threads = new Thread[2];
+    for (int t = 0; t < threads.length; t++) {
+      SipPipeline own = pipeline(registry, shared);
+      own.tracking(false);
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  own.accept(Input.SIP, Transport.UDP, bye, 0, bye.length, 0);
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(count(SipMeters.REASON_CAUSES, "cause", "16")).isEqualTo(2L * perThread);
+    assertThat(registry.scrape())
+        .contains(
+            "sip_reason_causes_total{cause=\"16\",method=\"BYE\",protocol=\"Q.850\"} 100000.0");
+  }
+
+  @Test
+  void countsOutliveThePipelinesThatCountedThem() {
+    countOneReasonOnAPipelineOfItsOwn(); // as a replay does before its summary reads the registry
+    System.gc(); // the registry holds a function meter's state weakly: it must not be the last one
+    assertThat(count(SipMeters.REASON_CAUSES, "cause", "31")).isEqualTo(1);
+  }
+
+  private void countOneReasonOnAPipelineOfItsOwn() {
+    byte[] bye = bye("Reason: Q.850;cause=31\r\n");
+    pipeline(registry, new TrafficCounters(registry, new NodeTable(0), CodeLabels.unbounded()))
+        .accept(Input.SIP, Transport.UDP, bye, 0, bye.length, 0);
+  }
+
+  @Test
   void hepCountsTheSameAsRawSip() {
     byte[] bye = bye("Reason: Q.850;cause=16\r\n");
     byte[] hep = Hep3Packet.sip(bye, 1_700_000_000L, 0).build();
@@ -102,15 +151,19 @@ class ReasonCountingTest {
   }
 
   private long count(SipMeters meter, String tag, String value) {
+    var found = registry.find(meter.meterName()).tag(tag, value);
     return (long)
-        registry.find(meter.meterName()).tag(tag, value).counters().stream()
-            .mapToDouble(Counter::count)
-            .sum();
+        (found.counters().stream().mapToDouble(Counter::count).sum()
+            + found.functionCounters().stream().mapToDouble(FunctionCounter::count).sum());
   }
 
   private static SipPipeline pipeline(PrometheusMeterRegistry registry, CodeLabels codes) {
+    return pipeline(registry, new TrafficCounters(registry, new NodeTable(0), codes));
+  }
+
+  private static SipPipeline pipeline(PrometheusMeterRegistry registry, TrafficCounters counters) {
     return new SipPipeline(
-        new TrafficCounters(registry, new NodeTable(0), codes),
+        counters,
         new TransactionTracker(
             new TransactionMeters(registry), new CallMeters(registry), TrackerOptions.DEFAULTS));
   }
