@@ -24,7 +24,8 @@ public record ListenerOptions(
     int eventLoops) {
 
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 65535;
-  public static final int DEFAULT_UDP_RECEIVE_BUFFER_BYTES = 4 << 20;
+  // a JVM pauses (scrapes, JIT, GC) on a busy core: 32 MiB rides out ~30 ms of 350k datagrams/s
+  public static final int DEFAULT_UDP_RECEIVE_BUFFER_BYTES = 32 << 20;
   public static final int DEFAULT_TCP_MAX_CONNECTIONS = 1024;
   public static final String DEFAULT_TCP_IDLE_TIMEOUT = "10m";
 

@@ -15,7 +15,7 @@ class ListenerOptionsTest {
   @Test
   void theDefaultsAreTheDocumentedOnes() {
     assertThat(D.maxMessageBytes()).isEqualTo(65535);
-    assertThat(D.udpReceiveBufferBytes()).isEqualTo(4194304);
+    assertThat(D.udpReceiveBufferBytes()).isEqualTo(33554432);
     assertThat(D.tcpMaxConnections()).isEqualTo(1024);
     assertThat(D.tcpIdleTimeout()).isEqualTo(Duration.ofMinutes(10));
     assertThat(D.eventLoops()).isEqualTo(Runtime.getRuntime().availableProcessors());
