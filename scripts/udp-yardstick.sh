@@ -8,7 +8,8 @@
 # which machine noise moves less than the loss-free rate.
 # Usage: scripts/udp-yardstick.sh [sip|hep] [COUNT] [RATE...]   (after mvn -B -DskipTests package)
 #   BENCH_DIR=/path/to/bench overrides where the C sources are (default ../shared/bench);
-#   EXPORTER_JAVA_OPTS adds JVM options to the exporter (a JFR recording, say).
+#   the exporter runs as the README runs it (-XX:MaxNewSize=48m); EXPORTER_JAVA_OPTS adds JVM
+#   options after that flag (a JFR recording, a GC log, another young generation size).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCH=${BENCH_DIR:-../shared/bench}
@@ -26,7 +27,7 @@ esac
 SIP=25760 HEP=25761 WEB=25762 SINK=25770
 PORT=$([ "$MODE" = sip ] && echo $SIP || echo $HEP)
 trap 'kill $EXP 2>/dev/null || true' EXIT
-java ${EXPORTER_JAVA_OPTS:-} -jar target/sip-exporter.jar --sip.listen-address=127.0.0.1:$SIP \
+java -XX:MaxNewSize=48m ${EXPORTER_JAVA_OPTS:-} -jar target/sip-exporter.jar --sip.listen-address=127.0.0.1:$SIP \
   --hep.listen-address=127.0.0.1:$HEP --web.listen-address=127.0.0.1:$WEB \
   > target/yardstick-exporter.log 2>&1 & EXP=$!
 for i in $(seq 1 150); do curl -sf 127.0.0.1:$WEB/-/ready > /dev/null && break; sleep 0.2; done

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class BuildCommandsTest {
   private static final String BUILD = "mvn -B -DskipTests package";
-  private static final String RUN = "java -jar target/sip-exporter.jar";
+  private static final String RUN = "java -XX:MaxNewSize=48m -jar target/sip-exporter.jar";
   private static final String INSTALL = "scripts/install-peers.sh";
   private static final String TEST = INSTALL + " && mvn -B verify";
 
@@ -30,7 +30,9 @@ class BuildCommandsTest {
     String dockerfile = Files.readString(Path.of("Dockerfile"));
     assertThat(dockerfile).contains("RUN " + BUILD + "\n");
     assertThat(dockerfile)
-        .contains("ENTRYPOINT [\"java\", \"-jar\", \"/opt/sip-exporter/sip-exporter.jar\"]\n");
+        .contains(
+            "ENTRYPOINT [\"java\", \"-XX:MaxNewSize=48m\", \"-jar\","
+                + " \"/opt/sip-exporter/sip-exporter.jar\"]\n");
     assertThat(dockerfile).as("runs as non-root").containsPattern("\nUSER [1-9][0-9]*\n");
     assertThat(dockerfile).contains("EXPOSE 5060/udp 5060/tcp 9060/udp 9060/tcp 10060/tcp");
     assertThat(dockerfile).as("HealthcheckProbeIT runs it").contains("HEALTHCHECK ");
