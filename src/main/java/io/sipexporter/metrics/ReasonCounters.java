@@ -52,13 +52,13 @@ final class ReasonCounters {
    * folded code of the class.
    */
   void register(int row, int slot) {
-    SipMethod method = SipMethod.values()[row / PROTOCOLS];
-    ReasonProtocol protocol = ReasonProtocol.values()[row % PROTOCOLS];
+    SipMethod method = SipMethod.ofOrdinal(row / PROTOCOLS);
+    ReasonProtocol protocol = ReasonProtocol.ofOrdinal(row % PROTOCOLS);
     String label = label(protocol, slot);
-    boolean folded = label.length() == 3 && label.charAt(1) == 'x';
+    boolean folded = hasCode(protocol, slot) && codeLabels.isFolded(code(slot));
     // the function holds these counters: the registry keeps only a weak reference to its state
     ToDoubleFunction<ReasonCounters> count =
-        folded ? c -> sumFolded(row, label.charAt(0) - '0') : c -> sum(row, slot);
+        folded ? c -> sumFolded(row, code(slot) / 100) : c -> sum(row, slot);
     FunctionCounter.builder(SipMeters.REASON_CAUSES.meterName(), this, count)
         .description(SipMeters.REASON_CAUSES.help())
         .tag("method", method.label())
@@ -78,10 +78,9 @@ final class ReasonCounters {
   /** The counts of every code of class {@code digit} (4 for 4xx) that is folded into it. */
   private double sumFolded(int row, int digit) {
     double n = 0;
-    for (int code = digit * 100; code < digit * 100 + 100; code++) {
-      int slot = code - FIRST_CODE + 1;
+    for (int slot = slot(ReasonProtocol.SIP, digit * 100), end = slot + 100; slot < end; slot++) {
       double count = sum(row, slot);
-      if (count > 0 && codeLabels.isFolded(code)) {
+      if (count > 0 && codeLabels.isFolded(code(slot))) {
         n += count;
       }
     }
@@ -128,8 +127,16 @@ final class ReasonCounters {
     if (slot == 0) {
       return "other";
     }
-    return protocol == ReasonProtocol.Q850
-        ? Integer.toString(slot)
-        : codeLabels.label(slot - 1 + FIRST_CODE);
+    return hasCode(protocol, slot) ? codeLabels.label(code(slot)) : Integer.toString(slot);
+  }
+
+  /** Whether {@code slot} holds a SIP or STIR code (labelled as a response code is). */
+  private static boolean hasCode(ReasonProtocol protocol, int slot) {
+    return slot != 0 && (protocol == ReasonProtocol.SIP || protocol == ReasonProtocol.STIR);
+  }
+
+  /** The SIP code of a SIP or STIR cause slot. */
+  private static int code(int slot) {
+    return slot - 1 + FIRST_CODE;
   }
 }

@@ -63,7 +63,7 @@ final class CallTracker implements SlotTable.Owner {
   void provisional(long callKey, long now, long clock) {
     int slot = find(callKey, clock);
     if (slot >= 0 && state[slot] == ATTEMPT) {
-      table.deadline(slot, Math.max(table.deadlines[slot], now + attemptNanos));
+      table.extendDeadline(slot, now + attemptNanos);
     }
   }
 

@@ -1,5 +1,7 @@
 package io.sipexporter.transaction;
 
+import java.util.Arrays;
+
 /**
  * Which slots of a {@link SlotTable} hold a key, one bit a slot, and a bound on the earliest
  * deadline in each group of 64 slots: the sweep skips a group whose bound is still ahead and visits
@@ -17,7 +19,7 @@ final class SlotBits {
   SlotBits(int slots) {
     this.words = new long[(slots + GROUP - 1) >>> 6];
     this.earliest = new long[words.length];
-    java.util.Arrays.fill(earliest, Long.MAX_VALUE);
+    Arrays.fill(earliest, Long.MAX_VALUE);
     this.slots = slots;
   }
 

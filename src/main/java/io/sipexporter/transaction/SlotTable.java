@@ -186,6 +186,11 @@ final class SlotTable {
     held.deadline(slot, deadline);
   }
 
+  /** Moves the deadline of the entry in {@code slot} to {@code atLeast} if that is later. */
+  void extendDeadline(int slot, long atLeast) {
+    deadline(slot, Math.max(deadlines[slot], atLeast));
+  }
+
   void remove(int slot) {
     unlink(slot);
     held.clear(slot);

@@ -139,7 +139,7 @@ final class TrackerShard implements SlotTable.Owner {
         calls.inviteFinal(call, code, held.toTag[h], at, clock.now());
       }
     } else if (method == SipMethod.INVITE) {
-      table.deadline(slot, Math.max(table.deadlines[slot], at + inviteNanos));
+      table.extendDeadline(slot, at + inviteNanos);
       calls.provisional(call, at, clock.now());
     }
     held.release(h);
@@ -162,7 +162,7 @@ final class TrackerShard implements SlotTable.Owner {
           meters.postDialDelay(elapsed, msg);
         }
         // RFC 3261 16.6 step 11 / 16.7 step 2: a provisional lets the INVITE wait Timer C more
-        table.deadline(slot, Math.max(table.deadlines[slot], now + inviteNanos));
+        table.extendDeadline(slot, now + inviteNanos);
         calls.provisional(KeyHash.call(msg), now, clock.now());
       }
       return;

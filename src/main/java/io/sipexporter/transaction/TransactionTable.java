@@ -86,6 +86,11 @@ final class TransactionTable {
     keys.deadline(slot, deadline);
   }
 
+  /** Moves the deadline of the transaction in {@code slot} to {@code atLeast} if that is later. */
+  void extendDeadline(int slot, long atLeast) {
+    keys.extendDeadline(slot, atLeast);
+  }
+
   void remove(int slot) {
     keys.remove(slot);
   }
