@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sipexporter.Hep3Packet;
 import io.sipexporter.core.Ingest;
-import io.sipexporter.core.ListenAddress;
 import io.sipexporter.e2e.Await;
 import io.sipexporter.pipeline.DefaultPipeline;
 import io.sipexporter.pipeline.HepIngest;
@@ -144,20 +143,14 @@ class UdpBatchReadTest {
     List<byte[]> read = Collections.synchronizedList(new ArrayList<>());
     Context context = vertx.getOrCreateContext();
     UdpReceiver receiver =
-        UdpReceiver.bind(
-                vertx,
-                context,
-                new ListenAddress("127.0.0.1", 0),
-                4 << 20,
-                new byte[65536],
-                null,
-                (buf, off, len, sender) -> {
-                  read.add(Arrays.copyOfRange(buf, off, off + len));
-                  ingest.datagram(buf, off, len, sender);
-                })
-            .toCompletionStage()
-            .toCompletableFuture()
-            .get(10, TimeUnit.SECONDS);
+        LoopbackReceivers.bind(
+            vertx,
+            context,
+            (buf, off, len, sender) -> {
+              read.add(Arrays.copyOfRange(buf, off, off + len));
+              ingest.datagram(buf, off, len, sender);
+            });
+    assertThat(receiver).as("the epoll receiver (recvmmsg)").isInstanceOf(EpollUdpReceiver.class);
     CountDownLatch held = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     context.runOnContext(
