@@ -75,7 +75,7 @@ public final class SipExporterCommand implements Callable<Integer> {
               + ListenerOptions.DEFAULT_UDP_RECEIVE_BUFFER_BYTES
               + "}",
       description =
-          "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
+          "SO_RCVBUF for the UDP socket; the kernel caps it at net.core.rmem_max unless the exporter has CAP_NET_ADMIN (root), which sets it past that (default ${DEFAULT-VALUE}; env SIP_EXPORTER_SIP_UDP_RECEIVE_BUFFER_BYTES).")
   int udpReceiveBufferBytes;
 
   @Option(

@@ -22,12 +22,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The Linux {@link UdpReceiver}: its own non-blocking socket (SO_REUSEPORT, so each event loop
  * binds one on the port and the kernel spreads senders over them) registered with the event loop's
- * epoll, read when readable with recvmmsg, up to {@value #BATCH} datagrams a call, each into its
- * own 64 KiB segment (a UDP payload's maximum, so none is cut) of one buffer kept for the socket's
- * life. Nothing is allocated a datagram: lengths and senders are read where Netty's binding writes
- * them ({@link RecvmmsgBatch}), and a sender's address object is made once and reused while the
- * sender stays the same ({@link SenderCache}). Level-triggered: after {@value #BATCHES_PER_WAKEUP}
- * batches the loop turns to its other work (TCP peers, timers) and comes back for the rest.
+ * epoll (its receive buffer past {@code net.core.rmem_max} where the process may: {@link
+ * ReceiveBuffer}), read when readable with recvmmsg, up to {@value #BATCH} datagrams a call, each
+ * into its own 64 KiB segment (a UDP payload's maximum, so none is cut) of one buffer kept for the
+ * socket's life. Nothing is allocated a datagram: lengths and senders are read where Netty's
+ * binding writes them ({@link RecvmmsgBatch}), and a sender's address object is made once and
+ * reused while the sender stays the same ({@link SenderCache}). Level-triggered: after {@value
+ * #BATCHES_PER_WAKEUP} batches the loop turns to its other work (TCP peers, timers) and comes back
+ * for the rest.
  */
 final class EpollUdpReceiver implements UdpReceiver {
   private static final Logger LOG = LoggerFactory.getLogger(EpollUdpReceiver.class);
@@ -74,7 +76,7 @@ final class EpollUdpReceiver implements UdpReceiver {
     EpollUdpReceiver receiver;
     try {
       socket.setReusePort(true);
-      socket.setReceiveBufferSize(receiveBuffer);
+      ReceiveBuffer.apply(socket, receiveBuffer);
       socket.bind(new InetSocketAddress(address.host(), address.port()));
       receiver = new EpollUdpReceiver(loop, socket, scratch, sources, sink);
     } catch (IOException e) {

@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * @param maxMessageBytes the largest message accepted on a TCP stream
  * @param udpReceiveBufferBytes SO_RCVBUF asked for on UDP sockets (the kernel caps it at
- *     net.core.rmem_max)
+ *     net.core.rmem_max unless the process has CAP_NET_ADMIN: {@link ReceiveBuffer})
  * @param tcpMaxConnections how many TCP connections may be open at once
  * @param tcpIdleTimeout how long a TCP peer may go without delivering a whole message
  * @param eventLoops how many event loops (and, with epoll, UDP sockets) read the input; 0 given
