@@ -1,5 +1,6 @@
 package io.sipexporter.net;
 
+import io.netty.channel.ChannelException;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.LinuxSocket;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -40,8 +41,9 @@ public final class ReceiveBuffer {
     if (socket.getReceiveBufferSize() / 2 < bytes) {
       try {
         socket.setIntOpt(SOL_SOCKET, SO_RCVBUFFORCE, bytes);
-      } catch (IOException e) {
-        // EPERM without CAP_NET_ADMIN: the capped size stays, and report() says so
+      } catch (IOException | ChannelException e) {
+        // EPERM without CAP_NET_ADMIN (Netty reports it unchecked): the capped size stays, and
+        // report() says so
       }
     }
     return socket.getReceiveBufferSize() / 2;
