@@ -49,12 +49,11 @@ final class ChannelUdpReceiver implements UdpReceiver {
             .transport()
             .datagramChannel(v6 ? InternetProtocolFamily.IPv6 : InternetProtocolFamily.IPv4);
     channel.config().setReceiveBufferSize(receiveBuffer);
-    int readBuffer = MAX_DATAGRAM;
     channel
         .config()
         .setRecvByteBufAllocator(
-            new FixedRecvByteBufAllocator(readBuffer).maxMessagesPerRead(READS_PER_WAKEUP));
-    ReadBufferAllocator buffers = new ReadBufferAllocator(readBuffer);
+            new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(READS_PER_WAKEUP));
+    ReadBufferAllocator buffers = new ReadBufferAllocator(MAX_DATAGRAM);
     channel.config().setAllocator(buffers);
     channel.closeFuture().addListener(closed -> buffers.close());
     channel.pipeline().addLast(new Handler(scratch, sources, sink));

@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,10 +134,14 @@ final class EpollUdpReceiver implements UdpReceiver {
           release();
           done.complete();
         };
-    if (loop.inEventLoop() || loop.isShuttingDown()) {
-      close.run(); // a loop that is going away runs no more tasks
+    if (loop.inEventLoop()) {
+      close.run();
     } else {
-      loop.execute(close);
+      try {
+        loop.execute(close); // on the loop: never while a read uses the buffer
+      } catch (RejectedExecutionException e) {
+        done.complete(); // a loop that has stopped closed its registered handles itself
+      }
     }
     return done.future();
   }

@@ -52,12 +52,13 @@ public final class ReceiveBuffer {
   /** Logs the size each UDP socket gets, and a warning with the fix when the kernel caps it. */
   public static void report(int requestedBytes) {
     long granted = probe(requestedBytes);
+    long max = kernelMax();
     if (granted >= requestedBytes) {
       LOG.info(
           "UDP receive buffer: {} bytes per socket{}",
           requestedBytes,
-          requestedBytes > kernelMax() && kernelMax() > 0
-              ? " (above net.core.rmem_max " + kernelMax() + ": SO_RCVBUFFORCE, CAP_NET_ADMIN)"
+          max > 0 && requestedBytes > max
+              ? " (above net.core.rmem_max " + max + ": SO_RCVBUFFORCE, CAP_NET_ADMIN)"
               : "");
     } else {
       LOG.warn(

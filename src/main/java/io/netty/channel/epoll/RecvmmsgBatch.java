@@ -68,6 +68,8 @@ public final class RecvmmsgBatch implements AutoCloseable {
    * when none waits.
    */
   public int read(LinuxSocket socket) throws IOException {
+    // rebuilt every call, as Netty's channel does: the binding overwrites each packet's vector
+    // count with the datagram's length
     array.clear();
     for (int i = 0; i < segments; i++) {
       array.addWritable(buffer, i * segment, segment);
